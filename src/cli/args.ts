@@ -1,0 +1,36 @@
+// Shared command-line options and their validation: every value that enters from the command
+// line is checked before any work starts.
+
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { z } from 'zod';
+import { defaultArchiveFolder } from '../core/archive/default-location.ts';
+import { BackfileError } from '../shared/errors.ts';
+import { validDate } from '../core/import/pattern.ts';
+
+export const ARCHIVE_OPTION = { archive: { type: 'string' } } as const;
+export const JSON_OPTION = { json: { type: 'boolean', default: false } } as const;
+
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new BackfileError('invalid-input', (error as Error).message);
+  }
+}
+
+export function archiveFolder(value: string | undefined): string {
+  return value ?? defaultArchiveFolder();
+}
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
+  .refine((s) => validDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))), 'not a real date');
+
+export function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new BackfileError('invalid-input', `${what}: ${result.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,48 @@
+// The backfile command: batch work on an archive, and (later) the local server.
+
+import { toErrorInfo } from '../shared/errors.ts';
+import { importCommand } from './commands/import.ts';
+import { initCommand } from './commands/init.ts';
+import { pagesCommand } from './commands/pages.ts';
+import { statusCommand } from './commands/status.ts';
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  init: initCommand,
+  import: importCommand,
+  status: statusCommand,
+  pages: pagesCommand,
+};
+
+const USAGE = `Usage: backfile <command> [options]
+
+  init    [--archive DIR]                      create an archive (default: the user-data folder)
+  import  [--archive DIR] [--title NAME] [--date YYYY-MM-DD] [--edition E]
+          [--pattern PATTERN] [--dpi N] [--max-megapixels N] [--json] PATH...
+                                               import PDF, TIFF, JPEG, PNG and JPEG 2000 scans
+  status  [--archive DIR] [--json]             titles, issues, pages by status, failures
+  pages   [--archive DIR] [--json]             one entry per page
+
+Patterns name metadata in file names, e.g. {title}_{date:YYYY-MM-DD}_p{page}.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`backfile: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (error) {
+    const info = toErrorInfo(error);
+    console.error(`backfile ${name}: ${info.message}${info.code === 'internal' ? '' : ` [${info.code}]`}`);
+    if (info.code === 'internal' && error instanceof Error && process.env.BACKFILE_DEBUG) console.error(error.stack);
+    return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,42 @@
+// Titles (newspapers) and issues (one date and edition of a title).
+
+import type Database from 'better-sqlite3';
+import type { Issue, Title } from '../../shared/model.ts';
+import { nowIso } from './archive.ts';
+
+export function findOrCreateTitle(db: Database.Database, name: string): Title {
+  const existing = db.prepare('SELECT id, name FROM titles WHERE name = ?').get(name) as Title | undefined;
+  if (existing) return existing;
+  const { lastInsertRowid } = db.prepare('INSERT INTO titles (name, created_at) VALUES (?, ?)').run(name, nowIso());
+  return { id: Number(lastInsertRowid), name };
+}
+
+interface IssueRow {
+  id: number;
+  title_id: number;
+  issue_date: string;
+  edition: string;
+}
+
+function rowToIssue(row: IssueRow): Issue {
+  return { id: row.id, titleId: row.title_id, date: row.issue_date, edition: row.edition };
+}
+
+export function findOrCreateIssue(
+  db: Database.Database,
+  titleId: number,
+  date: string,
+  edition: string,
+  extra: { volume?: string | undefined; number?: string | undefined } = {},
+): Issue {
+  const row = db
+    .prepare('SELECT id, title_id, issue_date, edition FROM issues WHERE title_id = ? AND issue_date = ? AND edition = ?')
+    .get(titleId, date, edition) as IssueRow | undefined;
+  if (row) return rowToIssue(row);
+  const { lastInsertRowid } = db
+    .prepare(
+      'INSERT INTO issues (title_id, issue_date, edition, volume, number, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .run(titleId, date, edition, extra.volume ?? null, extra.number ?? null, nowIso());
+  return { id: Number(lastInsertRowid), titleId, date, edition };
+}

@@ -1,0 +1,50 @@
+// Files under the archive's files/ folder. Every write goes to a temporary name first and is then
+// renamed, so a crash leaves either the whole file or a *.partial that the next import sweeps.
+// Names are deterministic (sha256 of the original, page index), so re-running an import after a
+// crash writes the same names again.
+
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export const ORIGINALS_DIR = 'files/originals';
+export const PAGES_DIR = 'files/pages';
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export function originalPath(sha256: string, extension: string): string {
+  return `${ORIGINALS_DIR}/${sha256.slice(0, 2)}/${sha256}${extension}`;
+}
+
+/** Folder of one page's derived images (master raster, thumbnail, tiles). */
+export function pageFolder(sha256: string, index: number): string {
+  return `${PAGES_DIR}/${sha256.slice(0, 2)}/${sha256}-${index}`;
+}
+
+let counter = 0;
+function partialName(target: string): string {
+  return `${target}.${process.pid}-${counter++}.partial`;
+}
+
+export async function copyIn(source: string, target: string): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const partial = partialName(target);
+  await copyFile(source, partial);
+  await rename(partial, target);
+}
+
+export async function writeAtomically(target: string, data: Uint8Array): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const partial = partialName(target);
+  await writeFile(partial, data);
+  await rename(partial, target);
+}
+
+export async function removeQuietly(target: string): Promise<void> {
+  await rm(target, { recursive: true, force: true });
+}

@@ -1,0 +1,104 @@
+// Pages of the archive: rows mapped to domain pages at this edge.
+
+import type Database from 'better-sqlite3';
+import type { Page, PageStatus, TextSourceKind } from '../../shared/model.ts';
+
+interface PageRow {
+  id: number;
+  issue_id: number;
+  sequence: number;
+  printed_number: string | null;
+  source_sha256: string;
+  source_index: number;
+  original_name: string;
+  width: number;
+  height: number;
+  dpi: number | null;
+  raster_path: string;
+  thumbnail_path: string;
+  tiles_path: string;
+  text_source: TextSourceKind | null;
+  status: PageStatus;
+}
+
+export function rowToPage(row: PageRow): Page {
+  return {
+    id: row.id,
+    issueId: row.issue_id,
+    sequence: row.sequence,
+    printedNumber: row.printed_number,
+    sourceSha256: row.source_sha256,
+    sourceIndex: row.source_index,
+    sourceName: row.original_name,
+    width: row.width,
+    height: row.height,
+    dpi: row.dpi,
+    rasterPath: row.raster_path,
+    thumbnailPath: row.thumbnail_path,
+    tilesPath: row.tiles_path,
+    textSource: row.text_source,
+    status: row.status,
+  };
+}
+
+const PAGE_COLUMNS = `p.id, p.issue_id, p.sequence, p.printed_number, p.source_sha256, p.source_index, f.original_name,
+  p.width, p.height, p.dpi, p.raster_path, p.thumbnail_path, p.tiles_path, p.text_source, p.status`;
+
+export function getPage(db: Database.Database, id: number): Page | null {
+  const row = db
+    .prepare(`SELECT ${PAGE_COLUMNS} FROM pages p JOIN files f ON f.sha256 = p.source_sha256 WHERE p.id = ?`)
+    .get(id) as PageRow | undefined;
+  return row ? rowToPage(row) : null;
+}
+
+export interface PageListing extends Page {
+  title: string;
+  date: string;
+  edition: string;
+}
+
+export function listPages(db: Database.Database): PageListing[] {
+  const rows = db
+    .prepare(
+      `SELECT ${PAGE_COLUMNS}, t.name AS title, i.issue_date AS date, i.edition AS edition
+       FROM pages p JOIN files f ON f.sha256 = p.source_sha256
+       JOIN issues i ON i.id = p.issue_id JOIN titles t ON t.id = i.title_id
+       ORDER BY t.name, i.issue_date, i.edition, p.sequence, p.id`,
+    )
+    .all() as (PageRow & { title: string; date: string; edition: string })[];
+  return rows.map((row) => ({ ...rowToPage(row), title: row.title, date: row.date, edition: row.edition }));
+}
+
+export interface NewPage {
+  issueId: number;
+  sequence: number;
+  printedNumber: string | null;
+  sourceSha256: string;
+  sourceIndex: number;
+  width: number;
+  height: number;
+  dpi: number | null;
+  rasterPath: string;
+  thumbnailPath: string;
+  tilesPath: string;
+  createdAt: string;
+}
+
+export function insertPage(db: Database.Database, page: NewPage): number {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO pages (issue_id, sequence, printed_number, source_sha256, source_index, width, height, dpi,
+         raster_path, thumbnail_path, tiles_path, created_at)
+       VALUES (@issueId, @sequence, @printedNumber, @sourceSha256, @sourceIndex, @width, @height, @dpi,
+         @rasterPath, @thumbnailPath, @tilesPath, @createdAt)`,
+    )
+    .run(page);
+  return Number(lastInsertRowid);
+}
+
+export function nextSequence(db: Database.Database, issueId: number): number {
+  const row = db.prepare('SELECT MAX(sequence) AS max FROM pages WHERE issue_id = ?').get(issueId) as {
+    max: number | null;
+  };
+  return (row.max ?? 0) + 1;
+}

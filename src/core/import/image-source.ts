@@ -1,0 +1,70 @@
+// PNG, JPEG and TIFF (multi-page, LZW, G4, 8/16-bit, grey and colour) through sharp.
+
+import sharp from 'sharp';
+import { BackfileError } from '../../shared/errors.ts';
+import type { ScanFormat } from './detect.ts';
+import type { ReadOptions, ScanSource, SourcePage } from './source.ts';
+
+export function sharpOptions(options: ReadOptions, extra: sharp.SharpOptions = {}): sharp.SharpOptions {
+  // 'truncated' rejects cut-off files but tolerates the harmless warnings old scanners leave.
+  return { limitInputPixels: options.maxPixels, failOn: 'truncated', sequentialRead: true, ...extra };
+}
+
+export function imageError(file: string, error: unknown): BackfileError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/pixel limit/i.test(message)) {
+    return new BackfileError('image-too-large', `${file}: the image is larger than the pixel limit (${message}).`);
+  }
+  return new BackfileError('image-corrupt', `${file}: the image cannot be decoded (${message.trim()}).`, {
+    cause: error,
+  });
+}
+
+export function checkPixels(file: string, width: number, height: number, options: ReadOptions): void {
+  if (width * height > options.maxPixels) {
+    throw new BackfileError(
+      'image-too-large',
+      `${file}: ${width}×${height} pixels (${Math.round((width * height) / 1e6)} MP) is over the limit of ` +
+        `${Math.round(options.maxPixels / 1e6)} MP; such a size usually means a damaged or hostile file.`,
+    );
+  }
+}
+
+export async function openImageSource(file: string, format: ScanFormat, options: ReadOptions): Promise<ScanSource> {
+  let meta: sharp.Metadata;
+  try {
+    meta = await sharp(file, sharpOptions(options)).metadata();
+  } catch (error) {
+    throw imageError(file, error);
+  }
+  const pageCount = format === 'tiff' ? (meta.pages ?? 1) : 1;
+  return {
+    format,
+    pageCount,
+    async readPage(index: number): Promise<SourcePage> {
+      try {
+        const image = sharp(file, sharpOptions(options, format === 'tiff' ? { page: index } : {}));
+        const pageMeta = format === 'tiff' ? await image.metadata() : meta;
+        const width = pageMeta.width ?? 0;
+        const height = pageMeta.height ?? 0;
+        checkPixels(file, width, height, options);
+        const dpi = pageMeta.density ?? null;
+        if (format !== 'tiff') {
+          // The original PNG or JPEG is the master; decode it once fully so a cut-off file fails here.
+          await image.clone().raw().toBuffer();
+          return { index, width, height, dpi, raster: null, text: null };
+        }
+        let pipeline = image;
+        if (pageMeta.depth === 'ushort') {
+          pipeline = pipeline.toColourspace((pageMeta.channels ?? 1) <= 2 ? 'b-w' : 'srgb');
+        }
+        const data = await pipeline.png({ compressionLevel: 6 }).toBuffer();
+        return { index, width, height, dpi, raster: { data, extension: 'png' }, text: null };
+      } catch (error) {
+        if (error instanceof BackfileError) throw error;
+        throw imageError(`${file} (page ${index + 1})`, error);
+      }
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,297 @@
+// Imports scans into an archive, file by file. Each file is all or nothing: its derived images
+// are written first under deterministic names, then one transaction records the original, the
+// pages and their text. A file that fails is cleaned up and logged with a specific reason; the
+// batch goes on. Leftovers of a crash (files no row points at) are swept when the next import
+// starts, and re-running the same import completes it.
+
+import { open, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Archive } from '../archive/archive.ts';
+import { nowIso } from '../archive/archive.ts';
+import { findOrCreateIssue, findOrCreateTitle } from '../archive/catalogue.ts';
+import { copyIn, originalPath, pageFolder, removeQuietly, sha256File, writeAtomically } from '../archive/file-store.ts';
+import { insertPage, nextSequence } from '../archive/pages.ts';
+import { savePageText } from '../archive/page-text.ts';
+import { BackfileError, toErrorInfo, type ErrorInfo } from '../../shared/errors.ts';
+import { openPdfSource } from '../pdf/pdf-source.ts';
+import { makeThumbnail, makeTiles } from './derive.ts';
+import { describeHead, detectFormat, type ScanFormat } from './detect.ts';
+import { openImageSource } from './image-source.ts';
+import { openJp2Source } from './jp2-source.ts';
+import { parsePattern, type NameMetadata, type NamePattern } from './pattern.ts';
+import { DEFAULT_READ_OPTIONS, type ReadOptions, type ScanSource, type SourcePage } from './source.ts';
+import { findScanFiles, type FoundFile } from './walk.ts';
+
+export interface ImportOptions {
+  title?: string;
+  date?: string;
+  edition?: string;
+  pattern?: string;
+  dpi?: number;
+  maxPixels?: number;
+  signal?: AbortSignal;
+}
+
+export interface FileOutcome {
+  path: string;
+  outcome: 'imported' | 'duplicate' | 'failed';
+  sha256: string | null;
+  format: ScanFormat | null;
+  pageIds: number[];
+  error: ErrorInfo | null;
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  current: string;
+  etaSeconds: number | null;
+  last: FileOutcome | null;
+}
+
+export interface ImportSummary {
+  files: FileOutcome[];
+  imported: number;
+  duplicates: number;
+  failed: number;
+  pages: number;
+}
+
+const EXTENSIONS: Record<ScanFormat, string> = { pdf: '.pdf', png: '.png', jpeg: '.jpg', tiff: '.tif', jp2: '.jp2' };
+
+async function readHead(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function openSource(file: string, format: ScanFormat, options: ReadOptions): Promise<ScanSource> {
+  if (format === 'pdf') return openPdfSource(file, options);
+  if (format === 'jp2') return openJp2Source(file, options);
+  return openImageSource(file, format, options);
+}
+
+function metadataFor(found: FoundFile, pattern: NamePattern | null): NameMetadata {
+  if (!pattern) return {};
+  const meta = pattern.match(found.name);
+  if (!meta) {
+    throw new BackfileError(
+      'pattern-mismatch',
+      `${found.path}: the name "${found.name}" does not match the pattern "${pattern.source}" (or its date is not a real date).`,
+    );
+  }
+  return meta;
+}
+
+interface PreparedPage {
+  page: SourcePage;
+  rasterPath: string;
+  thumbnailPath: string;
+  tilesPath: string;
+}
+
+async function preparePage(archive: Archive, sha256: string, original: string, page: SourcePage, maxPixels: number): Promise<PreparedPage> {
+  const folder = pageFolder(sha256, page.index);
+  const rasterPath = page.raster ? `${folder}/master.${page.raster.extension}` : original;
+  if (page.raster) await writeAtomically(archive.resolve(rasterPath), page.raster.data);
+  const rasterInput = page.raster ? page.raster.data : archive.resolve(original);
+  const thumbnailPath = `${folder}/thumbnail.jpg`;
+  await makeThumbnail(rasterInput, archive.resolve(thumbnailPath), maxPixels);
+  await makeTiles(rasterInput, archive.resolve(`${folder}/tiles`), maxPixels);
+  return { page, rasterPath, thumbnailPath, tilesPath: `${folder}/tiles/page.dzi` };
+}
+
+async function importFile(
+  archive: Archive,
+  found: FoundFile,
+  pattern: NamePattern | null,
+  options: ImportOptions,
+  read: ReadOptions,
+): Promise<FileOutcome> {
+  const outcome: FileOutcome = { path: found.path, outcome: 'failed', sha256: null, format: null, pageIds: [], error: null };
+  const written: string[] = [];
+  try {
+    let size: number;
+    try {
+      const info = await stat(found.path);
+      if (!info.isFile()) throw new Error('not a regular file');
+      size = info.size;
+    } catch {
+      throw new BackfileError('file-not-found', `${found.path}: no such file.`);
+    }
+    if (size === 0) throw new BackfileError('file-empty', `${found.path}: the file is empty (0 bytes).`);
+    const head = await readHead(found.path);
+    const format = detectFormat(head);
+    if (!format) {
+      throw new BackfileError(
+        'format-unrecognised',
+        `${found.path}: not a PDF, TIFF, JPEG, PNG or JPEG 2000 file, whatever its name says (it starts ${describeHead(head)}).`,
+      );
+    }
+    outcome.format = format;
+    const sha256 = await sha256File(found.path);
+    outcome.sha256 = sha256;
+    const existing = archive.db
+      .prepare('SELECT id FROM pages WHERE source_sha256 = ? ORDER BY source_index')
+      .all(sha256) as { id: number }[];
+    if (existing.length > 0) {
+      return { ...outcome, outcome: 'duplicate', pageIds: existing.map((r) => r.id) };
+    }
+    const meta = metadataFor(found, pattern);
+    const original = originalPath(sha256, EXTENSIONS[format]);
+    const source = await openSource(found.path, format, read);
+    const prepared: PreparedPage[] = [];
+    try {
+      for (let index = 0; index < source.pageCount; index++) {
+        options.signal?.throwIfAborted();
+        const page = await source.readPage(index);
+        // A single-page PNG or JPEG serves as its own master raster, so the original goes in first.
+        if (!page.raster) {
+          await copyIn(found.path, archive.resolve(original));
+          written.push(original);
+        }
+        written.push(pageFolder(sha256, index));
+        prepared.push(await preparePage(archive, sha256, original, page, read.maxPixels));
+      }
+    } finally {
+      await source.close();
+    }
+    if (!written.includes(original)) {
+      await copyIn(found.path, archive.resolve(original));
+      written.push(original);
+    }
+    const title = options.title ?? meta.title ?? 'Untitled';
+    const date = options.date ?? meta.date ?? '';
+    const edition = options.edition ?? meta.edition ?? '';
+    const now = nowIso();
+    outcome.pageIds = archive.db.transaction(() => {
+      const issue = findOrCreateIssue(archive.db, findOrCreateTitle(archive.db, title).id, date, edition, meta);
+      archive.db
+        .prepare(
+          `INSERT INTO files (sha256, size, format, original_name, stored_path, page_count, imported_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(sha256, size, format, path.basename(found.path), original, source.pageCount, now);
+      const firstSequence = meta.page ?? nextSequence(archive.db, issue.id);
+      const ids = prepared.map((p, i) => {
+        const pageId = insertPage(archive.db, {
+          issueId: issue.id,
+          sequence: firstSequence + i,
+          printedNumber: meta.page !== undefined ? String(meta.page + i) : null,
+          sourceSha256: sha256,
+          sourceIndex: p.page.index,
+          width: p.page.width,
+          height: p.page.height,
+          dpi: p.page.dpi,
+          rasterPath: p.rasterPath,
+          thumbnailPath: p.thumbnailPath,
+          tilesPath: p.tilesPath,
+          createdAt: now,
+        });
+        if (p.page.text) savePageText(archive.db, pageId, p.page.text);
+        return pageId;
+      });
+      logOutcome(archive, { ...outcome, outcome: 'imported', pageIds: ids });
+      return ids;
+    }).immediate();
+    return { ...outcome, outcome: 'imported' };
+  } catch (error) {
+    for (const relative of written) await removeQuietly(archive.resolve(relative));
+    const info = toErrorInfo(error);
+    if (info.code === 'internal') info.message = `${found.path}: ${info.message}`;
+    return { ...outcome, outcome: 'failed', pageIds: [], error: info };
+  }
+}
+
+function logOutcome(archive: Archive, outcome: FileOutcome): void {
+  archive.db
+    .prepare('INSERT INTO import_log (path, sha256, outcome, error_code, message, page_count, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(
+      outcome.path,
+      outcome.sha256,
+      outcome.outcome,
+      outcome.error?.code ?? null,
+      outcome.error?.message ?? null,
+      outcome.pageIds.length,
+      nowIso(),
+    );
+}
+
+async function entries(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).map((name) => path.join(dir, name));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Removes what a crashed import left behind: *.partial files and originals or page folders that
+ * no row points at. Only the archive's single writer may call this (nothing else writes files/).
+ * Looks three levels deep only (<xx>/<sha…>/<file>), never into tile pyramids.
+ */
+export async function sweepLeftovers(archive: Archive): Promise<string[]> {
+  const known = new Set(
+    (archive.db.prepare('SELECT sha256 FROM files').all() as { sha256: string }[]).map((r) => r.sha256),
+  );
+  const removed: string[] = [];
+  const remove = async (entry: string) => {
+    await removeQuietly(entry);
+    removed.push(path.relative(archive.dir, entry));
+  };
+  for (const sub of ['files/originals', 'files/pages']) {
+    for (const bucket of await entries(archive.resolve(sub))) {
+      for (const item of await entries(bucket)) {
+        const name = path.basename(item);
+        if (name.endsWith('.partial') || !known.has(name.slice(0, 64))) {
+          await remove(item);
+          continue;
+        }
+        for (const inner of await entries(item)) if (inner.endsWith('.partial')) await remove(inner);
+      }
+    }
+  }
+  return removed;
+}
+
+export async function importScans(
+  archive: Archive,
+  paths: readonly string[],
+  options: ImportOptions = {},
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportSummary> {
+  const pattern = options.pattern ? parsePattern(options.pattern) : null;
+  const read: ReadOptions = {
+    dpi: options.dpi ?? DEFAULT_READ_OPTIONS.dpi,
+    maxPixels: options.maxPixels ?? DEFAULT_READ_OPTIONS.maxPixels,
+  };
+  await sweepLeftovers(archive);
+  const found = findScanFiles(paths);
+  const started = Date.now();
+  const files: FileOutcome[] = [];
+  for (const [i, file] of found.entries()) {
+    if (options.signal?.aborted) break;
+    onProgress?.({ done: i, total: found.length, current: file.path, etaSeconds: eta(started, i, found.length), last: files.at(-1) ?? null });
+    const result = await importFile(archive, file, pattern, options, read);
+    if (result.outcome !== 'imported') logOutcome(archive, result);
+    files.push(result);
+  }
+  onProgress?.({ done: files.length, total: found.length, current: '', etaSeconds: 0, last: files.at(-1) ?? null });
+  return {
+    files,
+    imported: files.filter((f) => f.outcome === 'imported').length,
+    duplicates: files.filter((f) => f.outcome === 'duplicate').length,
+    failed: files.filter((f) => f.outcome === 'failed').length,
+    pages: files.filter((f) => f.outcome === 'imported').reduce((n, f) => n + f.pageIds.length, 0),
+  };
+}
+
+function eta(started: number, done: number, total: number): number | null {
+  if (done === 0) return null;
+  return Math.round((((Date.now() - started) / done) * (total - done)) / 1000);
+}

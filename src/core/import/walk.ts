@@ -1,0 +1,51 @@
+// Expands the paths an archivist gives into the files to import: folders recursively, in natural
+// file-name order (p2 before p10), keeping only scan files inside folders; a file named
+// explicitly is always tried, whatever its name says.
+
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { SCAN_EXTENSIONS } from './detect.ts';
+
+export interface FoundFile {
+  path: string;
+  /** Path below the folder it was found in, without extension, '/'-separated: what patterns match. */
+  name: string;
+}
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+export function naturalCompare(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function withoutExtension(name: string): string {
+  const ext = path.extname(name);
+  return ext ? name.slice(0, -ext.length) : name;
+}
+
+function walkFolder(root: string, dir: string, out: FoundFile[]): void {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => naturalCompare(a.name, b.name));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walkFolder(root, full, out);
+    else if (entry.isFile() && SCAN_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
+      out.push({ path: full, name: withoutExtension(path.relative(root, full)).split(path.sep).join('/') });
+    }
+  }
+}
+
+export function findScanFiles(paths: readonly string[]): FoundFile[] {
+  const out: FoundFile[] = [];
+  for (const given of paths) {
+    let isFolder = false;
+    try {
+      isFolder = statSync(given).isDirectory();
+    } catch {
+      // A missing path fails alone when the importer reads it; the rest of the batch goes on.
+    }
+    if (isFolder) walkFolder(given, given, out);
+    else out.push({ path: given, name: withoutExtension(path.basename(given)) });
+  }
+  return out;
+}

@@ -1,0 +1,109 @@
+// PDF scans and born-digital PDFs: every page becomes a page, rasterised at the chosen dpi with
+// pdfjs-dist + @napi-rs/canvas; a text layer, when there is one, comes along as words and lines
+// in the raster's pixels with source 'pdf'.
+
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import type { PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import type { PageViewport } from 'pdfjs-dist/types/src/display/display_utils.js';
+import { BackfileError } from '../../shared/errors.ts';
+import type { PageText } from '../../shared/model.ts';
+import { checkPixels } from '../import/image-source.ts';
+import type { ReadOptions, ScanSource } from '../import/source.ts';
+import { loadPdf, pdfjsVersion, pdfUtil, type LoadedPdf } from './pdfjs.ts';
+import { runsToPageText, type TextRun } from './text-layer.ts';
+
+function pdfError(file: string, error: unknown): BackfileError {
+  const name = (error as { name?: string })?.name ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === 'PasswordException') {
+    return new BackfileError('pdf-encrypted', `${file}: the PDF is password-protected; remove the password and import again.`);
+  }
+  return new BackfileError('pdf-corrupt', `${file}: the PDF cannot be read (${message}).`, { cause: error });
+}
+
+export async function readTextLayer(page: PDFPageProxy, viewport: PageViewport): Promise<PageText | null> {
+  const content = await page.getTextContent();
+  const runs: TextRun[] = [];
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    const textItem = item as TextItem;
+    const [a, b, c, d, e, f] = pdfUtil.transform(viewport.transform, textItem.transform) as number[];
+    // Only horizontal text is laid out here; rotated runs keep their text with an axis-aligned box.
+    const fontSize = Math.hypot(c!, d!);
+    const scale = Math.hypot(a!, b!) / Math.max(Math.hypot(textItem.transform[0]!, textItem.transform[1]!), 1e-9);
+    runs.push({
+      text: textItem.str,
+      x: e!,
+      baseline: f!,
+      width: textItem.width * scale,
+      fontSize,
+      endsLine: textItem.hasEOL,
+    });
+  }
+  return runsToPageText(runs, { kind: 'pdf', engine: 'pdfjs-dist', version: pdfjsVersion(), model: '' });
+}
+
+async function renderPage(page: PDFPageProxy, doc: PDFDocumentProxy, viewport: PageViewport): Promise<Buffer> {
+  const width = Math.round(viewport.width);
+  const height = Math.round(viewport.height);
+  const factory = doc.canvasFactory as {
+    create(w: number, h: number): { canvas: { data(): Buffer }; context: CanvasRenderingContext2D };
+    destroy(c: unknown): void;
+  };
+  const entry = factory.create(width, height);
+  try {
+    entry.context.fillStyle = '#ffffff';
+    entry.context.fillRect(0, 0, width, height);
+    await page.render({ canvasContext: entry.context, canvas: entry.canvas as never, viewport }).promise;
+    const rgba = entry.canvas.data();
+    return await sharp(rgba, { raw: { width, height, channels: 4 } })
+      .removeAlpha()
+      .png({ compressionLevel: 6 })
+      .toBuffer();
+  } finally {
+    factory.destroy(entry);
+  }
+}
+
+export async function openPdfSource(file: string, options: ReadOptions): Promise<ScanSource> {
+  let loaded: LoadedPdf;
+  try {
+    loaded = await loadPdf(new Uint8Array(await readFile(file)));
+  } catch (error) {
+    throw pdfError(file, error);
+  }
+  const { doc } = loaded;
+  if (doc.numPages < 1) {
+    await loaded.destroy();
+    throw new BackfileError('pdf-no-pages', `${file}: the PDF has no pages.`);
+  }
+  return {
+    format: 'pdf',
+    pageCount: doc.numPages,
+    async readPage(index) {
+      try {
+        const page = await doc.getPage(index + 1);
+        const viewport = page.getViewport({ scale: options.dpi / 72 });
+        checkPixels(`${file} (page ${index + 1} at ${options.dpi} dpi)`, Math.round(viewport.width), Math.round(viewport.height), options);
+        const text = await readTextLayer(page, viewport);
+        const data = await renderPage(page, doc, viewport);
+        page.cleanup();
+        return {
+          index,
+          width: Math.round(viewport.width),
+          height: Math.round(viewport.height),
+          dpi: options.dpi,
+          raster: { data, extension: 'png' },
+          text,
+        };
+      } catch (error) {
+        if (error instanceof BackfileError) throw error;
+        throw pdfError(`${file} (page ${index + 1})`, error);
+      }
+    },
+    async close() {
+      await loaded.destroy();
+    },
+  };
+}

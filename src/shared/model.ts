@@ -1,0 +1,98 @@
+// The archive's domain as the rest of the program sees it (rows are mapped to these at the edge).
+
+import type { Box, Polygon } from './geometry.ts';
+
+export const PAGE_STATUSES = ['imported', 'ocr', 'in_correction', 'corrected', 'reviewed', 'approved'] as const;
+export type PageStatus = (typeof PAGE_STATUSES)[number];
+
+export const REGION_ROLES = [
+  'kicker',
+  'headline',
+  'subhead',
+  'byline',
+  'dateline',
+  'body',
+  'caption',
+  'photo',
+  'jump',
+  'advertisement',
+  'masthead',
+  'page_header',
+  'separator',
+  'other',
+] as const;
+export type RegionRole = (typeof REGION_ROLES)[number];
+
+export const TEXT_SOURCE_KINDS = ['pdf', 'ocr', 'import', 'user'] as const;
+export type TextSourceKind = (typeof TEXT_SOURCE_KINDS)[number];
+
+export interface TextSource {
+  kind: TextSourceKind;
+  engine: string;
+  version: string;
+  model: string;
+}
+
+export interface Title {
+  id: number;
+  name: string;
+}
+
+export interface Issue {
+  id: number;
+  titleId: number;
+  date: string; // YYYY-MM-DD, or '' when unknown
+  edition: string;
+}
+
+export interface Page {
+  id: number;
+  issueId: number;
+  sequence: number;
+  printedNumber: string | null;
+  sourceSha256: string;
+  sourceIndex: number;
+  sourceName: string;
+  width: number;
+  height: number;
+  dpi: number | null;
+  rasterPath: string;
+  thumbnailPath: string;
+  tilesPath: string;
+  textSource: TextSourceKind | null;
+  status: PageStatus;
+}
+
+export interface Word {
+  box: Box;
+  text: string;
+  confidence: number | null; // 0..1, null when the source gives none (PDF text layers)
+}
+
+export interface Line {
+  box: Box;
+  rawText: string;
+  text: string;
+  confidence: number | null;
+  words: Word[];
+}
+
+export interface Block {
+  box: Box;
+  lines: Line[];
+}
+
+/** Text of one page as a source produced it: blocks of lines of words, in reading order. */
+export interface PageText {
+  source: TextSource;
+  blocks: Block[];
+}
+
+export interface Region {
+  id: number;
+  pageId: number;
+  role: RegionRole;
+  polygon: Polygon;
+  box: Box;
+  readingOrder: number;
+}
