@@ -3,20 +3,44 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http', 'url', 'util'];
-const nodeImports = NODE_BUILTINS.map((name) => ({ group: [name], message: 'This layer must not use Node.' }));
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'crypto',
+  'http',
+  'url',
+  'util',
+];
+const nodeImports = NODE_BUILTINS.map((name) => ({
+  group: [name],
+  message: 'This layer must not use Node.',
+}));
 const electron = { group: ['electron'], message: 'Only src/main and src/preload may use Electron.' };
-const nativeModules = ['better-sqlite3', 'sharp', '@napi-rs/canvas', 'tesseract.js', 'pdfjs-dist', 'pdfjs-dist/*'].map(
-  (name) => ({ group: [name], message: 'This layer must stay free of native and Node-only packages.' }),
-);
-const upward = (layer) => ({ group: [`**/${layer}/**`, `../${layer}/*`], message: `Do not import from src/${layer} here.` });
+const nativeModules = [
+  'better-sqlite3',
+  'sharp',
+  '@napi-rs/canvas',
+  'tesseract.js',
+  'pdfjs-dist',
+  'pdfjs-dist/*',
+].map((name) => ({ group: [name], message: 'This layer must stay free of native and Node-only packages.' }));
+const upward = (layer) => ({
+  group: [`**/${layer}/**`, `../${layer}/*`],
+  message: `Do not import from src/${layer} here.`,
+});
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
@@ -24,23 +48,52 @@ export default tseslint.config(
   {
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...nodeImports, electron, ...nativeModules, upward('core'), upward('main'), upward('renderer'), upward('cli')] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...nodeImports,
+            electron,
+            ...nativeModules,
+            upward('core'),
+            upward('main'),
+            upward('renderer'),
+            upward('cli'),
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
     },
   },
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [electron, upward('main'), upward('renderer'), upward('cli'), upward('preload')] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [electron, upward('main'), upward('renderer'), upward('cli'), upward('preload')] },
+      ],
       'no-restricted-globals': ['error', 'window', 'document'],
     },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [...nodeImports, electron, ...nativeModules, upward('core'), upward('main'), upward('cli')] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...nodeImports,
+            electron,
+            ...nativeModules,
+            upward('core'),
+            upward('main'),
+            upward('cli'),
+          ],
+        },
+      ],
     },
   },
 );

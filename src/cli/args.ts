@@ -25,12 +25,18 @@ export function archiveFolder(value: string | undefined): string {
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
-  .refine((s) => validDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))), 'not a real date');
+  .refine(
+    (s) => validDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))),
+    'not a real date',
+  );
 
 export function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new BackfileError('invalid-input', `${what}: ${result.error.issues.map((i) => i.message).join('; ')}`);
+    throw new BackfileError(
+      'invalid-input',
+      `${what}: ${result.error.issues.map((i) => i.message).join('; ')}`,
+    );
   }
   return result.data;
 }

@@ -40,7 +40,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const info = toErrorInfo(error);
     console.error(`backfile ${name}: ${info.message}${info.code === 'internal' ? '' : ` [${info.code}]`}`);
-    if (info.code === 'internal' && error instanceof Error && process.env.BACKFILE_DEBUG) console.error(error.stack);
+    if (info.code === 'internal' && error instanceof Error && process.env.BACKFILE_DEBUG)
+      console.error(error.stack);
     return 2;
   }
 }

@@ -9,7 +9,13 @@ export function formatDuration(seconds: number | null): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-export function progressLine(done: number, total: number, current: string, etaSeconds: number | null, width = 24): string {
+export function progressLine(
+  done: number,
+  total: number,
+  current: string,
+  etaSeconds: number | null,
+  width = 24,
+): string {
   const share = total === 0 ? 1 : done / total;
   const filled = Math.round(share * width);
   const bar = '█'.repeat(filled) + '░'.repeat(width - filled);

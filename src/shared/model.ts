@@ -2,7 +2,14 @@
 
 import type { Box, Polygon } from './geometry.ts';
 
-export const PAGE_STATUSES = ['imported', 'ocr', 'in_correction', 'corrected', 'reviewed', 'approved'] as const;
+export const PAGE_STATUSES = [
+  'imported',
+  'ocr',
+  'in_correction',
+  'corrected',
+  'reviewed',
+  'approved',
+] as const;
 export type PageStatus = (typeof PAGE_STATUSES)[number];
 
 export const REGION_ROLES = [

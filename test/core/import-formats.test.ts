@@ -6,7 +6,15 @@ import { listPages } from '../../src/core/archive/pages.ts';
 import { importScans } from '../../src/core/import/importer.ts';
 import { sha256File } from '../../src/core/archive/file-store.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
-import { writeJp2, writeJpeg, writeMultiPageTiff, writePng, writeTextPdf, writeTiff, type TiffVariant } from '../fixtures/scans.ts';
+import {
+  writeJp2,
+  writeJpeg,
+  writeMultiPageTiff,
+  writePng,
+  writeTextPdf,
+  writeTiff,
+  type TiffVariant,
+} from '../fixtures/scans.ts';
 
 describe('import of every scan format', () => {
   it('imports a PNG as one page with its pixel size, keeping the original byte-exact under its sha256', async () => {
@@ -39,18 +47,21 @@ describe('import of every scan format', () => {
     expect(existsSync(path.join(levels, '11', '4_6.jpeg'))).toBe(true);
   });
 
-  it.each<TiffVariant>(['lzw-grey', 'lzw-colour', 'g4', '16bit', 'deflate'])('imports a %s TIFF', async (variant) => {
-    const archive = tempArchive();
-    const file = await writeTiff(path.join(tempDir(), `scan-${variant}.tif`), 500, 700, variant);
-    const summary = await importScans(archive, [file]);
-    expect(summary.files[0]!.error).toBeNull();
-    const [page] = listPages(archive.db);
-    expect(page).toMatchObject({ width: 500, height: 700 });
-    const master = await sharp(archive.resolve(page!.rasterPath)).metadata();
-    expect(master.format).toBe('png');
-    expect(master.depth).toBe('uchar');
-    expect([master.width, master.height]).toEqual([500, 700]);
-  });
+  it.each<TiffVariant>(['lzw-grey', 'lzw-colour', 'g4', '16bit', 'deflate'])(
+    'imports a %s TIFF',
+    async (variant) => {
+      const archive = tempArchive();
+      const file = await writeTiff(path.join(tempDir(), `scan-${variant}.tif`), 500, 700, variant);
+      const summary = await importScans(archive, [file]);
+      expect(summary.files[0]!.error).toBeNull();
+      const [page] = listPages(archive.db);
+      expect(page).toMatchObject({ width: 500, height: 700 });
+      const master = await sharp(archive.resolve(page!.rasterPath)).metadata();
+      expect(master.format).toBe('png');
+      expect(master.depth).toBe('uchar');
+      expect([master.width, master.height]).toEqual([500, 700]);
+    },
+  );
 
   it('makes one page per directory of a multi-page TIFF, in order, with distinct rasters', async () => {
     const archive = tempArchive();
@@ -81,12 +92,17 @@ describe('import of every scan format', () => {
 
   it('rasterises each PDF page at the chosen dpi and keeps its text layer with positions', async () => {
     const archive = tempArchive();
-    const file = await writeTextPdf(path.join(tempDir(), 'two.pdf'), [['Backfile archive page one'], ['Second page text']]);
+    const file = await writeTextPdf(path.join(tempDir(), 'two.pdf'), [
+      ['Backfile archive page one'],
+      ['Second page text'],
+    ]);
     await importScans(archive, [file], { dpi: 150 });
     const pages = listPages(archive.db);
     expect(pages).toHaveLength(2);
     expect(pages[0]).toMatchObject({ width: 625, height: 833, dpi: 150, textSource: 'pdf' }); // 300×400 pt at 150 dpi
-    const line = archive.db.prepare('SELECT text, x0, y0, x1, y1 FROM lines WHERE page_id = ?').get(pages[0]!.id) as {
+    const line = archive.db
+      .prepare('SELECT text, x0, y0, x1, y1 FROM lines WHERE page_id = ?')
+      .get(pages[0]!.id) as {
       text: string;
       x0: number;
       y0: number;
@@ -98,7 +114,11 @@ describe('import of every scan format', () => {
     expect(line.x0).toBeCloseTo(83, -1);
     expect(line.y1).toBeGreaterThan(118);
     expect(line.y0).toBeLessThan(125);
-    const words = archive.db.prepare('SELECT w.text FROM words w JOIN lines l ON l.id = w.line_id WHERE l.page_id = ? ORDER BY w.position').all(pages[0]!.id);
+    const words = archive.db
+      .prepare(
+        'SELECT w.text FROM words w JOIN lines l ON l.id = w.line_id WHERE l.page_id = ? ORDER BY w.position',
+      )
+      .all(pages[0]!.id);
     expect(words.map((w) => (w as { text: string }).text)).toEqual(['Backfile', 'archive', 'page', 'one']);
   });
 
@@ -111,7 +131,11 @@ describe('import of every scan format', () => {
     await writePng(path.join(dir, 'b', 'p1.png'), 100, 100, 1);
     copyFileSync(path.join(dir, 'p2.png'), path.join(dir, 'notes.txt'));
     const summary = await importScans(archive, [dir]);
-    expect(summary.files.map((f) => path.relative(dir, f.path))).toEqual([path.join('b', 'p1.png'), 'p2.png', 'p10.png']);
+    expect(summary.files.map((f) => path.relative(dir, f.path))).toEqual([
+      path.join('b', 'p1.png'),
+      'p2.png',
+      'p10.png',
+    ]);
   });
 
   it('does not duplicate a file imported twice, even under another name', async () => {

@@ -21,15 +21,20 @@ const OPTIONS = {
 
 function describe(outcome: FileOutcome): string {
   if (outcome.outcome === 'imported') return `imported  ${outcome.path} → page ${outcome.pageIds.join(', ')}`;
-  if (outcome.outcome === 'duplicate') return `duplicate ${outcome.path} (already page ${outcome.pageIds.join(', ')})`;
+  if (outcome.outcome === 'duplicate')
+    return `duplicate ${outcome.path} (already page ${outcome.pageIds.join(', ')})`;
   return `FAILED    ${outcome.error?.message} [${outcome.error?.code}]`;
 }
 
 export async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, OPTIONS);
-  if (positionals.length === 0) throw new BackfileError('invalid-input', 'Name at least one file or folder to import.');
+  if (positionals.length === 0)
+    throw new BackfileError('invalid-input', 'Name at least one file or folder to import.');
   const date = values.date === undefined ? undefined : check(isoDate, values.date, '--date');
-  const dpi = values.dpi === undefined ? undefined : check(z.coerce.number().int().min(50).max(1200), values.dpi, '--dpi');
+  const dpi =
+    values.dpi === undefined
+      ? undefined
+      : check(z.coerce.number().int().min(50).max(1200), values.dpi, '--dpi');
   const maxMp =
     values['max-megapixels'] === undefined
       ? undefined

@@ -28,7 +28,17 @@ export async function pagesCommand(argv: string[]): Promise<number> {
     else {
       for (const p of pages) {
         console.log(
-          [p.id, p.title, p.date || '(no date)', `p${p.page ?? p.sequence}`, `${p.width}×${p.height}`, p.source + (p.sourceIndex ? `#${p.sourceIndex + 1}` : ''), p.sha256.slice(0, 12), p.textSource ?? '-', p.status].join('\t'),
+          [
+            p.id,
+            p.title,
+            p.date || '(no date)',
+            `p${p.page ?? p.sequence}`,
+            `${p.width}×${p.height}`,
+            p.source + (p.sourceIndex ? `#${p.sourceIndex + 1}` : ''),
+            p.sha256.slice(0, 12),
+            p.textSource ?? '-',
+            p.status,
+          ].join('\t'),
         );
       }
     }

@@ -28,7 +28,10 @@ export function openArchive(dir: string, options: OpenOptions = {}): Archive {
   const dbPath = path.join(root, DATABASE_NAME);
   if (!existsSync(dbPath)) {
     if (options.create === false) {
-      throw new BackfileError('archive-missing', `No Backfile archive at ${root} (run "backfile init" first).`);
+      throw new BackfileError(
+        'archive-missing',
+        `No Backfile archive at ${root} (run "backfile init" first).`,
+      );
     }
     mkdirSync(path.join(root, FILES_DIR), { recursive: true });
   }
@@ -42,9 +45,13 @@ export function openArchive(dir: string, options: OpenOptions = {}): Archive {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
   } catch (error) {
-    throw new BackfileError('archive-corrupt', `Cannot open ${dbPath} as a Backfile archive: ${String(error)}`, {
-      cause: error,
-    });
+    throw new BackfileError(
+      'archive-corrupt',
+      `Cannot open ${dbPath} as a Backfile archive: ${String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   try {
     migrate(db);

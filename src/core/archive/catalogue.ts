@@ -7,7 +7,9 @@ import { nowIso } from './archive.ts';
 export function findOrCreateTitle(db: Database.Database, name: string): Title {
   const existing = db.prepare('SELECT id, name FROM titles WHERE name = ?').get(name) as Title | undefined;
   if (existing) return existing;
-  const { lastInsertRowid } = db.prepare('INSERT INTO titles (name, created_at) VALUES (?, ?)').run(name, nowIso());
+  const { lastInsertRowid } = db
+    .prepare('INSERT INTO titles (name, created_at) VALUES (?, ?)')
+    .run(name, nowIso());
   return { id: Number(lastInsertRowid), name };
 }
 
@@ -30,7 +32,9 @@ export function findOrCreateIssue(
   extra: { volume?: string | undefined; number?: string | undefined } = {},
 ): Issue {
   const row = db
-    .prepare('SELECT id, title_id, issue_date, edition FROM issues WHERE title_id = ? AND issue_date = ? AND edition = ?')
+    .prepare(
+      'SELECT id, title_id, issue_date, edition FROM issues WHERE title_id = ? AND issue_date = ? AND edition = ?',
+    )
     .get(titleId, date, edition) as IssueRow | undefined;
   if (row) return rowToIssue(row);
   const { lastInsertRowid } = db

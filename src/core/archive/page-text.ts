@@ -11,7 +11,9 @@ export function textSourceId(db: Database.Database, source: TextSource): number 
     'INSERT OR IGNORE INTO text_sources (kind, engine, version, model) VALUES (@kind, @engine, @version, @model)',
   ).run(source);
   const row = db
-    .prepare('SELECT id FROM text_sources WHERE kind = @kind AND engine = @engine AND version = @version AND model = @model')
+    .prepare(
+      'SELECT id FROM text_sources WHERE kind = @kind AND engine = @engine AND version = @version AND model = @model',
+    )
     .get(source) as { id: number };
   return row.id;
 }
@@ -28,14 +30,22 @@ function boxOf(row: BoxRow): Box {
 }
 
 /** Replaces the page's machine text with `text`, keeping every corrected line. Run inside a transaction. */
-export function savePageText(db: Database.Database, pageId: number, text: PageText): { lines: number; words: number } {
+export function savePageText(
+  db: Database.Database,
+  pageId: number,
+  text: PageText,
+): { lines: number; words: number } {
   const sourceId = textSourceId(db, text.source);
   const corrected = (
     db.prepare('SELECT x0, y0, x1, y1 FROM lines WHERE page_id = ? AND corrected = 1').all(pageId) as BoxRow[]
   ).map(boxOf);
   db.prepare('DELETE FROM lines WHERE page_id = ? AND corrected = 0').run(pageId);
-  db.prepare('DELETE FROM blocks WHERE page_id = ? AND id NOT IN (SELECT block_id FROM lines WHERE block_id IS NOT NULL)').run(pageId);
-  const insertBlock = db.prepare('INSERT INTO blocks (page_id, position, x0, y0, x1, y1) VALUES (?, ?, ?, ?, ?, ?)');
+  db.prepare(
+    'DELETE FROM blocks WHERE page_id = ? AND id NOT IN (SELECT block_id FROM lines WHERE block_id IS NOT NULL)',
+  ).run(pageId);
+  const insertBlock = db.prepare(
+    'INSERT INTO blocks (page_id, position, x0, y0, x1, y1) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const insertLine = db.prepare(
     `INSERT INTO lines (page_id, block_id, position, x0, y0, x1, y1, raw_text, text, confidence, source_id, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -54,8 +64,20 @@ export function savePageText(db: Database.Database, pageId: number, text: PageTe
       if (corrected.some((c) => iou(c, line.box) > 0.5)) continue;
       const l = roundBox(line.box);
       const lineId = Number(
-        insertLine.run(pageId, blockId, position, l.x0, l.y0, l.x1, l.y1, line.rawText, line.text, line.confidence, sourceId, now)
-          .lastInsertRowid,
+        insertLine.run(
+          pageId,
+          blockId,
+          position,
+          l.x0,
+          l.y0,
+          l.x1,
+          l.y1,
+          line.rawText,
+          line.text,
+          line.confidence,
+          sourceId,
+          now,
+        ).lastInsertRowid,
       );
       line.words.forEach((word, i) => {
         const w = roundBox(word.box);
@@ -85,7 +107,9 @@ interface WordRow extends BoxRow {
 /** The page's lines in reading order, grouped by block, with their words. */
 export function loadPageBlocks(db: Database.Database, pageId: number): Block[] {
   const lines = db
-    .prepare('SELECT id, block_id, x0, y0, x1, y1, raw_text, text, confidence FROM lines WHERE page_id = ? ORDER BY position, id')
+    .prepare(
+      'SELECT id, block_id, x0, y0, x1, y1, raw_text, text, confidence FROM lines WHERE page_id = ? ORDER BY position, id',
+    )
     .all(pageId) as LineRow[];
   const words = db
     .prepare(

@@ -20,7 +20,10 @@ export function archiveStatus(db: Database.Database): ArchiveStatus {
     )
     .all() as ArchiveStatus['titles'];
   const pagesByStatus = Object.fromEntries(PAGE_STATUSES.map((s) => [s, 0])) as Record<PageStatus, number>;
-  for (const row of db.prepare('SELECT status, COUNT(*) AS n FROM pages GROUP BY status').all() as { status: PageStatus; n: number }[]) {
+  for (const row of db.prepare('SELECT status, COUNT(*) AS n FROM pages GROUP BY status').all() as {
+    status: PageStatus;
+    n: number;
+  }[]) {
     pagesByStatus[row.status] = row.n;
   }
   // A failure stays listed until the same path is imported (or found a duplicate) later.

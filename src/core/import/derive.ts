@@ -15,7 +15,11 @@ export interface DerivedPaths {
   tilesDir: string; // absolute folder holding page.dzi and page_files/
 }
 
-export async function makeThumbnail(raster: string | Buffer, target: string, maxPixels: number): Promise<void> {
+export async function makeThumbnail(
+  raster: string | Buffer,
+  target: string,
+  maxPixels: number,
+): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
   const partial = `${target}.partial`;
   await sharp(raster, { limitInputPixels: maxPixels, failOn: 'truncated' })

@@ -1,11 +1,11 @@
 // PNG, JPEG and TIFF (multi-page, LZW, G4, 8/16-bit, grey and colour) through sharp.
 
-import sharp from 'sharp';
+import sharp, { type Metadata, type SharpOptions } from 'sharp';
 import { BackfileError } from '../../shared/errors.ts';
 import type { ScanFormat } from './detect.ts';
 import type { ReadOptions, ScanSource, SourcePage } from './source.ts';
 
-export function sharpOptions(options: ReadOptions, extra: sharp.SharpOptions = {}): sharp.SharpOptions {
+export function sharpOptions(options: ReadOptions, extra: SharpOptions = {}): SharpOptions {
   // 'truncated' rejects cut-off files but tolerates the harmless warnings old scanners leave.
   return { limitInputPixels: options.maxPixels, failOn: 'truncated', sequentialRead: true, ...extra };
 }
@@ -13,7 +13,10 @@ export function sharpOptions(options: ReadOptions, extra: sharp.SharpOptions = {
 export function imageError(file: string, error: unknown): BackfileError {
   const message = error instanceof Error ? error.message : String(error);
   if (/pixel limit/i.test(message)) {
-    return new BackfileError('image-too-large', `${file}: the image is larger than the pixel limit (${message}).`);
+    return new BackfileError(
+      'image-too-large',
+      `${file}: the image is larger than the pixel limit (${message}).`,
+    );
   }
   return new BackfileError('image-corrupt', `${file}: the image cannot be decoded (${message.trim()}).`, {
     cause: error,
@@ -30,14 +33,21 @@ export function checkPixels(file: string, width: number, height: number, options
   }
 }
 
-export async function openImageSource(file: string, format: ScanFormat, options: ReadOptions): Promise<ScanSource> {
-  let meta: sharp.Metadata;
+export async function openImageSource(
+  file: string,
+  format: ScanFormat,
+  options: ReadOptions,
+): Promise<ScanSource> {
+  let meta: Metadata;
   try {
-    meta = await sharp(file, sharpOptions(options)).metadata();
+    // Reading the header decodes no pixels, so it runs without the limit; the limit is checked
+    // right after with the declared size, which gives the archivist a precise message.
+    meta = await sharp(file, { ...sharpOptions(options), limitInputPixels: false }).metadata();
   } catch (error) {
     throw imageError(file, error);
   }
   const pageCount = format === 'tiff' ? (meta.pages ?? 1) : 1;
+  checkPixels(file, meta.width ?? 0, meta.pageHeight ?? meta.height ?? 0, options);
   return {
     format,
     pageCount,

@@ -9,7 +9,14 @@ import path from 'node:path';
 import type { Archive } from '../archive/archive.ts';
 import { nowIso } from '../archive/archive.ts';
 import { findOrCreateIssue, findOrCreateTitle } from '../archive/catalogue.ts';
-import { copyIn, originalPath, pageFolder, removeQuietly, sha256File, writeAtomically } from '../archive/file-store.ts';
+import {
+  copyIn,
+  originalPath,
+  pageFolder,
+  removeQuietly,
+  sha256File,
+  writeAtomically,
+} from '../archive/file-store.ts';
 import { insertPage, nextSequence } from '../archive/pages.ts';
 import { savePageText } from '../archive/page-text.ts';
 import { BackfileError, toErrorInfo, type ErrorInfo } from '../../shared/errors.ts';
@@ -57,7 +64,13 @@ export interface ImportSummary {
   pages: number;
 }
 
-const EXTENSIONS: Record<ScanFormat, string> = { pdf: '.pdf', png: '.png', jpeg: '.jpg', tiff: '.tif', jp2: '.jp2' };
+const EXTENSIONS: Record<ScanFormat, string> = {
+  pdf: '.pdf',
+  png: '.png',
+  jpeg: '.jpg',
+  tiff: '.tif',
+  jp2: '.jp2',
+};
 
 async function readHead(file: string): Promise<Uint8Array> {
   const handle = await open(file, 'r');
@@ -95,7 +108,13 @@ interface PreparedPage {
   tilesPath: string;
 }
 
-async function preparePage(archive: Archive, sha256: string, original: string, page: SourcePage, maxPixels: number): Promise<PreparedPage> {
+async function preparePage(
+  archive: Archive,
+  sha256: string,
+  original: string,
+  page: SourcePage,
+  maxPixels: number,
+): Promise<PreparedPage> {
   const folder = pageFolder(sha256, page.index);
   const rasterPath = page.raster ? `${folder}/master.${page.raster.extension}` : original;
   if (page.raster) await writeAtomically(archive.resolve(rasterPath), page.raster.data);
@@ -113,7 +132,14 @@ async function importFile(
   options: ImportOptions,
   read: ReadOptions,
 ): Promise<FileOutcome> {
-  const outcome: FileOutcome = { path: found.path, outcome: 'failed', sha256: null, format: null, pageIds: [], error: null };
+  const outcome: FileOutcome = {
+    path: found.path,
+    outcome: 'failed',
+    sha256: null,
+    format: null,
+    pageIds: [],
+    error: null,
+  };
   const written: string[] = [];
   try {
     let size: number;
@@ -169,36 +195,44 @@ async function importFile(
     const date = options.date ?? meta.date ?? '';
     const edition = options.edition ?? meta.edition ?? '';
     const now = nowIso();
-    outcome.pageIds = archive.db.transaction(() => {
-      const issue = findOrCreateIssue(archive.db, findOrCreateTitle(archive.db, title).id, date, edition, meta);
-      archive.db
-        .prepare(
-          `INSERT INTO files (sha256, size, format, original_name, stored_path, page_count, imported_at)
+    outcome.pageIds = archive.db
+      .transaction(() => {
+        const issue = findOrCreateIssue(
+          archive.db,
+          findOrCreateTitle(archive.db, title).id,
+          date,
+          edition,
+          meta,
+        );
+        archive.db
+          .prepare(
+            `INSERT INTO files (sha256, size, format, original_name, stored_path, page_count, imported_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(sha256, size, format, path.basename(found.path), original, source.pageCount, now);
-      const firstSequence = meta.page ?? nextSequence(archive.db, issue.id);
-      const ids = prepared.map((p, i) => {
-        const pageId = insertPage(archive.db, {
-          issueId: issue.id,
-          sequence: firstSequence + i,
-          printedNumber: meta.page !== undefined ? String(meta.page + i) : null,
-          sourceSha256: sha256,
-          sourceIndex: p.page.index,
-          width: p.page.width,
-          height: p.page.height,
-          dpi: p.page.dpi,
-          rasterPath: p.rasterPath,
-          thumbnailPath: p.thumbnailPath,
-          tilesPath: p.tilesPath,
-          createdAt: now,
+          )
+          .run(sha256, size, format, path.basename(found.path), original, source.pageCount, now);
+        const firstSequence = meta.page ?? nextSequence(archive.db, issue.id);
+        const ids = prepared.map((p, i) => {
+          const pageId = insertPage(archive.db, {
+            issueId: issue.id,
+            sequence: firstSequence + i,
+            printedNumber: meta.page !== undefined ? String(meta.page + i) : null,
+            sourceSha256: sha256,
+            sourceIndex: p.page.index,
+            width: p.page.width,
+            height: p.page.height,
+            dpi: p.page.dpi,
+            rasterPath: p.rasterPath,
+            thumbnailPath: p.thumbnailPath,
+            tilesPath: p.tilesPath,
+            createdAt: now,
+          });
+          if (p.page.text) savePageText(archive.db, pageId, p.page.text);
+          return pageId;
         });
-        if (p.page.text) savePageText(archive.db, pageId, p.page.text);
-        return pageId;
-      });
-      logOutcome(archive, { ...outcome, outcome: 'imported', pageIds: ids });
-      return ids;
-    }).immediate();
+        logOutcome(archive, { ...outcome, outcome: 'imported', pageIds: ids });
+        return ids;
+      })
+      .immediate();
     return { ...outcome, outcome: 'imported' };
   } catch (error) {
     for (const relative of written) await removeQuietly(archive.resolve(relative));
@@ -210,7 +244,9 @@ async function importFile(
 
 function logOutcome(archive: Archive, outcome: FileOutcome): void {
   archive.db
-    .prepare('INSERT INTO import_log (path, sha256, outcome, error_code, message, page_count, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO import_log (path, sha256, outcome, error_code, message, page_count, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
     .run(
       outcome.path,
       outcome.sha256,
@@ -276,12 +312,24 @@ export async function importScans(
   const files: FileOutcome[] = [];
   for (const [i, file] of found.entries()) {
     if (options.signal?.aborted) break;
-    onProgress?.({ done: i, total: found.length, current: file.path, etaSeconds: eta(started, i, found.length), last: files.at(-1) ?? null });
+    onProgress?.({
+      done: i,
+      total: found.length,
+      current: file.path,
+      etaSeconds: eta(started, i, found.length),
+      last: files.at(-1) ?? null,
+    });
     const result = await importFile(archive, file, pattern, options, read);
     if (result.outcome !== 'imported') logOutcome(archive, result);
     files.push(result);
   }
-  onProgress?.({ done: files.length, total: found.length, current: '', etaSeconds: 0, last: files.at(-1) ?? null });
+  onProgress?.({
+    done: files.length,
+    total: found.length,
+    current: '',
+    etaSeconds: 0,
+    last: files.at(-1) ?? null,
+  });
   return {
     files,
     imported: files.filter((f) => f.outcome === 'imported').length,

@@ -46,14 +46,24 @@ export async function openJp2Source(file: string, options: ReadOptions): Promise
       try {
         pixels = await JpxImage.instance.decode(bytes, { numComponents: channels });
       } catch (error) {
-        throw new BackfileError('image-corrupt', `${file}: the JPEG 2000 image cannot be decoded (${String(error)}).`);
+        throw new BackfileError(
+          'image-corrupt',
+          `${file}: the JPEG 2000 image cannot be decoded (${String(error)}).`,
+        );
       }
       const data = await sharp(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength), {
         raw: { width: props.width, height: props.height, channels },
       })
         .png()
         .toBuffer();
-      return { index, width: props.width, height: props.height, dpi: null, raster: { data, extension: 'png' }, text: null };
+      return {
+        index,
+        width: props.width,
+        height: props.height,
+        dpi: null,
+        raster: { data, extension: 'png' },
+        text: null,
+      };
     },
     async close() {},
   };

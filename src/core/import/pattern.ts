@@ -19,7 +19,12 @@ export interface NamePattern {
 }
 
 const FIELDS = new Set(['title', 'date', 'edition', 'volume', 'number', 'page', '*']);
-const DATE_PARTS: Record<string, string> = { YYYY: '(?<Y>\\d{4})', YY: '(?<y>\\d{2})', MM: '(?<M>\\d{1,2})', DD: '(?<D>\\d{1,2})' };
+const DATE_PARTS: Record<string, string> = {
+  YYYY: '(?<Y>\\d{4})',
+  YY: '(?<y>\\d{2})',
+  MM: '(?<M>\\d{1,2})',
+  DD: '(?<D>\\d{1,2})',
+};
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -34,14 +39,20 @@ function dateRegex(format: string, pattern: string): string {
       out += DATE_PARTS[part];
       rest = rest.slice(part.length);
     } else if (/^[A-Za-z]/.test(rest)) {
-      throw new BackfileError('pattern-invalid', `Pattern "${pattern}": date format "${format}" may use YYYY, YY, MM and DD only.`);
+      throw new BackfileError(
+        'pattern-invalid',
+        `Pattern "${pattern}": date format "${format}" may use YYYY, YY, MM and DD only.`,
+      );
     } else {
       out += escapeRegex(rest[0]!);
       rest = rest.slice(1);
     }
   }
   if (!out.includes('?<M>') || !out.includes('?<D>') || !(out.includes('?<Y>') || out.includes('?<y>'))) {
-    throw new BackfileError('pattern-invalid', `Pattern "${pattern}": date format "${format}" needs a year, a month and a day.`);
+    throw new BackfileError(
+      'pattern-invalid',
+      `Pattern "${pattern}": date format "${format}" needs a year, a month and a day.`,
+    );
   }
   return `(?<date>${out})`;
 }
@@ -49,6 +60,12 @@ function dateRegex(format: string, pattern: string): string {
 export function validDate(year: number, month: number, day: number): boolean {
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+function twoDigitYear(yy: number): number {
+  const now = new Date().getUTCFullYear();
+  const candidate = now - (now % 100) + yy;
+  return candidate > now ? candidate - 100 : candidate;
 }
 
 export function parsePattern(pattern: string): NamePattern {
@@ -95,7 +112,8 @@ export function parsePattern(pattern: string): NamePattern {
       if (g.number) meta.number = g.number;
       if (g.page) meta.page = Number(g.page);
       if (g.date !== undefined) {
-        const year = g.Y ? Number(g.Y) : 1900 + Number(g.y) + (Number(g.y) < 50 ? 100 : 0);
+        // Two-digit years are read as the most recent such year that is not in the future.
+        const year = g.Y ? Number(g.Y) : twoDigitYear(Number(g.y));
         const month = Number(g.M);
         const day = Number(g.D);
         if (!validDate(year, month, day)) return null;

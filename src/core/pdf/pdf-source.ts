@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
-import type { PageViewport } from 'pdfjs-dist/types/src/display/display_utils.js';
+import type { PageViewport } from 'pdfjs-dist/types/src/display/page_viewport.js';
 import { BackfileError } from '../../shared/errors.ts';
 import type { PageText } from '../../shared/model.ts';
 import { checkPixels } from '../import/image-source.ts';
@@ -17,7 +17,10 @@ function pdfError(file: string, error: unknown): BackfileError {
   const name = (error as { name?: string })?.name ?? '';
   const message = error instanceof Error ? error.message : String(error);
   if (name === 'PasswordException') {
-    return new BackfileError('pdf-encrypted', `${file}: the PDF is password-protected; remove the password and import again.`);
+    return new BackfileError(
+      'pdf-encrypted',
+      `${file}: the PDF is password-protected; remove the password and import again.`,
+    );
   }
   return new BackfileError('pdf-corrupt', `${file}: the PDF cannot be read (${message}).`, { cause: error });
 }
@@ -31,7 +34,8 @@ export async function readTextLayer(page: PDFPageProxy, viewport: PageViewport):
     const [a, b, c, d, e, f] = pdfUtil.transform(viewport.transform, textItem.transform) as number[];
     // Only horizontal text is laid out here; rotated runs keep their text with an axis-aligned box.
     const fontSize = Math.hypot(c!, d!);
-    const scale = Math.hypot(a!, b!) / Math.max(Math.hypot(textItem.transform[0]!, textItem.transform[1]!), 1e-9);
+    const scale =
+      Math.hypot(a!, b!) / Math.max(Math.hypot(textItem.transform[0]!, textItem.transform[1]!), 1e-9);
     runs.push({
       text: textItem.str,
       x: e!,
@@ -44,18 +48,29 @@ export async function readTextLayer(page: PDFPageProxy, viewport: PageViewport):
   return runsToPageText(runs, { kind: 'pdf', engine: 'pdfjs-dist', version: pdfjsVersion(), model: '' });
 }
 
-async function renderPage(page: PDFPageProxy, doc: PDFDocumentProxy, viewport: PageViewport): Promise<Buffer> {
+async function renderPage(
+  page: PDFPageProxy,
+  doc: PDFDocumentProxy,
+  viewport: PageViewport,
+): Promise<Buffer> {
   const width = Math.round(viewport.width);
   const height = Math.round(viewport.height);
   const factory = doc.canvasFactory as {
-    create(w: number, h: number): { canvas: { data(): Buffer }; context: CanvasRenderingContext2D };
+    create(
+      w: number,
+      h: number,
+    ): {
+      canvas: { data(): Buffer };
+      context: { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void };
+    };
     destroy(c: unknown): void;
   };
   const entry = factory.create(width, height);
   try {
     entry.context.fillStyle = '#ffffff';
     entry.context.fillRect(0, 0, width, height);
-    await page.render({ canvasContext: entry.context, canvas: entry.canvas as never, viewport }).promise;
+    await page.render({ canvasContext: entry.context as never, canvas: entry.canvas as never, viewport })
+      .promise;
     const rgba = entry.canvas.data();
     return await sharp(rgba, { raw: { width, height, channels: 4 } })
       .removeAlpha()
@@ -85,7 +100,12 @@ export async function openPdfSource(file: string, options: ReadOptions): Promise
       try {
         const page = await doc.getPage(index + 1);
         const viewport = page.getViewport({ scale: options.dpi / 72 });
-        checkPixels(`${file} (page ${index + 1} at ${options.dpi} dpi)`, Math.round(viewport.width), Math.round(viewport.height), options);
+        checkPixels(
+          `${file} (page ${index + 1} at ${options.dpi} dpi)`,
+          Math.round(viewport.width),
+          Math.round(viewport.height),
+          options,
+        );
         const text = await readTextLayer(page, viewport);
         const data = await renderPage(page, doc, viewport);
         page.cleanup();

@@ -1,6 +1,7 @@
 // pdfjs-dist in Node, fully offline: cMaps (Chinese PDFs without embedded fonts give no text
 // without them), standard fonts and the WebAssembly image decoders all come from the installed
-// package. Scripting and eval stay off: a PDF is data, never code.
+// package. A PDF is data, never code: pdfjs-dist 6 has no eval path left (it compiles no PDF
+// functions to JavaScript) and Backfile never loads its scripting sandbox or XFA.
 
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -32,7 +33,6 @@ export async function loadPdf(data: Uint8Array): Promise<LoadedPdf> {
     standardFontDataUrl: pdfjsAssetUrl('standard_fonts'),
     wasmUrl: pdfjsAssetUrl('wasm'),
     iccUrl: pdfjsAssetUrl('iccs'),
-    isEvalSupported: false,
     enableXfa: false,
     useSystemFonts: false,
     stopAtErrors: false,

@@ -3,8 +3,16 @@
 // ASCII punctuation inside Chinese made full-width. Pure and lossless in the sense that callers
 // keep the raw text beside it: normalisation is a view, corrections are stored separately.
 
-import { RADICAL_EQUIVALENTS } from './radicals.ts';
+import { RADICAL_EQUIVALENTS, SIMPLIFIED_KANGXI } from './radicals.ts';
 import { isCjk, isCjkOrCjkPunctuation } from './script.ts';
+
+export interface NormaliseOptions {
+  /**
+   * Which Chinese script the text is in, for the few radicals whose folding differs: simplified
+   * ('hans', the default: Backfile's sample material) or traditional ('hant').
+   */
+  script?: 'hans' | 'hant';
+}
 
 /**
  * NFKC character by character, except for punctuation: NFKC would turn full-width Chinese
@@ -13,10 +21,12 @@ import { isCjk, isCjkOrCjkPunctuation } from './script.ts';
  * digits, ligatures (ﬁ → fi) and the ideographic space; radicals of the CJK Radicals Supplement,
  * which NFKC leaves alone, through their equivalent ideographs (⻝ → 食).
  */
-export function foldCompatibility(text: string): string {
+export function foldCompatibility(text: string, options: NormaliseOptions = {}): string {
+  const simplified = (options.script ?? 'hans') === 'hans';
   let out = '';
   for (const ch of text) {
-    const folded = RADICAL_EQUIVALENTS[ch] ?? ch.normalize('NFKC');
+    const folded =
+      (simplified ? SIMPLIFIED_KANGXI[ch] : undefined) ?? RADICAL_EQUIVALENTS[ch] ?? ch.normalize('NFKC');
     out += folded !== ch && /\p{P}/u.test(ch) ? ch : folded;
   }
   return out;
@@ -62,7 +72,8 @@ function fullWidthPunctuationInCjk(text: string): string {
     const ch = chars[i]!;
     const prev = chars[i - 1] ?? '';
     const next = chars[i + 1] ?? '';
-    const cjkBeside = isCjk(prev) || isCjk(next) || isCjkOrCjkPunctuation(prev) || isCjkOrCjkPunctuation(next);
+    const cjkBeside =
+      isCjk(prev) || isCjk(next) || isCjkOrCjkPunctuation(prev) || isCjkOrCjkPunctuation(next);
     const betweenDigits = /\d/.test(prev) && /\d/.test(next);
     if (ch in FULL_WIDTH && cjkBeside && !betweenDigits) {
       out += FULL_WIDTH[ch];
@@ -79,8 +90,8 @@ function fullWidthPunctuationInCjk(text: string): string {
 }
 
 /** One raw line to clean text. */
-export function normaliseLine(raw: string): string {
-  let text = foldCompatibility(raw);
+export function normaliseLine(raw: string, options: NormaliseOptions = {}): string {
+  let text = foldCompatibility(raw, options);
   text = text.replace(/[\t\u00A0\u2000-\u200B\u202F\u205F]/gu, ' ');
   text = removeSpacesAroundCjk(text);
   text = fullWidthPunctuationInCjk(text);
@@ -107,11 +118,10 @@ export function joinLines(lines: readonly string[]): string {
     const first = [...line][0]!;
     if (isCjkOrCjkPunctuation(last) || isCjkOrCjkPunctuation(first)) {
       out += line;
-    } else if (LINE_END_HYPHENS.test(out) && /\p{L}/u.test([...out].at(-2) ?? '') && /\p{Ll}/u.test(first)) {
-      out = out.slice(0, -last.length) + line;
-    } else if (LINE_END_HYPHENS.test(out) && last !== '-') {
-      // Typographic break hyphens (⸗, ¬, soft hyphen) before a capital: keep a plain hyphen.
-      out = out.slice(0, -last.length) + '-' + line;
+    } else if (LINE_END_HYPHENS.test(out) && /\p{L}/u.test([...out].at(-2) ?? '') && /\p{L}/u.test(first)) {
+      // A word broken at the line end: lower case goes on the word; a capital starts the second
+      // half of a compound ("Basel-Stadt"), which keeps a plain hyphen.
+      out = out.slice(0, -last.length) + (/\p{Ll}/u.test(first) ? '' : '-') + line;
     } else {
       out += ' ' + line;
     }
@@ -120,8 +130,8 @@ export function joinLines(lines: readonly string[]): string {
 }
 
 /** Raw lines of one paragraph to one clean paragraph. */
-export function normaliseParagraph(rawLines: readonly string[]): string {
-  return joinLines(rawLines.map(normaliseLine));
+export function normaliseParagraph(rawLines: readonly string[], options: NormaliseOptions = {}): string {
+  return joinLines(rawLines.map((line) => normaliseLine(line, options)));
 }
 
 /** Removes all white space: the way CJK text is compared with ground truth. */
