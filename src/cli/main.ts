@@ -5,12 +5,18 @@ import { importCommand } from './commands/import.ts';
 import { initCommand } from './commands/init.ts';
 import { pagesCommand } from './commands/pages.ts';
 import { statusCommand } from './commands/status.ts';
+import { ocrCommand } from './commands/ocr.ts';
+import { jobsCommand } from './commands/jobs.ts';
+import { exportCommand } from './commands/export.ts';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   init: initCommand,
   import: importCommand,
   status: statusCommand,
   pages: pagesCommand,
+  ocr: ocrCommand,
+  jobs: jobsCommand,
+  export: exportCommand,
 };
 
 const USAGE = `Usage: backfile <command> [options]
@@ -21,6 +27,12 @@ const USAGE = `Usage: backfile <command> [options]
                                                import PDF, TIFF, JPEG, PNG and JPEG 2000 scans
   status  [--archive DIR] [--json]             titles, issues, pages by status, failures
   pages   [--archive DIR] [--json]             one entry per page
+  ocr     [--archive DIR] [--lang L] [--pages IDS | --issue ID | --all] [--jobs N] [--force]
+          [--timeout SECONDS] [--no-deskew] [--binarise] [--json] [--cancel]
+                                               read pages with OCR in the background (resumable)
+  jobs    [--archive DIR] [--json]             the job queue
+  export  [--archive DIR] --format txt --out DIR [--pages IDS]
+                                               plain text per page, in reading order
 
 Patterns name metadata in file names, e.g. {title}_{date:YYYY-MM-DD}_p{page}.`;
 

@@ -1,0 +1,99 @@
+// backfile ocr: queue pages and read them in the background, with a progress bar.
+
+import { z } from 'zod';
+import { openArchive } from '../../core/archive/archive.ts';
+import { cancelJobs } from '../../core/jobs/job-queue.ts';
+import { OCR_JOB, OcrRunner, defaultWorkerCount } from '../../core/jobs/ocr-runner.ts';
+import { archiveLanguages, engineFactory } from '../../core/ocr/engines.ts';
+import { checkLanguages } from '../../core/ocr/language-data.ts';
+import { queueOcr, type PageScope } from '../../core/ocr/ocr-service.ts';
+import { BackfileError } from '../../shared/errors.ts';
+import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, check, parse } from '../args.ts';
+import { TerminalProgress, progressLine } from '../progress.ts';
+
+const OPTIONS = {
+  ...ARCHIVE_OPTION,
+  ...JSON_OPTION,
+  lang: { type: 'string' },
+  pages: { type: 'string' },
+  issue: { type: 'string' },
+  all: { type: 'boolean', default: false },
+  jobs: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  engine: { type: 'string', default: 'tesseract' },
+  timeout: { type: 'string' },
+  'no-deskew': { type: 'boolean', default: false },
+  binarise: { type: 'boolean', default: false },
+  cancel: { type: 'boolean', default: false },
+} as const;
+
+const id = z.coerce.number().int().positive();
+
+function scopeFrom(values: { pages?: string; issue?: string; all?: boolean }): PageScope | null {
+  const given = [values.pages !== undefined, values.issue !== undefined, values.all === true].filter(Boolean).length;
+  if (given > 1) throw new BackfileError('invalid-input', 'Give one of --pages, --issue or --all.');
+  if (values.pages !== undefined) return { pages: check(z.array(id).min(1), values.pages.split(','), '--pages') };
+  if (values.issue !== undefined) return { issue: check(id, values.issue, '--issue') };
+  if (values.all) return { all: true };
+  return null;
+}
+
+export async function ocrCommand(argv: string[]): Promise<number> {
+  const { values } = parse(argv, OPTIONS);
+  const scope = scopeFrom(values);
+  const workers = values.jobs === undefined ? defaultWorkerCount() : check(z.coerce.number().int().min(1).max(64), values.jobs, '--jobs');
+  const timeoutMs = values.timeout === undefined ? undefined : check(z.coerce.number().positive(), values.timeout, '--timeout') * 1000;
+  const archive = openArchive(archiveFolder(values.archive), { create: false });
+  try {
+    if (values.cancel) {
+      const n = cancelJobs(archive.db, OCR_JOB);
+      console.error(`${n} waiting OCR jobs cancelled.`);
+      return 0;
+    }
+    const factory = await engineFactory(archive, values.engine);
+    if (values.lang) checkLanguages(values.lang, (await archiveLanguages(archive)).available);
+    if (scope) {
+      const { queued, skipped } = queueOcr(archive, {
+        scope,
+        languages: values.lang,
+        force: values.force,
+        deskew: !values['no-deskew'],
+        binarise: values.binarise,
+      });
+      console.error(`${queued.length} pages queued for OCR${skipped.length ? `, ${skipped.length} skipped (already have text; --force reads them again)` : ''}.`);
+    }
+    const progress = new TerminalProgress();
+    const runner = new OcrRunner(archive, factory, {
+      workers,
+      timeoutMs,
+      onJob: (e) => {
+        if (e.status === 'progress' || e.status === 'running') return;
+        progress.done();
+        if (values.json) console.log(JSON.stringify(e));
+        else if (e.status === 'done') console.error(`page ${e.pageId}: done`);
+        else console.error(`page ${e.pageId}: ${e.status}${e.error ? ` (${e.error})` : ''}`);
+      },
+      onProgress: (p) =>
+        progress.update(
+          progressLine(p.done, p.total, p.pagesPerMinute === null ? '' : `${p.pagesPerMinute} pages/min`, p.etaSeconds),
+        ),
+    });
+    let interrupted = false;
+    const onSignal = () => {
+      interrupted = true;
+      progress.done();
+      console.error('Pausing: pages under way go back to the queue; run "backfile ocr" again to resume.');
+      void runner.stop('pause');
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    const summary = await runner.run();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    progress.done();
+    console.error(`${summary.done} pages read, ${summary.failed} failed${interrupted ? ' (paused)' : ''}.`);
+    return summary.failed > 0 ? 1 : 0;
+  } finally {
+    archive.close();
+  }
+}

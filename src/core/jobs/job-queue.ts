@@ -1,0 +1,148 @@
+// The persistent job queue in the archive's jobs table: one job per page and kind, status
+// todo / running / done / failed / cancelled, attempts, error text. After a crash, jobs left
+// "running" go back to "todo" (recoverInterrupted), so the queue resumes where it stopped.
+
+import type Database from 'better-sqlite3';
+import { nowIso } from '../archive/archive.ts';
+
+export const JOB_STATUSES = ['todo', 'running', 'done', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export interface Job {
+  id: number;
+  kind: string;
+  pageId: number;
+  status: JobStatus;
+  payload: Record<string, unknown>;
+  attempts: number;
+  maxAttempts: number;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+interface JobRow {
+  id: number;
+  kind: string;
+  page_id: number;
+  status: JobStatus;
+  payload: string;
+  attempts: number;
+  max_attempts: number;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+function rowToJob(row: JobRow): Job {
+  return {
+    id: row.id,
+    kind: row.kind,
+    pageId: row.page_id,
+    status: row.status,
+    payload: JSON.parse(row.payload) as Record<string, unknown>,
+    attempts: row.attempts,
+    maxAttempts: row.max_attempts,
+    error: row.error,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+/**
+ * Queues a job per page unless one of the same kind is already waiting or running; a page whose
+ * earlier job ended (done, failed, cancelled) gets a fresh one. Returns the ids of queued jobs.
+ */
+export function enqueueJobs(
+  db: Database.Database,
+  kind: string,
+  pageIds: readonly number[],
+  payload: Record<string, unknown>,
+  maxAttempts = 2,
+): number[] {
+  const active = db.prepare("SELECT id FROM jobs WHERE kind = ? AND page_id = ? AND status IN ('todo', 'running')");
+  const insert = db.prepare(
+    'INSERT INTO jobs (kind, page_id, status, payload, max_attempts, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  return db.transaction(() =>
+    pageIds.map((pageId) => {
+      const existing = active.get(kind, pageId) as { id: number } | undefined;
+      if (existing) return existing.id;
+      return Number(insert.run(kind, pageId, 'todo', JSON.stringify(payload), maxAttempts, nowIso()).lastInsertRowid);
+    }),
+  ).immediate();
+}
+
+/** Jobs a crash left running go back to the queue. */
+export function recoverInterrupted(db: Database.Database, kind: string): number {
+  return db.prepare("UPDATE jobs SET status = 'todo', started_at = NULL WHERE kind = ? AND status = 'running'").run(kind).changes;
+}
+
+/** Takes the oldest waiting job and marks it running (one attempt more). */
+export function claimNextJob(db: Database.Database, kind: string): Job | null {
+  return db.transaction(() => {
+    const row = db.prepare("SELECT * FROM jobs WHERE kind = ? AND status = 'todo' ORDER BY id LIMIT 1").get(kind) as JobRow | undefined;
+    if (!row) return null;
+    db.prepare("UPDATE jobs SET status = 'running', attempts = attempts + 1, started_at = ? WHERE id = ?").run(nowIso(), row.id);
+    return rowToJob({ ...row, status: 'running', attempts: row.attempts + 1 });
+  }).immediate();
+}
+
+export function markJobDone(db: Database.Database, id: number): void {
+  db.prepare("UPDATE jobs SET status = 'done', error = NULL, finished_at = ? WHERE id = ?").run(nowIso(), id);
+}
+
+/** A failed attempt: back to the queue while attempts remain, otherwise failed for good. */
+export function markJobAttemptFailed(db: Database.Database, job: Job, error: string): JobStatus {
+  const status: JobStatus = job.attempts < job.maxAttempts ? 'todo' : 'failed';
+  db.prepare('UPDATE jobs SET status = ?, error = ?, finished_at = ? WHERE id = ?').run(
+    status,
+    error,
+    status === 'failed' ? nowIso() : null,
+    job.id,
+  );
+  return status;
+}
+
+/** Cancels waiting jobs (and, with `running`, those under way: their runner stops them). */
+export function cancelJobs(db: Database.Database, kind: string, options: { running?: boolean; ids?: number[] } = {}): number {
+  const statuses = options.running ? "('todo', 'running')" : "('todo')";
+  const filter = options.ids ? `AND id IN (${options.ids.map(Number).join(',') || 'NULL'})` : '';
+  return db
+    .prepare(`UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE kind = ? AND status IN ${statuses} ${filter}`)
+    .run(nowIso(), kind).changes;
+}
+
+/** Puts cancelled and failed jobs back in the queue with fresh attempts. */
+export function requeueJobs(db: Database.Database, kind: string, statuses: readonly ('cancelled' | 'failed')[]): number {
+  const list = statuses.map((s) => `'${s === 'failed' ? 'failed' : 'cancelled'}'`).join(',');
+  return db
+    .prepare(`UPDATE jobs SET status = 'todo', attempts = 0, error = NULL, finished_at = NULL WHERE kind = ? AND status IN (${list})`)
+    .run(kind).changes;
+}
+
+export function getJob(db: Database.Database, id: number): Job | null {
+  const row = db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
+  return row ? rowToJob(row) : null;
+}
+
+export function listJobs(db: Database.Database, kind?: string): Job[] {
+  const rows = (kind
+    ? db.prepare('SELECT * FROM jobs WHERE kind = ? ORDER BY id').all(kind)
+    : db.prepare('SELECT * FROM jobs ORDER BY id').all()) as JobRow[];
+  return rows.map(rowToJob);
+}
+
+export function countJobs(db: Database.Database, kind: string): Record<JobStatus, number> {
+  const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
+  for (const row of db.prepare('SELECT status, COUNT(*) AS n FROM jobs WHERE kind = ? GROUP BY status').all(kind) as {
+    status: JobStatus;
+    n: number;
+  }[]) {
+    counts[row.status] = row.n;
+  }
+  return counts;
+}

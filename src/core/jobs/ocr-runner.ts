@@ -1,0 +1,206 @@
+// Runs the OCR queue with a pool of engines (one per core by default). A page that takes too
+// long has its engine killed and is retried, then marked failed with the reason. Each page's
+// text, its job's "done" and the page status are saved in one transaction, so after a crash
+// nothing saved is read twice and nothing half-saved exists.
+
+import os from 'node:os';
+import type { Archive } from '../archive/archive.ts';
+import { savePageText } from '../archive/page-text.ts';
+import { toErrorInfo } from '../../shared/errors.ts';
+import type { OcrEngine, OcrEngineFactory } from '../ocr/engine.ts';
+import { readPageWithOcr } from '../ocr/ocr-page.ts';
+import { claimNextJob, countJobs, markJobAttemptFailed, markJobDone, recoverInterrupted, type Job, type JobStatus } from './job-queue.ts';
+import { ProgressMeter, type RunProgress } from './progress.ts';
+
+export const OCR_JOB = 'ocr';
+
+export interface OcrJobPayload {
+  languages: string;
+  deskew: boolean;
+  binarise: boolean;
+}
+
+export interface OcrRunOptions {
+  workers?: number;
+  /** Per page; a page still running after this is killed and retried. */
+  timeoutMs?: number;
+  maxPixels?: number;
+  onJob?: (event: { jobId: number; pageId: number; status: JobStatus | 'progress'; share?: number; error?: string }) => void;
+  onProgress?: (progress: RunProgress) => void;
+}
+
+export interface OcrRunSummary {
+  done: number;
+  failed: number;
+  stoppedEarly: boolean;
+}
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, os.availableParallelism());
+}
+
+class Timeout extends Error {}
+
+interface Slot {
+  engine: OcrEngine | null;
+  languages: string | null;
+  current: Job | null;
+}
+
+export class OcrRunner {
+  private readonly archive: Archive;
+  private readonly factory: OcrEngineFactory;
+  private readonly options: Required<Omit<OcrRunOptions, 'onJob' | 'onProgress'>> & Pick<OcrRunOptions, 'onJob' | 'onProgress'>;
+  private stopMode: 'pause' | 'cancel' | null = null;
+  private readonly slots: Slot[] = [];
+
+  constructor(archive: Archive, factory: OcrEngineFactory, options: OcrRunOptions = {}) {
+    this.archive = archive;
+    this.factory = factory;
+    this.options = {
+      workers: options.workers ?? defaultWorkerCount(),
+      timeoutMs: options.timeoutMs ?? 10 * 60_000,
+      maxPixels: options.maxPixels ?? 250_000_000,
+      onJob: options.onJob,
+      onProgress: options.onProgress,
+    };
+  }
+
+  /**
+   * Stops the run: 'pause' puts pages under way back in the queue (the attempt does not count),
+   * 'cancel' marks them cancelled. Waiting jobs stay as they are; cancelJobs() cancels them.
+   */
+  async stop(mode: 'pause' | 'cancel'): Promise<void> {
+    this.stopMode = mode;
+    await Promise.all(this.slots.map((slot) => this.killEngine(slot)));
+  }
+
+  async run(): Promise<OcrRunSummary> {
+    const db = this.archive.db;
+    recoverInterrupted(db, OCR_JOB);
+    const counts = countJobs(db, OCR_JOB);
+    const meter = new ProgressMeter(counts.todo);
+    const summary: OcrRunSummary = { done: 0, failed: 0, stoppedEarly: false };
+    const report = () => this.options.onProgress?.(meter.snapshot());
+    report();
+    const loops = Array.from({ length: this.options.workers }, () => {
+      const slot: Slot = { engine: null, languages: null, current: null };
+      this.slots.push(slot);
+      return this.loop(slot, meter, summary, report);
+    });
+    try {
+      await Promise.all(loops);
+    } finally {
+      await Promise.all(this.slots.map((slot) => this.killEngine(slot)));
+      this.slots.length = 0;
+    }
+    summary.stoppedEarly = this.stopMode !== null;
+    report();
+    return summary;
+  }
+
+  private async loop(slot: Slot, meter: ProgressMeter, summary: OcrRunSummary, report: () => void): Promise<void> {
+    const db = this.archive.db;
+    let interrupted: Job | null = null;
+    while (this.stopMode === null) {
+      const job = claimNextJob(db, OCR_JOB);
+      if (!job) return;
+      slot.current = job;
+      this.options.onJob?.({ jobId: job.id, pageId: job.pageId, status: 'running' });
+      const payload = job.payload as unknown as OcrJobPayload;
+      try {
+        const engine = await this.engineFor(slot, payload.languages);
+        const text = await this.withTimeout(
+          slot,
+          readPageWithOcr(this.archive, engine, job.pageId, {
+            languages: payload.languages,
+            deskew: payload.deskew,
+            binarise: payload.binarise,
+            maxPixels: this.options.maxPixels,
+            onProgress: (share) => {
+              meter.partial(job.id, share);
+              this.options.onJob?.({ jobId: job.id, pageId: job.pageId, status: 'progress', share });
+              report();
+            },
+          }),
+        );
+        if (this.stopMode !== null) {
+          interrupted = job;
+          break;
+        }
+        db.transaction(() => {
+          savePageText(db, job.pageId, text);
+          db.prepare("UPDATE pages SET status = 'ocr' WHERE id = ? AND status = 'imported'").run(job.pageId);
+          markJobDone(db, job.id);
+        }).immediate();
+        summary.done++;
+        meter.finished(job.id);
+        this.options.onJob?.({ jobId: job.id, pageId: job.pageId, status: 'done' });
+      } catch (error) {
+        if (this.stopMode !== null) {
+          interrupted = job;
+          break;
+        }
+        const message =
+          error instanceof Timeout
+            ? `timed out after ${(this.options.timeoutMs / 1000).toFixed(1)} s (attempt ${job.attempts} of ${job.maxAttempts})`
+            : toErrorInfo(error).message;
+        const status = markJobAttemptFailed(db, job, message);
+        if (status === 'failed') {
+          summary.failed++;
+          meter.finished(job.id);
+        } else {
+          meter.partial(job.id, 0);
+        }
+        this.options.onJob?.({ jobId: job.id, pageId: job.pageId, status, error: message });
+      } finally {
+        slot.current = null;
+      }
+      report();
+    }
+    // Stopped: the page this slot was reading goes back to the queue, or is cancelled.
+    const job = interrupted;
+    if (job) {
+      const status = this.stopMode === 'cancel' ? 'cancelled' : 'todo';
+      db.prepare('UPDATE jobs SET status = ?, attempts = attempts - ?, started_at = NULL WHERE id = ? AND status = ?').run(
+        status,
+        status === 'todo' ? 1 : 0,
+        job.id,
+        'running',
+      );
+      this.options.onJob?.({ jobId: job.id, pageId: job.pageId, status });
+    }
+  }
+
+  private async engineFor(slot: Slot, languages: string): Promise<OcrEngine> {
+    if (slot.engine && slot.languages === languages) return slot.engine;
+    await this.killEngine(slot);
+    slot.engine = await this.factory.create(languages);
+    slot.languages = languages;
+    return slot.engine;
+  }
+
+  private async killEngine(slot: Slot): Promise<void> {
+    const engine = slot.engine;
+    slot.engine = null;
+    slot.languages = null;
+    if (engine) await engine.terminate().catch(() => {});
+  }
+
+  private async withTimeout<T>(slot: Slot, work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        // Killing the engine is the only way to stop a recognition under way.
+        void this.killEngine(slot);
+        reject(new Timeout());
+      }, this.options.timeoutMs);
+    });
+    try {
+      return await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
+      work.catch(() => {}); // the abandoned recognition rejects once its engine is gone
+    }
+  }
+}

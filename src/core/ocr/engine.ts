@@ -1,0 +1,30 @@
+// What an OCR engine does for Backfile, so a second engine can be added without touching the
+// job system: recognise an image (a page or a region), report progress, be stopped.
+
+import type { Block, TextSource } from '../../shared/model.ts';
+
+/** How the engine should lay out what it reads. */
+export type Segmentation = 'page' | 'block' | 'line';
+
+export interface RecogniseRequest {
+  /** PNG or other encoded image; coordinates in the result are pixels of this image. */
+  image: Buffer;
+  /** Tesseract-style language list, e.g. 'chi_sim+eng'. */
+  languages: string;
+  segmentation: Segmentation;
+  onProgress?: (share: number) => void;
+}
+
+export interface OcrEngine {
+  readonly name: string;
+  /** Engine name, version and model, recorded for every word it produces. */
+  source(languages: string): TextSource;
+  recognise(request: RecogniseRequest): Promise<Block[]>;
+  /** Stops the engine at once, abandoning work in progress (used for timeouts and cancel). */
+  terminate(): Promise<void>;
+}
+
+export interface OcrEngineFactory {
+  readonly name: string;
+  create(languages: string): Promise<OcrEngine>;
+}

@@ -1,0 +1,75 @@
+// Reads one page: whole page with automatic layout, or region by region where the page has text
+// regions (drawn by a user or suggested), which removes most layout errors (DESIGN.md).
+
+import type Database from 'better-sqlite3';
+import type { Archive } from '../archive/archive.ts';
+import { getPage } from '../archive/pages.ts';
+import { BackfileError } from '../../shared/errors.ts';
+import type { Box } from '../../shared/geometry.ts';
+import type { Block, PageText } from '../../shared/model.ts';
+import type { OcrEngine, Segmentation } from './engine.ts';
+import { blocksToPage, prepareForOcr } from './preprocess.ts';
+
+export interface PageOcrOptions {
+  languages: string;
+  deskew: boolean;
+  binarise: boolean;
+  maxPixels: number;
+  onProgress?: (share: number) => void;
+}
+
+const NON_TEXT_ROLES = ['photo', 'separator', 'advertisement'];
+
+interface TextRegion {
+  role: string;
+  box: Box;
+}
+
+function textRegions(db: Database.Database, pageId: number): TextRegion[] {
+  const rows = db
+    .prepare(
+      `SELECT role, x0, y0, x1, y1 FROM regions WHERE page_id = ? AND role NOT IN (${NON_TEXT_ROLES.map(() => '?').join(',')})
+       ORDER BY reading_order, id`,
+    )
+    .all(pageId, ...NON_TEXT_ROLES) as { role: string; x0: number; y0: number; x1: number; y1: number }[];
+  return rows.map((r) => ({ role: r.role, box: { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1 } }));
+}
+
+function segmentationFor(role: string): Segmentation {
+  return role === 'byline' || role === 'jump' || role === 'kicker' ? 'line' : 'block';
+}
+
+export async function readPageWithOcr(archive: Archive, engine: OcrEngine, pageId: number, options: PageOcrOptions): Promise<PageText> {
+  const page = getPage(archive.db, pageId);
+  if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
+  const raster = archive.resolve(page.rasterPath);
+  const regions = textRegions(archive.db, pageId);
+  const prepare = { deskew: options.deskew, binarise: options.binarise, maxPixels: options.maxPixels };
+  const blocks: Block[] = [];
+  if (regions.length === 0) {
+    const prepared = await prepareForOcr(raster, prepare);
+    const found = await engine.recognise({ image: prepared.image, languages: options.languages, segmentation: 'page', onProgress: options.onProgress });
+    blocks.push(...blocksToPage(found, prepared.toPage));
+  } else {
+    for (const [i, region] of regions.entries()) {
+      const crop = clampBox(region.box, page.width, page.height);
+      if (!crop) continue;
+      const prepared = await prepareForOcr(raster, { ...prepare, crop });
+      const found = await engine.recognise({
+        image: prepared.image,
+        languages: options.languages,
+        segmentation: segmentationFor(region.role),
+        onProgress: (share) => options.onProgress?.((i + share) / regions.length),
+      });
+      // A region is one block in reading order, whatever the engine split it into.
+      const lines = blocksToPage(found, prepared.toPage).flatMap((b) => b.lines);
+      if (lines.length > 0) blocks.push({ box: crop, lines });
+    }
+  }
+  return { source: engine.source(options.languages), blocks };
+}
+
+function clampBox(b: Box, width: number, height: number): Box | null {
+  const box = { x0: Math.max(0, b.x0), y0: Math.max(0, b.y0), x1: Math.min(width, b.x1), y1: Math.min(height, b.y1) };
+  return box.x1 - box.x0 >= 4 && box.y1 - box.y0 >= 4 ? box : null;
+}

@@ -1,0 +1,93 @@
+// Choosing pages to read and queueing them: the scope (pages, an issue, everything), the
+// language remembered per title, issue or page, and which pages already have text.
+
+import type Database from 'better-sqlite3';
+import type { Archive } from '../archive/archive.ts';
+import { BackfileError } from '../../shared/errors.ts';
+import { enqueueJobs } from '../jobs/job-queue.ts';
+import { OCR_JOB, type OcrJobPayload } from '../jobs/ocr-runner.ts';
+import { DEFAULT_LANGUAGES } from './language-data.ts';
+
+export type PageScope = { pages: number[] } | { issue: number } | { title: number } | { all: true };
+
+export function pagesInScope(db: Database.Database, scope: PageScope): number[] {
+  if ('pages' in scope) {
+    const known = new Set(db.prepare('SELECT id FROM pages').pluck().all() as number[]);
+    const missing = scope.pages.filter((id) => !known.has(id));
+    if (missing.length > 0) throw new BackfileError('not-found', `No page with id ${missing.join(', ')} in the archive.`);
+    return scope.pages;
+  }
+  if ('issue' in scope) {
+    const ids = db.prepare('SELECT id FROM pages WHERE issue_id = ? ORDER BY sequence, id').pluck().all(scope.issue) as number[];
+    if (ids.length === 0) throw new BackfileError('not-found', `Issue ${scope.issue} has no pages (or does not exist).`);
+    return ids;
+  }
+  if ('title' in scope) {
+    return db
+      .prepare('SELECT p.id FROM pages p JOIN issues i ON i.id = p.issue_id WHERE i.title_id = ? ORDER BY i.issue_date, p.sequence, p.id')
+      .pluck()
+      .all(scope.title) as number[];
+  }
+  return db
+    .prepare('SELECT p.id FROM pages p JOIN issues i ON i.id = p.issue_id ORDER BY i.title_id, i.issue_date, p.sequence, p.id')
+    .pluck()
+    .all() as number[];
+}
+
+/** Remembers a language for the scope, so later runs on it use the same one. */
+export function rememberLanguage(db: Database.Database, scope: PageScope, languages: string): void {
+  if ('pages' in scope) {
+    const update = db.prepare('UPDATE pages SET language = ? WHERE id = ?');
+    for (const id of scope.pages) update.run(languages, id);
+  } else if ('issue' in scope) db.prepare('UPDATE issues SET language = ? WHERE id = ?').run(languages, scope.issue);
+  else if ('title' in scope) db.prepare('UPDATE titles SET language = ? WHERE id = ?').run(languages, scope.title);
+  else db.prepare("INSERT INTO settings (key, value) VALUES ('ocr.language', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(languages);
+}
+
+export function languageForPage(db: Database.Database, pageId: number): string {
+  const row = db
+    .prepare(
+      `SELECT COALESCE(p.language, i.language, t.language, (SELECT value FROM settings WHERE key = 'ocr.language'), ?) AS language
+       FROM pages p JOIN issues i ON i.id = p.issue_id JOIN titles t ON t.id = i.title_id WHERE p.id = ?`,
+    )
+    .get(DEFAULT_LANGUAGES, pageId) as { language: string } | undefined;
+  return row?.language ?? DEFAULT_LANGUAGES;
+}
+
+export interface QueueOcrOptions {
+  scope: PageScope;
+  languages?: string;
+  /** Read pages again that already have text (a PDF text layer, earlier OCR); corrections stay. */
+  force?: boolean;
+  deskew?: boolean;
+  binarise?: boolean;
+}
+
+export interface QueuedOcr {
+  queued: number[];
+  skipped: { pageId: number; reason: string }[];
+}
+
+export function queueOcr(archive: Archive, options: QueueOcrOptions): QueuedOcr {
+  const db = archive.db;
+  const pageIds = pagesInScope(db, options.scope);
+  if (options.languages) rememberLanguage(db, options.scope, options.languages);
+  const textSource = db.prepare('SELECT text_source FROM pages WHERE id = ?').pluck();
+  const skipped: QueuedOcr['skipped'] = [];
+  const byLanguage = new Map<string, number[]>();
+  for (const id of pageIds) {
+    const source = textSource.get(id) as string | null;
+    if (source && !options.force) {
+      skipped.push({ pageId: id, reason: source === 'pdf' ? 'has a PDF text layer' : `already has ${source} text` });
+      continue;
+    }
+    const languages = languageForPage(db, id);
+    byLanguage.set(languages, [...(byLanguage.get(languages) ?? []), id]);
+  }
+  const queued: number[] = [];
+  for (const [languages, ids] of byLanguage) {
+    const payload: OcrJobPayload = { languages, deskew: options.deskew ?? true, binarise: options.binarise ?? false };
+    queued.push(...enqueueJobs(db, OCR_JOB, ids, payload as unknown as Record<string, unknown>));
+  }
+  return { queued, skipped };
+}
