@@ -10,10 +10,18 @@ import { ARCHIVE_OPTION, archiveFolder, check, parse } from '../args.ts';
 const FORMATS = ['txt'] as const;
 
 export async function exportCommand(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { ...ARCHIVE_OPTION, format: { type: 'string' }, out: { type: 'string' }, pages: { type: 'string' } });
+  const { values } = parse(argv, {
+    ...ARCHIVE_OPTION,
+    format: { type: 'string' },
+    out: { type: 'string' },
+    pages: { type: 'string' },
+  });
   const format = check(z.enum(FORMATS), values.format, '--format');
   if (!values.out) throw new BackfileError('invalid-input', 'Give the folder to write to with --out.');
-  const pages = values.pages === undefined ? undefined : check(z.array(z.coerce.number().int().positive()), values.pages.split(','), '--pages');
+  const pages =
+    values.pages === undefined
+      ? undefined
+      : check(z.array(z.coerce.number().int().positive()), values.pages.split(','), '--pages');
   const archive = openArchive(archiveFolder(values.archive), { create: false });
   try {
     const written = format === 'txt' ? exportPagesAsText(archive, path.resolve(values.out), pages) : [];

@@ -12,7 +12,16 @@ export async function jobsCommand(argv: string[]): Promise<number> {
     if (values.json) console.log(JSON.stringify(jobs, null, 2));
     else {
       for (const j of jobs) {
-        console.log([j.id, j.kind, `page ${j.pageId}`, j.status, `attempt ${j.attempts}/${j.maxAttempts}`, j.error ?? ''].join('\t'));
+        console.log(
+          [
+            j.id,
+            j.kind,
+            `page ${j.pageId}`,
+            j.status,
+            `attempt ${j.attempts}/${j.maxAttempts}`,
+            j.error ?? '',
+          ].join('\t'),
+        );
       }
     }
     return 0;

@@ -30,9 +30,12 @@ const OPTIONS = {
 const id = z.coerce.number().int().positive();
 
 function scopeFrom(values: { pages?: string; issue?: string; all?: boolean }): PageScope | null {
-  const given = [values.pages !== undefined, values.issue !== undefined, values.all === true].filter(Boolean).length;
+  const given = [values.pages !== undefined, values.issue !== undefined, values.all === true].filter(
+    Boolean,
+  ).length;
   if (given > 1) throw new BackfileError('invalid-input', 'Give one of --pages, --issue or --all.');
-  if (values.pages !== undefined) return { pages: check(z.array(id).min(1), values.pages.split(','), '--pages') };
+  if (values.pages !== undefined)
+    return { pages: check(z.array(id).min(1), values.pages.split(','), '--pages') };
   if (values.issue !== undefined) return { issue: check(id, values.issue, '--issue') };
   if (values.all) return { all: true };
   return null;
@@ -41,8 +44,14 @@ function scopeFrom(values: { pages?: string; issue?: string; all?: boolean }): P
 export async function ocrCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, OPTIONS);
   const scope = scopeFrom(values);
-  const workers = values.jobs === undefined ? defaultWorkerCount() : check(z.coerce.number().int().min(1).max(64), values.jobs, '--jobs');
-  const timeoutMs = values.timeout === undefined ? undefined : check(z.coerce.number().positive(), values.timeout, '--timeout') * 1000;
+  const workers =
+    values.jobs === undefined
+      ? defaultWorkerCount()
+      : check(z.coerce.number().int().min(1).max(64), values.jobs, '--jobs');
+  const timeoutMs =
+    values.timeout === undefined
+      ? undefined
+      : check(z.coerce.number().positive(), values.timeout, '--timeout') * 1000;
   const archive = openArchive(archiveFolder(values.archive), { create: false });
   try {
     if (values.cancel) {
@@ -60,7 +69,9 @@ export async function ocrCommand(argv: string[]): Promise<number> {
         deskew: !values['no-deskew'],
         binarise: values.binarise,
       });
-      console.error(`${queued.length} pages queued for OCR${skipped.length ? `, ${skipped.length} skipped (already have text; --force reads them again)` : ''}.`);
+      console.error(
+        `${queued.length} pages queued for OCR${skipped.length ? `, ${skipped.length} skipped (already have text; --force reads them again)` : ''}.`,
+      );
     }
     const progress = new TerminalProgress();
     const runner = new OcrRunner(archive, factory, {
@@ -75,7 +86,12 @@ export async function ocrCommand(argv: string[]): Promise<number> {
       },
       onProgress: (p) =>
         progress.update(
-          progressLine(p.done, p.total, p.pagesPerMinute === null ? '' : `${p.pagesPerMinute} pages/min`, p.etaSeconds),
+          progressLine(
+            p.done,
+            p.total,
+            p.pagesPerMinute === null ? '' : `${p.pagesPerMinute} pages/min`,
+            p.etaSeconds,
+          ),
         ),
     });
     let interrupted = false;

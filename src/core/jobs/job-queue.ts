@@ -63,32 +63,46 @@ export function enqueueJobs(
   payload: Record<string, unknown>,
   maxAttempts = 2,
 ): number[] {
-  const active = db.prepare("SELECT id FROM jobs WHERE kind = ? AND page_id = ? AND status IN ('todo', 'running')");
+  const active = db.prepare(
+    "SELECT id FROM jobs WHERE kind = ? AND page_id = ? AND status IN ('todo', 'running')",
+  );
   const insert = db.prepare(
     'INSERT INTO jobs (kind, page_id, status, payload, max_attempts, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  return db.transaction(() =>
-    pageIds.map((pageId) => {
-      const existing = active.get(kind, pageId) as { id: number } | undefined;
-      if (existing) return existing.id;
-      return Number(insert.run(kind, pageId, 'todo', JSON.stringify(payload), maxAttempts, nowIso()).lastInsertRowid);
-    }),
-  ).immediate();
+  return db
+    .transaction(() =>
+      pageIds.map((pageId) => {
+        const existing = active.get(kind, pageId) as { id: number } | undefined;
+        if (existing) return existing.id;
+        return Number(
+          insert.run(kind, pageId, 'todo', JSON.stringify(payload), maxAttempts, nowIso()).lastInsertRowid,
+        );
+      }),
+    )
+    .immediate();
 }
 
 /** Jobs a crash left running go back to the queue. */
 export function recoverInterrupted(db: Database.Database, kind: string): number {
-  return db.prepare("UPDATE jobs SET status = 'todo', started_at = NULL WHERE kind = ? AND status = 'running'").run(kind).changes;
+  return db
+    .prepare("UPDATE jobs SET status = 'todo', started_at = NULL WHERE kind = ? AND status = 'running'")
+    .run(kind).changes;
 }
 
 /** Takes the oldest waiting job and marks it running (one attempt more). */
 export function claimNextJob(db: Database.Database, kind: string): Job | null {
-  return db.transaction(() => {
-    const row = db.prepare("SELECT * FROM jobs WHERE kind = ? AND status = 'todo' ORDER BY id LIMIT 1").get(kind) as JobRow | undefined;
-    if (!row) return null;
-    db.prepare("UPDATE jobs SET status = 'running', attempts = attempts + 1, started_at = ? WHERE id = ?").run(nowIso(), row.id);
-    return rowToJob({ ...row, status: 'running', attempts: row.attempts + 1 });
-  }).immediate();
+  return db
+    .transaction(() => {
+      const row = db
+        .prepare("SELECT * FROM jobs WHERE kind = ? AND status = 'todo' ORDER BY id LIMIT 1")
+        .get(kind) as JobRow | undefined;
+      if (!row) return null;
+      db.prepare(
+        "UPDATE jobs SET status = 'running', attempts = attempts + 1, started_at = ? WHERE id = ?",
+      ).run(nowIso(), row.id);
+      return rowToJob({ ...row, status: 'running', attempts: row.attempts + 1 });
+    })
+    .immediate();
 }
 
 export function markJobDone(db: Database.Database, id: number): void {
@@ -108,19 +122,31 @@ export function markJobAttemptFailed(db: Database.Database, job: Job, error: str
 }
 
 /** Cancels waiting jobs (and, with `running`, those under way: their runner stops them). */
-export function cancelJobs(db: Database.Database, kind: string, options: { running?: boolean; ids?: number[] } = {}): number {
+export function cancelJobs(
+  db: Database.Database,
+  kind: string,
+  options: { running?: boolean; ids?: number[] } = {},
+): number {
   const statuses = options.running ? "('todo', 'running')" : "('todo')";
   const filter = options.ids ? `AND id IN (${options.ids.map(Number).join(',') || 'NULL'})` : '';
   return db
-    .prepare(`UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE kind = ? AND status IN ${statuses} ${filter}`)
+    .prepare(
+      `UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE kind = ? AND status IN ${statuses} ${filter}`,
+    )
     .run(nowIso(), kind).changes;
 }
 
 /** Puts cancelled and failed jobs back in the queue with fresh attempts. */
-export function requeueJobs(db: Database.Database, kind: string, statuses: readonly ('cancelled' | 'failed')[]): number {
+export function requeueJobs(
+  db: Database.Database,
+  kind: string,
+  statuses: readonly ('cancelled' | 'failed')[],
+): number {
   const list = statuses.map((s) => `'${s === 'failed' ? 'failed' : 'cancelled'}'`).join(',');
   return db
-    .prepare(`UPDATE jobs SET status = 'todo', attempts = 0, error = NULL, finished_at = NULL WHERE kind = ? AND status IN (${list})`)
+    .prepare(
+      `UPDATE jobs SET status = 'todo', attempts = 0, error = NULL, finished_at = NULL WHERE kind = ? AND status IN (${list})`,
+    )
     .run(kind).changes;
 }
 
@@ -130,15 +156,19 @@ export function getJob(db: Database.Database, id: number): Job | null {
 }
 
 export function listJobs(db: Database.Database, kind?: string): Job[] {
-  const rows = (kind
-    ? db.prepare('SELECT * FROM jobs WHERE kind = ? ORDER BY id').all(kind)
-    : db.prepare('SELECT * FROM jobs ORDER BY id').all()) as JobRow[];
+  const rows = (
+    kind
+      ? db.prepare('SELECT * FROM jobs WHERE kind = ? ORDER BY id').all(kind)
+      : db.prepare('SELECT * FROM jobs ORDER BY id').all()
+  ) as JobRow[];
   return rows.map(rowToJob);
 }
 
 export function countJobs(db: Database.Database, kind: string): Record<JobStatus, number> {
   const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
-  for (const row of db.prepare('SELECT status, COUNT(*) AS n FROM jobs WHERE kind = ? GROUP BY status').all(kind) as {
+  for (const row of db
+    .prepare('SELECT status, COUNT(*) AS n FROM jobs WHERE kind = ? GROUP BY status')
+    .all(kind) as {
     status: JobStatus;
     n: number;
   }[]) {

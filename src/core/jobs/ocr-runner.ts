@@ -9,7 +9,15 @@ import { savePageText } from '../archive/page-text.ts';
 import { toErrorInfo } from '../../shared/errors.ts';
 import type { OcrEngine, OcrEngineFactory } from '../ocr/engine.ts';
 import { readPageWithOcr } from '../ocr/ocr-page.ts';
-import { claimNextJob, countJobs, markJobAttemptFailed, markJobDone, recoverInterrupted, type Job, type JobStatus } from './job-queue.ts';
+import {
+  claimNextJob,
+  countJobs,
+  markJobAttemptFailed,
+  markJobDone,
+  recoverInterrupted,
+  type Job,
+  type JobStatus,
+} from './job-queue.ts';
 import { ProgressMeter, type RunProgress } from './progress.ts';
 
 export const OCR_JOB = 'ocr';
@@ -25,7 +33,13 @@ export interface OcrRunOptions {
   /** Per page; a page still running after this is killed and retried. */
   timeoutMs?: number;
   maxPixels?: number;
-  onJob?: (event: { jobId: number; pageId: number; status: JobStatus | 'progress'; share?: number; error?: string }) => void;
+  onJob?: (event: {
+    jobId: number;
+    pageId: number;
+    status: JobStatus | 'progress';
+    share?: number;
+    error?: string;
+  }) => void;
   onProgress?: (progress: RunProgress) => void;
 }
 
@@ -50,7 +64,8 @@ interface Slot {
 export class OcrRunner {
   private readonly archive: Archive;
   private readonly factory: OcrEngineFactory;
-  private readonly options: Required<Omit<OcrRunOptions, 'onJob' | 'onProgress'>> & Pick<OcrRunOptions, 'onJob' | 'onProgress'>;
+  private readonly options: Required<Omit<OcrRunOptions, 'onJob' | 'onProgress'>> &
+    Pick<OcrRunOptions, 'onJob' | 'onProgress'>;
   private stopMode: 'pause' | 'cancel' | null = null;
   private readonly slots: Slot[] = [];
 
@@ -99,7 +114,12 @@ export class OcrRunner {
     return summary;
   }
 
-  private async loop(slot: Slot, meter: ProgressMeter, summary: OcrRunSummary, report: () => void): Promise<void> {
+  private async loop(
+    slot: Slot,
+    meter: ProgressMeter,
+    summary: OcrRunSummary,
+    report: () => void,
+  ): Promise<void> {
     const db = this.archive.db;
     let interrupted: Job | null = null;
     while (this.stopMode === null) {
@@ -162,12 +182,9 @@ export class OcrRunner {
     const job = interrupted;
     if (job) {
       const status = this.stopMode === 'cancel' ? 'cancelled' : 'todo';
-      db.prepare('UPDATE jobs SET status = ?, attempts = attempts - ?, started_at = NULL WHERE id = ? AND status = ?').run(
-        status,
-        status === 'todo' ? 1 : 0,
-        job.id,
-        'running',
-      );
+      db.prepare(
+        'UPDATE jobs SET status = ?, attempts = attempts - ?, started_at = NULL WHERE id = ? AND status = ?',
+      ).run(status, status === 'todo' ? 1 : 0, job.id, 'running');
       this.options.onJob?.({ jobId: job.id, pageId: job.pageId, status });
     }
   }

@@ -11,12 +11,18 @@ export const ENGINE_NAMES = ['tesseract'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
 export async function archiveLanguages(archive: Archive): Promise<LanguageFolder> {
-  return prepareLanguageFolder(path.join(archive.dir, 'cache', 'tessdata'), path.join(archive.dir, 'tessdata'));
+  return prepareLanguageFolder(
+    path.join(archive.dir, 'cache', 'tessdata'),
+    path.join(archive.dir, 'tessdata'),
+  );
 }
 
 export async function engineFactory(archive: Archive, name: string = 'tesseract'): Promise<OcrEngineFactory> {
   if (name !== 'tesseract') {
-    throw new BackfileError('invalid-input', `Unknown OCR engine "${name}"; available: ${ENGINE_NAMES.join(', ')}.`);
+    throw new BackfileError(
+      'invalid-input',
+      `Unknown OCR engine "${name}"; available: ${ENGINE_NAMES.join(', ')}.`,
+    );
   }
   const languages = await archiveLanguages(archive);
   return tesseractFactory(languages.dir);

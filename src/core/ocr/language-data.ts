@@ -3,7 +3,16 @@
 // archive's tessdata/ folder. tesseract.js takes one folder per worker, so all models are
 // gathered (linked, or gzipped for dropped-in files) into one cache folder.
 
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -26,7 +35,10 @@ export interface LanguageFolder {
 }
 
 /** Builds (or refreshes) the folder of .traineddata.gz files tesseract.js reads from. */
-export async function prepareLanguageFolder(cacheDir: string, extraDir: string | null): Promise<LanguageFolder> {
+export async function prepareLanguageFolder(
+  cacheDir: string,
+  extraDir: string | null,
+): Promise<LanguageFolder> {
   mkdirSync(cacheDir, { recursive: true });
   const available: string[] = [];
   for (const language of PACKAGED_LANGUAGES) {
@@ -64,7 +76,7 @@ export function checkLanguages(languages: string, available: readonly string[]):
     throw new BackfileError(
       'invalid-input',
       `No OCR model for ${missing.join(', ')}; available: ${available.join(', ')}. ` +
-        'Drop a .traineddata file into the archive\'s tessdata/ folder to add a language.',
+        "Drop a .traineddata file into the archive's tessdata/ folder to add a language.",
     );
   }
   return parts.join('+');

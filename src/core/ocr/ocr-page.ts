@@ -39,7 +39,12 @@ function segmentationFor(role: string): Segmentation {
   return role === 'byline' || role === 'jump' || role === 'kicker' ? 'line' : 'block';
 }
 
-export async function readPageWithOcr(archive: Archive, engine: OcrEngine, pageId: number, options: PageOcrOptions): Promise<PageText> {
+export async function readPageWithOcr(
+  archive: Archive,
+  engine: OcrEngine,
+  pageId: number,
+  options: PageOcrOptions,
+): Promise<PageText> {
   const page = getPage(archive.db, pageId);
   if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
   const raster = archive.resolve(page.rasterPath);
@@ -48,7 +53,12 @@ export async function readPageWithOcr(archive: Archive, engine: OcrEngine, pageI
   const blocks: Block[] = [];
   if (regions.length === 0) {
     const prepared = await prepareForOcr(raster, prepare);
-    const found = await engine.recognise({ image: prepared.image, languages: options.languages, segmentation: 'page', onProgress: options.onProgress });
+    const found = await engine.recognise({
+      image: prepared.image,
+      languages: options.languages,
+      segmentation: 'page',
+      onProgress: options.onProgress,
+    });
     blocks.push(...blocksToPage(found, prepared.toPage));
   } else {
     for (const [i, region] of regions.entries()) {
@@ -70,6 +80,11 @@ export async function readPageWithOcr(archive: Archive, engine: OcrEngine, pageI
 }
 
 function clampBox(b: Box, width: number, height: number): Box | null {
-  const box = { x0: Math.max(0, b.x0), y0: Math.max(0, b.y0), x1: Math.min(width, b.x1), y1: Math.min(height, b.y1) };
+  const box = {
+    x0: Math.max(0, b.x0),
+    y0: Math.max(0, b.y0),
+    x1: Math.min(width, b.x1),
+    y1: Math.min(height, b.y1),
+  };
   return box.x1 - box.x0 >= 4 && box.y1 - box.y0 >= 4 ? box : null;
 }

@@ -14,22 +14,31 @@ export function pagesInScope(db: Database.Database, scope: PageScope): number[] 
   if ('pages' in scope) {
     const known = new Set(db.prepare('SELECT id FROM pages').pluck().all() as number[]);
     const missing = scope.pages.filter((id) => !known.has(id));
-    if (missing.length > 0) throw new BackfileError('not-found', `No page with id ${missing.join(', ')} in the archive.`);
+    if (missing.length > 0)
+      throw new BackfileError('not-found', `No page with id ${missing.join(', ')} in the archive.`);
     return scope.pages;
   }
   if ('issue' in scope) {
-    const ids = db.prepare('SELECT id FROM pages WHERE issue_id = ? ORDER BY sequence, id').pluck().all(scope.issue) as number[];
-    if (ids.length === 0) throw new BackfileError('not-found', `Issue ${scope.issue} has no pages (or does not exist).`);
+    const ids = db
+      .prepare('SELECT id FROM pages WHERE issue_id = ? ORDER BY sequence, id')
+      .pluck()
+      .all(scope.issue) as number[];
+    if (ids.length === 0)
+      throw new BackfileError('not-found', `Issue ${scope.issue} has no pages (or does not exist).`);
     return ids;
   }
   if ('title' in scope) {
     return db
-      .prepare('SELECT p.id FROM pages p JOIN issues i ON i.id = p.issue_id WHERE i.title_id = ? ORDER BY i.issue_date, p.sequence, p.id')
+      .prepare(
+        'SELECT p.id FROM pages p JOIN issues i ON i.id = p.issue_id WHERE i.title_id = ? ORDER BY i.issue_date, p.sequence, p.id',
+      )
       .pluck()
       .all(scope.title) as number[];
   }
   return db
-    .prepare('SELECT p.id FROM pages p JOIN issues i ON i.id = p.issue_id ORDER BY i.title_id, i.issue_date, p.sequence, p.id')
+    .prepare(
+      'SELECT p.id FROM pages p JOIN issues i ON i.id = p.issue_id ORDER BY i.title_id, i.issue_date, p.sequence, p.id',
+    )
     .pluck()
     .all() as number[];
 }
@@ -39,9 +48,14 @@ export function rememberLanguage(db: Database.Database, scope: PageScope, langua
   if ('pages' in scope) {
     const update = db.prepare('UPDATE pages SET language = ? WHERE id = ?');
     for (const id of scope.pages) update.run(languages, id);
-  } else if ('issue' in scope) db.prepare('UPDATE issues SET language = ? WHERE id = ?').run(languages, scope.issue);
-  else if ('title' in scope) db.prepare('UPDATE titles SET language = ? WHERE id = ?').run(languages, scope.title);
-  else db.prepare("INSERT INTO settings (key, value) VALUES ('ocr.language', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(languages);
+  } else if ('issue' in scope)
+    db.prepare('UPDATE issues SET language = ? WHERE id = ?').run(languages, scope.issue);
+  else if ('title' in scope)
+    db.prepare('UPDATE titles SET language = ? WHERE id = ?').run(languages, scope.title);
+  else
+    db.prepare(
+      "INSERT INTO settings (key, value) VALUES ('ocr.language', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ).run(languages);
 }
 
 export function languageForPage(db: Database.Database, pageId: number): string {
@@ -78,7 +92,10 @@ export function queueOcr(archive: Archive, options: QueueOcrOptions): QueuedOcr 
   for (const id of pageIds) {
     const source = textSource.get(id) as string | null;
     if (source && !options.force) {
-      skipped.push({ pageId: id, reason: source === 'pdf' ? 'has a PDF text layer' : `already has ${source} text` });
+      skipped.push({
+        pageId: id,
+        reason: source === 'pdf' ? 'has a PDF text layer' : `already has ${source} text`,
+      });
       continue;
     }
     const languages = languageForPage(db, id);
@@ -86,7 +103,11 @@ export function queueOcr(archive: Archive, options: QueueOcrOptions): QueuedOcr 
   }
   const queued: number[] = [];
   for (const [languages, ids] of byLanguage) {
-    const payload: OcrJobPayload = { languages, deskew: options.deskew ?? true, binarise: options.binarise ?? false };
+    const payload: OcrJobPayload = {
+      languages,
+      deskew: options.deskew ?? true,
+      binarise: options.binarise ?? false,
+    };
     queued.push(...enqueueJobs(db, OCR_JOB, ids, payload as unknown as Record<string, unknown>));
   }
   return { queued, skipped };

@@ -25,13 +25,21 @@ export interface PreparedImage {
 const SKEW_SAMPLE_WIDTH = 1000;
 const MIN_SKEW = 0.15; // below this a rotation costs sharpness and gains nothing
 
-export async function prepareForOcr(raster: string | Buffer, options: PrepareOptions): Promise<PreparedImage> {
+export async function prepareForOcr(
+  raster: string | Buffer,
+  options: PrepareOptions,
+): Promise<PreparedImage> {
   let base = sharp(raster, { limitInputPixels: options.maxPixels, failOn: 'truncated' }).greyscale();
   let offsetX = 0;
   let offsetY = 0;
   if (options.crop) {
     const c = options.crop;
-    base = base.extract({ left: Math.max(0, Math.round(c.x0)), top: Math.max(0, Math.round(c.y0)), width: Math.round(c.x1 - c.x0), height: Math.round(c.y1 - c.y0) });
+    base = base.extract({
+      left: Math.max(0, Math.round(c.x0)),
+      top: Math.max(0, Math.round(c.y0)),
+      width: Math.round(c.x1 - c.x0),
+      height: Math.round(c.y1 - c.y0),
+    });
     offsetX = Math.max(0, Math.round(c.x0));
     offsetY = Math.max(0, Math.round(c.y0));
   }
@@ -39,7 +47,11 @@ export async function prepareForOcr(raster: string | Buffer, options: PrepareOpt
   const { width, height } = grey.info;
   let skew = 0;
   if (options.deskew) {
-    const sample = await sharp(grey.data).resize({ width: Math.min(SKEW_SAMPLE_WIDTH, width) }).raw().toBuffer({ resolveWithObject: true });
+    const sample = await sharp(grey.data)
+      .greyscale()
+      .resize({ width: Math.min(SKEW_SAMPLE_WIDTH, width) })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     skew = estimateSkew({ width: sample.info.width, height: sample.info.height, data: sample.data });
   }
   let pipeline = sharp(grey.data);
@@ -65,7 +77,12 @@ export async function prepareForOcr(raster: string | Buffer, options: PrepareOpt
     image: out.data,
     skew: rotate ? skew : 0,
     toPage(box: Box): Box {
-      const corners = [back(box.x0, box.y0), back(box.x1, box.y0), back(box.x1, box.y1), back(box.x0, box.y1)];
+      const corners = [
+        back(box.x0, box.y0),
+        back(box.x1, box.y0),
+        back(box.x1, box.y1),
+        back(box.x0, box.y1),
+      ];
       return unionBoxes(corners.map(([x, y]) => ({ x0: x, y0: y, x1: x, y1: y })));
     },
   };

@@ -69,6 +69,7 @@ class TesseractEngine implements OcrEngine {
   private readonly worker: Worker;
   private mode: Segmentation | null = null;
   private progress: ((share: number) => void) | undefined;
+  private terminated = false;
 
   constructor(worker: Worker, progressSink: { current?: (share: number) => void }) {
     this.worker = worker;
@@ -76,14 +77,30 @@ class TesseractEngine implements OcrEngine {
   }
 
   source(languages: string): TextSource {
-    return { kind: 'ocr', engine: this.name, version: TESSERACT_VERSION, model: `${languages} ${MODEL_NAME}` };
+    return {
+      kind: 'ocr',
+      engine: this.name,
+      version: TESSERACT_VERSION,
+      model: `${languages} ${MODEL_NAME}`,
+    };
+  }
+
+  /**
+   * tesseract.js posts to its worker without checking that it is still alive, and the error of a
+   * post after terminate() escapes as an unhandled rejection; so every call into the worker is
+   * guarded here, right before it is made.
+   */
+  private alive(): void {
+    if (this.terminated) throw new Error('the OCR engine was stopped');
   }
 
   async recognise(request: RecogniseRequest): Promise<Block[]> {
+    this.alive();
     if (this.mode !== request.segmentation) {
       await this.worker.setParameters({ tessedit_pageseg_mode: MODES[request.segmentation] });
       this.mode = request.segmentation;
     }
+    this.alive();
     this.progress = request.onProgress;
     try {
       const result = await this.worker.recognize(request.image, {}, { blocks: true, text: false });
@@ -94,6 +111,8 @@ class TesseractEngine implements OcrEngine {
   }
 
   async terminate(): Promise<void> {
+    if (this.terminated) return;
+    this.terminated = true;
     await this.worker.terminate();
   }
 }
