@@ -8,6 +8,7 @@ import { statusCommand } from './commands/status.ts';
 import { ocrCommand } from './commands/ocr.ts';
 import { jobsCommand } from './commands/jobs.ts';
 import { exportCommand } from './commands/export.ts';
+import { serveCommand } from './commands/serve.ts';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   init: initCommand,
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   ocr: ocrCommand,
   jobs: jobsCommand,
   export: exportCommand,
+  serve: serveCommand,
 };
 
 const USAGE = `Usage: backfile <command> [options]
@@ -33,6 +35,7 @@ const USAGE = `Usage: backfile <command> [options]
   jobs    [--archive DIR] [--json]             the job queue
   export  [--archive DIR] --format txt --out DIR [--pages IDS]
                                                plain text per page, in reading order
+  serve   [--archive DIR] [--port N] [--open]  the app in a browser (127.0.0.1 only, per-run token)
 
 Patterns name metadata in file names, e.g. {title}_{date:YYYY-MM-DD}_p{page}.`;
 

@@ -43,19 +43,16 @@ describe('OCR jobs', () => {
     for (const [i, pageId] of pageIds.entries()) {
       const lines = loadPageBlocks(archive.db, pageId).flatMap((b) => b.lines);
       const text = lines.map((l) => l.text).join('');
-      // The crop holds the first lines of the column: compare with as much of its text.
-      const truth = crops[i]!.text.replace(/\s+/g, '');
-      const read = text.replace(/\s+/g, '');
-      // tesseract's chi_sim misreads some characters (枣 as 刺 or 京): measured 1–20 % per column.
-      rates.push(characterErrorRate(read, truth.slice(0, read.length)));
+      // tesseract's chi_sim misreads some characters (枣 as 刺 or 京): a few per cent per column.
+      rates.push(characterErrorRate(text, crops[i]!.text));
       expect(text).not.toMatch(/[\u4e00-\u9fff] [\u4e00-\u9fff]/u); // no spaces between Chinese characters
       const word = lines[0]!.words[0]!;
       expect(word.confidence).toBeGreaterThan(0);
       expect(word.confidence).toBeLessThanOrEqual(1);
       expect(word.box.x1).toBeGreaterThan(word.box.x0);
     }
-    expect(Math.max(...rates)).toBeLessThan(0.25);
-    expect(rates.reduce((a, b) => a + b) / rates.length).toBeLessThan(0.12);
+    expect(Math.max(...rates)).toBeLessThan(0.15);
+    expect(rates.reduce((a, b) => a + b) / rates.length).toBeLessThan(0.08);
     const source = archive.db
       .prepare('SELECT kind, engine, model FROM text_sources WHERE kind = ?')
       .get('ocr');

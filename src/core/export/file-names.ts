@@ -3,7 +3,8 @@
 export function safeFileName(text: string, fallback = 'untitled'): string {
   const cleaned = text
     .normalize('NFC')
-    .replace(/[\\/:*?"<>|\u0000-\u001F\u007F]/g, '_')
+    .replace(/[\\/:*?"<>|]/g, '_')
+    .replace(/\p{Cc}/gu, '_')
     .replace(/^\.+/, '_')
     .replace(/\s+/g, '_')
     .slice(0, 120);

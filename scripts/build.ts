@@ -1,0 +1,44 @@
+// Builds the renderer (Vite) and bundles the Electron main and preload (esbuild, CommonJS, with
+// native modules and Electron left external).
+
+import { cpSync } from 'node:fs';
+import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+const external = [
+  'electron',
+  'better-sqlite3',
+  'sharp',
+  '@napi-rs/canvas',
+  'tesseract.js',
+  'pdfjs-dist',
+  '@tesseract.js-data/*',
+];
+// ESM, because the core finds its migrations and packaged data relative to import.meta.url; the
+// migrations are copied beside the bundle for that reason. Sandboxed preloads must be CommonJS.
+await build({
+  entryPoints: ['src/main/main.ts'],
+  outfile: 'dist/main/main.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  external,
+  logLevel: 'warning',
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+});
+cpSync('src/core/archive/migrations', 'dist/main/migrations', { recursive: true });
+await build({
+  entryPoints: ['src/preload/preload.ts'],
+  outfile: 'dist/preload/preload.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  external: ['electron'],
+  logLevel: 'warning',
+});
+console.log('Built dist/renderer, dist/main, dist/preload.');

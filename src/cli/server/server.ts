@@ -1,0 +1,178 @@
+// `backfile serve`: the app in a browser. Binds to 127.0.0.1 only, requires the per-run token,
+// serves the built renderer, the API contract over HTTP (POST /api/<method>) and its events as
+// server-sent events (GET /api/events).
+
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Archive } from '../../core/archive/archive.ts';
+import { getPage } from '../../core/archive/pages.ts';
+import { createHandlers } from '../../core/service/api-handlers.ts';
+import { createOcrService, type OcrService } from '../../core/service/ocr-background.ts';
+import { API, isApiMethod, type ApiEvent } from '../../shared/api/contract.ts';
+import { BackfileError, toErrorInfo } from '../../shared/errors.ts';
+import { createGuard } from './guard.ts';
+import { fileInside, sendFile } from './static-files.ts';
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+export interface RunningServer {
+  url: string;
+  token: string;
+  port: number;
+  server: Server;
+  ocr: OcrService;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 1 << 20;
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new BackfileError('invalid-input', 'Request body too large.');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    throw new BackfileError('invalid-input', 'Request body is not JSON.');
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  response.end(JSON.stringify(body));
+}
+
+export async function startServer(
+  archive: Archive,
+  options: { port?: number; rendererDir: string; workers?: number },
+): Promise<RunningServer> {
+  const token = randomBytes(24).toString('base64url');
+  const listeners = new Set<ServerResponse>();
+  const emit = (event: ApiEvent) => {
+    for (const response of listeners) response.write(`data: ${JSON.stringify(event)}\n\n`);
+  };
+  const ocr = createOcrService(archive, emit, options.workers);
+  const handlers = createHandlers(archive, ocr);
+  let port = 0;
+  const guard = createGuard(token, () => port);
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const isApi = url.pathname.startsWith('/api/') || url.pathname.startsWith('/pages/');
+    const refused = guard.check(request, url, isApi);
+    if (refused)
+      return sendJson(response, 403, {
+        ok: false,
+        error: { code: 'forbidden', message: `Refused: ${refused}.` },
+      });
+    response.setHeader('x-content-type-options', 'nosniff');
+    try {
+      if (url.pathname === '/api/events' && request.method === 'GET') {
+        response.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
+        response.write(': connected\n\n');
+        listeners.add(response);
+        request.on('close', () => listeners.delete(response));
+        return;
+      }
+      if (url.pathname.startsWith('/api/')) {
+        const method = url.pathname.slice('/api/'.length);
+        if (request.method !== 'POST')
+          return sendJson(response, 405, {
+            ok: false,
+            error: { code: 'invalid-input', message: 'Use POST.' },
+          });
+        if (!isApiMethod(method))
+          return sendJson(response, 404, {
+            ok: false,
+            error: { code: 'not-found', message: `No API method ${method}.` },
+          });
+        const parsed = API[method].input.safeParse(await readJson(request));
+        if (!parsed.success) {
+          return sendJson(response, 400, {
+            ok: false,
+            error: {
+              code: 'invalid-input',
+              message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+            },
+          });
+        }
+        const handler = handlers[method] as (input: unknown) => unknown;
+        return sendJson(response, 200, { ok: true, value: await handler(parsed.data) });
+      }
+      const pageMatch = /^\/pages\/(\d+)\/(thumbnail|raster|tiles)(\/.*)?$/.exec(url.pathname);
+      if (pageMatch && request.method === 'GET') {
+        const page = getPage(archive.db, Number(pageMatch[1]));
+        if (!page)
+          return sendJson(response, 404, {
+            ok: false,
+            error: { code: 'not-found', message: 'No such page.' },
+          });
+        const kind = pageMatch[2];
+        const file =
+          kind === 'thumbnail'
+            ? archive.resolve(page.thumbnailPath)
+            : kind === 'raster'
+              ? archive.resolve(page.rasterPath)
+              : pageMatch[3]
+                ? fileInside(path.dirname(archive.resolve(page.tilesPath)), pageMatch[3])
+                : archive.resolve(page.tilesPath);
+        if (!file)
+          return sendJson(response, 404, {
+            ok: false,
+            error: { code: 'not-found', message: 'No such file.' },
+          });
+        return sendFile(response, file, { 'cache-control': 'private, max-age=3600' });
+      }
+      if (request.method !== 'GET')
+        return sendJson(response, 405, { ok: false, error: { code: 'invalid-input', message: 'Use GET.' } });
+      const file =
+        fileInside(options.rendererDir, url.pathname === '/' ? 'index.html' : url.pathname) ??
+        fileInside(options.rendererDir, 'index.html');
+      if (!file)
+        return sendJson(response, 500, {
+          ok: false,
+          error: { code: 'internal', message: 'The app is not built; run "npm run build".' },
+        });
+      return sendFile(response, file, {
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'cache-control': 'no-store',
+      });
+    } catch (error) {
+      const info = toErrorInfo(error);
+      return sendJson(response, info.code === 'internal' ? 500 : 400, { ok: false, error: info });
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    port,
+    server,
+    ocr,
+    async close() {
+      for (const response of listeners) response.end();
+      await ocr.pause();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// Serves the built renderer and the archive's page images; no path leaves its folder.
+
+import { createReadStream, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.dzi': 'application/xml',
+  '.woff2': 'font/woff2',
+};
+
+/** The file for `relative` inside `root`, or null when it would leave root or does not exist. */
+export function fileInside(root: string, relative: string): string | null {
+  const base = path.resolve(root);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(relative);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const file = path.resolve(base, '.' + path.posix.normalize('/' + decoded));
+  if (file !== base && !file.startsWith(base + path.sep)) return null;
+  try {
+    return statSync(file).isFile() ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+export function sendFile(response: ServerResponse, file: string, headers: Record<string, string> = {}): void {
+  response.writeHead(200, {
+    'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    ...headers,
+  });
+  createReadStream(file).pipe(response);
+}

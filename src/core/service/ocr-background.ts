@@ -1,0 +1,63 @@
+// OCR in the background of a long-running process (the app, the server): one runner at a time,
+// started when pages are queued, paused on request, reporting progress as API events.
+
+import type { Archive } from '../archive/archive.ts';
+import { OcrRunner } from '../jobs/ocr-runner.ts';
+import { engineFactory } from '../ocr/engines.ts';
+import type { ApiEvent } from '../../shared/api/contract.ts';
+
+export interface OcrService {
+  start(): void;
+  pause(): Promise<boolean>;
+  idle(): Promise<void>;
+}
+
+export function createOcrService(
+  archive: Archive,
+  emit: (event: ApiEvent) => void,
+  workers?: number,
+): OcrService {
+  let runner: OcrRunner | null = null;
+  let running: Promise<void> = Promise.resolve();
+  let again = false;
+  const startRun = () => {
+    running = (async () => {
+      do {
+        again = false;
+        runner = new OcrRunner(archive, await engineFactory(archive), {
+          workers,
+          onJob: (e) => {
+            if (e.status !== 'progress')
+              emit({ type: 'job', jobId: e.jobId, pageId: e.pageId, status: e.status, error: e.error });
+            if (e.status === 'done') emit({ type: 'archive-changed' });
+          },
+          onProgress: (p) =>
+            emit({
+              type: 'ocr-progress',
+              done: p.done,
+              total: p.total,
+              pagesPerMinute: p.pagesPerMinute,
+              etaSeconds: p.etaSeconds,
+            }),
+        });
+        await runner.run();
+        runner = null;
+      } while (again);
+    })().catch((error) => emit({ type: 'job', jobId: 0, pageId: 0, status: 'failed', error: String(error) }));
+  };
+  return {
+    start() {
+      if (runner)
+        again = true; // jobs queued while a run is under way are taken in the next pass
+      else startRun();
+    },
+    async pause() {
+      if (!runner) return false;
+      again = false;
+      await runner.stop('pause');
+      await running;
+      return true;
+    },
+    idle: () => running,
+  };
+}

@@ -1,0 +1,113 @@
+// Electron main: a thin shell around the core. One window with contextIsolation, sandbox and no
+// Node in the renderer; a strict CSP; navigation and new windows blocked; page images through the
+// backfile:// protocol, which cannot leave the archive; every IPC call parsed against the
+// contract and refused unless it comes from our own top frame.
+
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { openArchive } from '../core/archive/archive.ts';
+import { defaultArchiveFolder } from '../core/archive/default-location.ts';
+import { getPage } from '../core/archive/pages.ts';
+import { createHandlers } from '../core/service/api-handlers.ts';
+import { createOcrService } from '../core/service/ocr-background.ts';
+import { API, type ApiEvent, type ApiMethod } from '../shared/api/contract.ts';
+import { toErrorInfo } from '../shared/errors.ts';
+import { fileInside } from '../cli/server/static-files.ts';
+import { CONTENT_SECURITY_POLICY } from '../cli/server/server.ts';
+import { EVENT_CHANNEL, invokeChannel } from './channels.ts';
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'backfile', privileges: { standard: true, secure: true } }]);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+const here = path.dirname(fileURLToPath(import.meta.url)); // dist/main once bundled
+const rendererIndex = path.join(here, '../renderer/index.html');
+
+function isOwnFrame(frame: Electron.WebFrameMain | null, window: BrowserWindow): boolean {
+  return (
+    frame !== null &&
+    frame === window.webContents.mainFrame &&
+    frame.url.startsWith(pathToFileURL(rendererIndex).href)
+  );
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  const archive = openArchive(process.env.BACKFILE_ARCHIVE ?? defaultArchiveFolder());
+  const windows = new Set<BrowserWindow>();
+  const emit = (event: ApiEvent) => windows.forEach((w) => w.webContents.send(EVENT_CHANNEL, event));
+  const ocr = createOcrService(archive, emit);
+  const handlers = createHandlers(archive, ocr);
+
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [
+          CONTENT_SECURITY_POLICY.replace("img-src 'self'", "img-src 'self' backfile:"),
+        ],
+      },
+    }),
+  );
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+
+  protocol.handle('backfile', (request) => {
+    const url = new URL(request.url);
+    const match = /^\/(\d+)\/(thumbnail|raster|tiles)(\/.*)?$/.exec(url.pathname);
+    const page = match ? getPage(archive.db, Number(match[1])) : null;
+    if (!match || !page) return new Response('not found', { status: 404 });
+    const file =
+      match[2] === 'thumbnail'
+        ? archive.resolve(page.thumbnailPath)
+        : match[2] === 'raster'
+          ? archive.resolve(page.rasterPath)
+          : match[3]
+            ? fileInside(path.dirname(archive.resolve(page.tilesPath)), match[3])
+            : archive.resolve(page.tilesPath);
+    return file ? net.fetch(pathToFileURL(file).href) : new Response('not found', { status: 404 });
+  });
+
+  const window = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    webPreferences: {
+      preload: path.join(here, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  windows.add(window);
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+
+  for (const method of Object.keys(API) as ApiMethod[]) {
+    ipcMain.handle(invokeChannel(method), async (event, input: unknown) => {
+      if (!isOwnFrame(event.senderFrame, window))
+        return { ok: false, error: { code: 'invalid-input', message: 'Refused: not our window.' } };
+      const parsed = API[method].input.safeParse(input);
+      if (!parsed.success)
+        return { ok: false, error: { code: 'invalid-input', message: parsed.error.message } };
+      try {
+        return { ok: true, value: await (handlers[method] as (i: unknown) => unknown)(parsed.data) };
+      } catch (error) {
+        return { ok: false, error: toErrorInfo(error) };
+      }
+    });
+  }
+
+  await window.loadFile(rendererIndex);
+  app.on('window-all-closed', () => {
+    void ocr.pause().finally(() => {
+      archive.close();
+      app.quit();
+    });
+  });
+}
+
+void main();

@@ -1,0 +1,110 @@
+// The one API contract between the UI and the core. Each method is declared once: its kind
+// (query or command), its input schema (zod, parsed wherever data enters: IPC, HTTP) and its
+// output type. Electron main, preload, the local server and the renderer are all derived from it.
+
+import { z } from 'zod';
+import type { ErrorInfo } from '../errors.ts';
+import type { PageStatus, TextSourceKind } from '../model.ts';
+
+export interface PageSummary {
+  id: number;
+  title: string;
+  date: string;
+  sequence: number;
+  printedNumber: string | null;
+  width: number;
+  height: number;
+  sourceName: string;
+  textSource: TextSourceKind | null;
+  status: PageStatus;
+}
+
+export interface StatusSummary {
+  titles: { name: string; issues: number; pages: number }[];
+  issues: number;
+  pages: number;
+  pagesByStatus: Record<PageStatus, number>;
+  failures: { path: string; code: string; message: string; at: string }[];
+}
+
+export interface JobSummary {
+  id: number;
+  pageId: number;
+  status: 'todo' | 'running' | 'done' | 'failed' | 'cancelled';
+  attempts: number;
+  error: string | null;
+}
+
+export interface PageLines {
+  pageId: number;
+  width: number;
+  height: number;
+  lines: {
+    id: number;
+    text: string;
+    confidence: number | null;
+    box: { x0: number; y0: number; x1: number; y1: number };
+  }[];
+}
+
+const pageId = z.number().int().positive();
+
+export const API = {
+  archiveStatus: { kind: 'query', input: z.object({}).strict() },
+  listPages: { kind: 'query', input: z.object({}).strict() },
+  pageLines: { kind: 'query', input: z.object({ pageId }).strict() },
+  listJobs: { kind: 'query', input: z.object({}).strict() },
+  queueOcr: {
+    kind: 'command',
+    input: z
+      .object({
+        pageIds: z.array(pageId).min(1).max(100_000),
+        languages: z
+          .string()
+          .regex(/^[A-Za-z0-9_]+(\+[A-Za-z0-9_]+)*$/)
+          .optional(),
+        force: z.boolean().optional(),
+      })
+      .strict(),
+  },
+  pauseOcr: { kind: 'command', input: z.object({}).strict() },
+} as const;
+
+export interface ApiOutputs {
+  archiveStatus: StatusSummary;
+  listPages: PageSummary[];
+  pageLines: PageLines;
+  listJobs: JobSummary[];
+  queueOcr: { queued: number; skipped: number };
+  pauseOcr: { paused: boolean };
+}
+
+export type ApiMethod = keyof typeof API;
+export type ApiInput<M extends ApiMethod> = z.infer<(typeof API)[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = ApiOutputs[M];
+export type ApiReply<M extends ApiMethod> =
+  { ok: true; value: ApiOutput<M> } | { ok: false; error: ErrorInfo };
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(API, name);
+}
+
+/** Events pushed to the UI: job progress and archive changes. */
+export type ApiEvent =
+  | {
+      type: 'ocr-progress';
+      done: number;
+      total: number;
+      pagesPerMinute: number | null;
+      etaSeconds: number | null;
+    }
+  | { type: 'job'; jobId: number; pageId: number; status: string; error?: string }
+  | { type: 'archive-changed' };
+
+/** The whole API as the renderer sees it (window.backfile in Electron, HTTP in a browser). */
+export interface BackfileApi {
+  call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>;
+  subscribe(listener: (event: ApiEvent) => void): () => void;
+  /** URL of a page's image (kind: thumbnail, tiles descriptor, master raster). */
+  pageImageUrl(pageId: number, kind: 'thumbnail' | 'tiles' | 'raster'): string;
+}
