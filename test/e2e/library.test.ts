@@ -1,0 +1,86 @@
+// End to end in a real browser (Debian's Chromium through playwright-core) against the local
+// server on a temporary archive: the library shows the imported pages, switches to 简体中文,
+// reads a page with OCR from the UI and shows its new status. Screenshots go to test-results/.
+
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importScans } from '../../src/core/import/importer.ts';
+import { startServer, type RunningServer } from '../../src/cli/server/server.ts';
+import { RENDERER_DIR } from '../../src/cli/commands/serve.ts';
+import { execFileSync } from 'node:child_process';
+import { REPO_ROOT } from '../fixtures/samples.ts';
+import { writeBodyCrops } from '../fixtures/crops.ts';
+import { tempArchive, tempDir } from '../fixtures/temp.ts';
+
+const SHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
+let browser: Browser;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, ['scripts/build.ts'], { cwd: REPO_ROOT, stdio: 'ignore' });
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the app in a browser', () => {
+  let server: RunningServer | null = null;
+
+  it('shows the library, switches to Chinese, and reads a page with OCR', async () => {
+    const archive = tempArchive();
+    const crops = await writeBodyCrops(tempDir(), 1, 2, 400);
+    await importScans(
+      archive,
+      crops.map((c) => c.file),
+      { title: '文峪河报', date: '2018-10-19' },
+    );
+    server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
+    const page = await browser.newPage({ locale: 'en-GB' });
+    const problems: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    try {
+      await page.goto(server.url);
+      await expect.poll(() => page.locator('.pages li').count()).toBe(2);
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Library');
+      await expect
+        .poll(() =>
+          page
+            .locator('.pages img')
+            .evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0)),
+        )
+        .toBe(true);
+      await page.screenshot({ path: path.join(SHOTS, '01-library-en.png') });
+
+      await page.selectOption('select', 'zh');
+      await expect.poll(() => page.locator('h1').textContent()).toBe('馆藏');
+      expect(await page.locator('.status').first().textContent()).toBe('已导入');
+
+      await page.locator('.pages li button').first().click();
+      await page.getByRole('button', { name: '文字识别' }).click();
+      await expect
+        .poll(() => page.locator('.status').first().textContent(), { timeout: 60_000 })
+        .toBe('已识别');
+      await page.screenshot({ path: path.join(SHOTS, '02-library-zh-after-ocr.png') });
+      expect(await page.locator('.status').nth(1).textContent()).toBe('已导入');
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+});
