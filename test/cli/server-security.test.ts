@@ -67,7 +67,12 @@ describe('the local server', () => {
 
   it('refuses API calls and page images without the right token', async () => {
     const s = await serve();
-    for (const headers of [{}, { 'x-backfile-token': 'wrong' }, { 'x-backfile-token': s.token + 'x' }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { 'x-backfile-token': 'wrong' },
+      { 'x-backfile-token': s.token + 'x' },
+    ];
+    for (const headers of attempts) {
       const r = await send(s.port, { method: 'POST', path: '/api/listPages', headers, body: '{}' });
       expect(r.status).toBe(403);
     }

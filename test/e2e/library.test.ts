@@ -61,7 +61,9 @@ describe('the app in a browser', () => {
         .poll(() =>
           page
             .locator('.pages img')
-            .evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0)),
+            .evaluateAll((imgs) =>
+              imgs.every((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0),
+            ),
         )
         .toBe(true);
       await page.screenshot({ path: path.join(SHOTS, '01-library-en.png') });
