@@ -8,12 +8,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openArchive } from '../core/archive/archive.ts';
 import { defaultArchiveFolder } from '../core/archive/default-location.ts';
-import { getPage } from '../core/archive/pages.ts';
+import { pageImageFile, type PageImageKind } from '../core/service/page-images.ts';
 import { createHandlers } from '../core/service/api-handlers.ts';
 import { createOcrService } from '../core/service/ocr-background.ts';
 import { API, type ApiEvent, type ApiMethod } from '../shared/api/contract.ts';
 import { toErrorInfo } from '../shared/errors.ts';
-import { fileInside } from '../cli/server/static-files.ts';
 import { CONTENT_SECURITY_POLICY } from '../cli/server/server.ts';
 import { EVENT_CHANNEL, invokeChannel } from './channels.ts';
 
@@ -55,16 +54,7 @@ async function main(): Promise<void> {
   protocol.handle('backfile', (request) => {
     const url = new URL(request.url);
     const match = /^\/(\d+)\/(thumbnail|raster|tiles)(\/.*)?$/.exec(url.pathname);
-    const page = match ? getPage(archive.db, Number(match[1])) : null;
-    if (!match || !page) return new Response('not found', { status: 404 });
-    const file =
-      match[2] === 'thumbnail'
-        ? archive.resolve(page.thumbnailPath)
-        : match[2] === 'raster'
-          ? archive.resolve(page.rasterPath)
-          : match[3]
-            ? fileInside(path.dirname(archive.resolve(page.tilesPath)), match[3])
-            : archive.resolve(page.tilesPath);
+    const file = match ? pageImageFile(archive, Number(match[1]), match[2] as PageImageKind, match[3]) : null;
     return file ? net.fetch(pathToFileURL(file).href) : new Response('not found', { status: 404 });
   });
 

@@ -5,9 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Archive } from '../../core/archive/archive.ts';
-import { getPage } from '../../core/archive/pages.ts';
+import { pageImageFile, type PageImageKind } from '../../core/service/page-images.ts';
 import { createHandlers } from '../../core/service/api-handlers.ts';
 import { createOcrService, type OcrService } from '../../core/service/ocr-background.ts';
 import { API, isApiMethod, type ApiEvent } from '../../shared/api/contract.ts';
@@ -117,25 +116,16 @@ export async function startServer(
       }
       const pageMatch = /^\/pages\/(\d+)\/(thumbnail|raster|tiles)(\/.*)?$/.exec(url.pathname);
       if (pageMatch && request.method === 'GET') {
-        const page = getPage(archive.db, Number(pageMatch[1]));
-        if (!page)
-          return sendJson(response, 404, {
-            ok: false,
-            error: { code: 'not-found', message: 'No such page.' },
-          });
-        const kind = pageMatch[2];
-        const file =
-          kind === 'thumbnail'
-            ? archive.resolve(page.thumbnailPath)
-            : kind === 'raster'
-              ? archive.resolve(page.rasterPath)
-              : pageMatch[3]
-                ? fileInside(path.dirname(archive.resolve(page.tilesPath)), pageMatch[3])
-                : archive.resolve(page.tilesPath);
+        const file = pageImageFile(
+          archive,
+          Number(pageMatch[1]),
+          pageMatch[2] as PageImageKind,
+          pageMatch[3],
+        );
         if (!file)
           return sendJson(response, 404, {
             ok: false,
-            error: { code: 'not-found', message: 'No such file.' },
+            error: { code: 'not-found', message: 'No such page image.' },
           });
         return sendFile(response, file, { 'cache-control': 'private, max-age=3600' });
       }

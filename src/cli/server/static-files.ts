@@ -1,6 +1,6 @@
 // Serves the built renderer and the archive's page images; no path leaves its folder.
 
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 
@@ -17,24 +17,7 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** The file for `relative` inside `root`, or null when it would leave root or does not exist. */
-export function fileInside(root: string, relative: string): string | null {
-  const base = path.resolve(root);
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(relative);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const file = path.resolve(base, '.' + path.posix.normalize('/' + decoded));
-  if (file !== base && !file.startsWith(base + path.sep)) return null;
-  try {
-    return statSync(file).isFile() ? file : null;
-  } catch {
-    return null;
-  }
-}
+export { fileInside } from '../../core/service/page-images.ts';
 
 export function sendFile(response: ServerResponse, file: string, headers: Record<string, string> = {}): void {
   response.writeHead(200, {

@@ -2,14 +2,9 @@
 
 import type Database from 'better-sqlite3';
 import { PAGE_STATUSES, type PageStatus } from '../../shared/model.ts';
+import type { StatusSummary } from '../../shared/api/contract.ts';
 
-export interface ArchiveStatus {
-  titles: { name: string; issues: number; pages: number }[];
-  issues: number;
-  pages: number;
-  pagesByStatus: Record<PageStatus, number>;
-  failures: { path: string; code: string; message: string; at: string }[];
-}
+export type ArchiveStatus = StatusSummary;
 
 export function archiveStatus(db: Database.Database): ArchiveStatus {
   const titles = db
