@@ -9,6 +9,7 @@ import { ocrCommand } from './commands/ocr.ts';
 import { jobsCommand } from './commands/jobs.ts';
 import { exportCommand } from './commands/export.ts';
 import { serveCommand } from './commands/serve.ts';
+import { editPageCommand } from './commands/edit-page.ts';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   init: initCommand,
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   jobs: jobsCommand,
   export: exportCommand,
   serve: serveCommand,
+  'edit-page': editPageCommand,
 };
 
 const USAGE = `Usage: backfile <command> [options]
@@ -29,6 +31,8 @@ const USAGE = `Usage: backfile <command> [options]
                                                import PDF, TIFF, JPEG, PNG and JPEG 2000 scans
   status  [--archive DIR] [--json]             titles, issues, pages by status, failures
   pages   [--archive DIR] [--json]             one entry per page
+  edit-page [--archive DIR] --page ID [--title NAME] [--date YYYY-MM-DD] [--edition E] [--number N]
+                                               correct a page's metadata (recorded in the history)
   ocr     [--archive DIR] [--lang L] [--pages IDS | --issue ID | --all] [--jobs N] [--force]
           [--timeout SECONDS] [--no-deskew] [--binarise] [--json] [--cancel]
                                                read pages with OCR in the background (resumable)

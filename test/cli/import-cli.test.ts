@@ -83,3 +83,48 @@ describe('backfile init / import / status / pages', () => {
     );
   });
 });
+
+describe('backfile edit-page', () => {
+  it('moves a page to the issue its corrected metadata names, and records the change', async () => {
+    const dir = tempDir();
+    const archive = path.join(tempDir(), 'archive');
+    await writePng(path.join(dir, 'scan.png'), 100, 100);
+    expect(
+      runCli(['import', '--archive', archive, '--title', 'Wenyuhe', path.join(dir, 'scan.png')]).status,
+    ).toBe(0);
+    const r = runCli([
+      'edit-page',
+      '--archive',
+      archive,
+      '--page',
+      '1',
+      '--title',
+      '文峪河报',
+      '--date',
+      '2018-10-19',
+      '--number',
+      '3',
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    const [page] = JSON.parse(runCli(['pages', '--archive', archive, '--json']).stdout);
+    expect(page).toMatchObject({ title: '文峪河报', date: '2018-10-19', page: '3', sequence: 3 });
+    const { openArchive } = await import('../../src/core/archive/archive.ts');
+    const a = openArchive(archive);
+    try {
+      const edits = a.db.prepare('SELECT field, before, after FROM edits ORDER BY id').all();
+      expect(edits).toEqual([
+        { field: 'title', before: 'Wenyuhe', after: '文峪河报' },
+        { field: 'date', before: '', after: '2018-10-19' },
+        { field: 'printedNumber', before: null, after: '3' },
+      ]);
+    } finally {
+      a.close();
+    }
+    expect(runCli(['edit-page', '--archive', archive, '--page', '9', '--title', 'x']).stderr).toMatch(
+      /Page 9 is not in the archive/,
+    );
+    expect(runCli(['edit-page', '--archive', archive, '--page', '1', '--date', '2018-13-01']).stderr).toMatch(
+      /not a real date/,
+    );
+  });
+});
