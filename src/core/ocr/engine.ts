@@ -12,6 +12,8 @@ export interface RecogniseRequest {
   /** Tesseract-style language list, e.g. 'chi_sim+eng'. */
   languages: string;
   segmentation: Segmentation;
+  /** Resolution of the image when known (a PGM carries none, and engines guess otherwise). */
+  dpi?: number | null;
   onProgress?: (share: number) => void;
 }
 

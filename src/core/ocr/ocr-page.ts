@@ -57,6 +57,7 @@ export async function readPageWithOcr(
       image: prepared.image,
       languages: options.languages,
       segmentation: 'page',
+      dpi: page.dpi,
       onProgress: options.onProgress,
     });
     blocks.push(...blocksToPage(found, prepared.toPage));
@@ -69,6 +70,7 @@ export async function readPageWithOcr(
         image: prepared.image,
         languages: options.languages,
         segmentation: segmentationFor(region.role),
+        dpi: page.dpi,
         onProgress: (share) => options.onProgress?.((i + share) / regions.length),
       });
       // A region is one block in reading order, whatever the engine split it into.
