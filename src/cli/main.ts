@@ -37,8 +37,8 @@ const USAGE = `Usage: backfile <command> [options]
           [--timeout SECONDS] [--no-deskew] [--binarise] [--json] [--cancel]
                                                read pages with OCR in the background (resumable)
   jobs    [--archive DIR] [--json]             the job queue
-  export  [--archive DIR] --format txt --out DIR [--pages IDS]
-                                               plain text per page, in reading order
+  export  [--archive DIR] --format txt|alto|page|hocr --out DIR [--pages IDS] [--images]
+                                               one file per page (ALTO 4.4, PAGE 2019, hOCR, text)
   serve   [--archive DIR] [--port N] [--open]  the app in a browser (127.0.0.1 only, per-run token)
 
 Patterns name metadata in file names, e.g. {title}_{date:YYYY-MM-DD}_p{page}.`;

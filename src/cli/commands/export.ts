@@ -1,13 +1,11 @@
-// backfile export: the archive's text in exchange formats (plain text per page for now).
+// backfile export: pages as plain text, ALTO 4.4, PAGE XML 2019 or hOCR.
 
 import path from 'node:path';
 import { z } from 'zod';
 import { openArchive } from '../../core/archive/archive.ts';
-import { exportPagesAsText } from '../../core/export/export-text.ts';
+import { exportPages, PAGE_FORMATS } from '../../core/export/export-pages.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { ARCHIVE_OPTION, archiveFolder, check, parse } from '../args.ts';
-
-const FORMATS = ['txt'] as const;
 
 export async function exportCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
@@ -15,8 +13,9 @@ export async function exportCommand(argv: string[]): Promise<number> {
     format: { type: 'string' },
     out: { type: 'string' },
     pages: { type: 'string' },
+    images: { type: 'boolean', default: false },
   });
-  const format = check(z.enum(FORMATS), values.format, '--format');
+  const format = check(z.enum(PAGE_FORMATS), values.format, '--format');
   if (!values.out) throw new BackfileError('invalid-input', 'Give the folder to write to with --out.');
   const pages =
     values.pages === undefined
@@ -24,7 +23,10 @@ export async function exportCommand(argv: string[]): Promise<number> {
       : check(z.array(z.coerce.number().int().positive()), values.pages.split(','), '--pages');
   const archive = openArchive(archiveFolder(values.archive), { create: false });
   try {
-    const written = format === 'txt' ? exportPagesAsText(archive, path.resolve(values.out), pages) : [];
+    const written = exportPages(archive, format, path.resolve(values.out), {
+      pageIds: pages,
+      withImages: values.images,
+    });
     console.error(`${written.length} files written to ${path.resolve(values.out)}.`);
     return 0;
   } finally {

@@ -1,0 +1,58 @@
+// hOCR for one page: ocr_page ▸ ocr_carea (one per region, in reading order) ▸ ocr_line ▸
+// ocrx_word with bbox and x_wconf.
+
+import type { Box } from '../../../shared/geometry.ts';
+import type { ExportPage } from '../page-model.ts';
+import { NON_TEXT_ROLES } from '../page-model.ts';
+import { xmlEscape } from './xml.ts';
+
+const bbox = (b: Box) =>
+  `bbox ${Math.round(b.x0)} ${Math.round(b.y0)} ${Math.round(b.x1)} ${Math.round(b.y1)}`;
+
+/** hOCR's lang attribute from a tesseract language list. */
+export function htmlLanguage(languages: string | null): string {
+  const first = (languages ?? '').split('+')[0] ?? '';
+  return (
+    { chi_sim: 'zh-Hans', chi_tra: 'zh-Hant', eng: 'en', deu: 'de', frk: 'de', fra: 'fr' }[first] ?? 'und'
+  );
+}
+
+export function pageToHocr(page: ExportPage): string {
+  const areas = page.regions
+    .map((region, i) => {
+      const id = `p${page.id}_r${i + 1}`;
+      if (region.role === 'photo')
+        return `<div class="ocr_photo" id="${id}" title="${bbox(region.box)}"></div>`;
+      if (NON_TEXT_ROLES.includes(region.role) || region.lines.length === 0) return '';
+      const lines = region.lines
+        .map((line, j) => {
+          const words = line.words
+            .map(
+              (w, k) =>
+                `<span class="ocrx_word" id="${id}_l${j + 1}_w${k + 1}" title="${bbox(w.box)}${w.confidence === null ? '' : `; x_wconf ${Math.round(w.confidence * 100)}`}">${xmlEscape(w.text)}</span>`,
+            )
+            .join(' ');
+          return `<span class="ocr_line" id="${id}_l${j + 1}" title="${bbox(line.box)}">${words || xmlEscape(line.text)}</span>`;
+        })
+        .join('\n');
+      return `<div class="ocr_carea" id="${id}" data-role="${region.role}" title="${bbox(region.box)}"><p class="ocr_par">\n${lines}\n</p></div>`;
+    })
+    .filter(Boolean)
+    .join('\n');
+  const system = page.source ? `${page.source.engine} ${page.source.version}`.trim() : 'Backfile';
+  return `<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" lang="${htmlLanguage(page.languages)}">
+<head>
+<meta charset="utf-8"/>
+<title>${xmlEscape(page.imageFile)}</title>
+<meta name="ocr-system" content="${xmlEscape(system)}"/>
+<meta name="ocr-capabilities" content="ocr_page ocr_carea ocr_par ocr_line ocrx_word ocr_photo"/>
+</head>
+<body>
+<div class="ocr_page" id="page_${page.id}" title="image &quot;${xmlEscape(page.imageFile)}&quot;; ${bbox({ x0: 0, y0: 0, x1: page.width, y1: page.height })}${page.dpi ? `; scan_res ${Math.round(page.dpi)} ${Math.round(page.dpi)}` : ''}">
+${areas}
+</div>
+</body>
+</html>
+`;
+}
