@@ -27,7 +27,7 @@ const USAGE = `Usage: backfile <command> [options]
 
   init    [--archive DIR]                      create an archive (default: the user-data folder)
   import  [--archive DIR] [--title NAME] [--date YYYY-MM-DD] [--edition E]
-          [--pattern PATTERN] [--dpi N] [--max-megapixels N] [--json] PATH...
+          [--pattern PATTERN] [--dpi N] [--max-megapixels N] [--ocr-from FILE|DIR] [--json] PATH...
                                                import PDF, TIFF, JPEG, PNG and JPEG 2000 scans
   status  [--archive DIR] [--json]             titles, issues, pages by status, failures
   pages   [--archive DIR] [--json]             one entry per page

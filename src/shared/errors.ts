@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'pdf-corrupt',
   'pdf-encrypted',
   'pdf-no-pages',
+  'ocr-file-invalid',
   'pattern-invalid',
   'pattern-mismatch',
   'metadata-invalid',

@@ -17,6 +17,7 @@ const OPTIONS = {
   pattern: { type: 'string' },
   dpi: { type: 'string' },
   'max-megapixels': { type: 'string' },
+  'ocr-from': { type: 'string' },
 } as const;
 
 function describe(outcome: FileOutcome): string {
@@ -57,6 +58,7 @@ export async function importCommand(argv: string[]): Promise<number> {
         pattern: values.pattern,
         dpi,
         maxPixels: maxMp === undefined ? undefined : maxMp * 1e6,
+        ocrFrom: values['ocr-from'],
         signal: controller.signal,
       },
       (p) => {

@@ -28,6 +28,8 @@ import { openJp2Source } from './jp2-source.ts';
 import { parsePattern, type NameMetadata, type NamePattern } from './pattern.ts';
 import { DEFAULT_READ_OPTIONS, type ReadOptions, type ScanSource, type SourcePage } from './source.ts';
 import { findScanFiles, type FoundFile } from './walk.ts';
+import { findOcrFile, readOcrFile, toPageOcr, type PageOcr } from './existing-ocr/read-ocr-file.ts';
+import type Database from 'better-sqlite3';
 
 export interface ImportOptions {
   title?: string;
@@ -36,6 +38,9 @@ export interface ImportOptions {
   pattern?: string;
   dpi?: number;
   maxPixels?: number;
+  /** Existing OCR (ALTO or PAGE XML) to attach: one file for one scan, or a folder where each
+   * scan's OCR file has the scan's name (scan.tif → scan.xml, scan.alto.xml, scan.page.xml). */
+  ocrFrom?: string;
   signal?: AbortSignal;
 }
 
@@ -191,6 +196,20 @@ async function importFile(
       await copyIn(found.path, archive.resolve(original));
       written.push(original);
     }
+    const ocrFile = options.ocrFrom ? findOcrFile(options.ocrFrom, found.path) : null;
+    if (ocrFile && prepared.length !== 1) {
+      throw new BackfileError(
+        'invalid-input',
+        `${found.path}: OCR files can be attached to single-page scans only (this one has ${prepared.length} pages).`,
+      );
+    }
+    const ocr = ocrFile
+      ? toPageOcr(
+          readOcrFile(ocrFile, prepared[0]!.page.dpi),
+          prepared[0]!.page.width,
+          prepared[0]!.page.height,
+        )
+      : null;
     const title = options.title ?? meta.title ?? 'Untitled';
     const date = options.date ?? meta.date ?? '';
     const edition = options.edition ?? meta.edition ?? '';
@@ -226,7 +245,10 @@ async function importFile(
             tilesPath: p.tilesPath,
             createdAt: now,
           });
-          if (p.page.text) savePageText(archive.db, pageId, p.page.text);
+          if (ocr) {
+            insertImportedRegions(archive.db, pageId, ocr.regions);
+            savePageText(archive.db, pageId, ocr.text);
+          } else if (p.page.text) savePageText(archive.db, pageId, p.page.text);
           return pageId;
         });
         logOutcome(archive, { ...outcome, outcome: 'imported', pageIds: ids });
@@ -240,6 +262,28 @@ async function importFile(
     if (info.code === 'internal') info.message = `${found.path}: ${info.message}`;
     return { ...outcome, outcome: 'failed', pageIds: [], error: info };
   }
+}
+
+function insertImportedRegions(db: Database.Database, pageId: number, regions: PageOcr['regions']): void {
+  const insert = db.prepare(
+    `INSERT INTO regions (page_id, role, polygon, x0, y0, x1, y1, reading_order, origin, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?)`,
+  );
+  const now = nowIso();
+  regions.forEach((r, i) => {
+    const polygon = JSON.stringify(r.polygon.map(([x, y]) => [Math.round(x), Math.round(y)]));
+    insert.run(
+      pageId,
+      r.role,
+      polygon,
+      Math.round(r.box.x0),
+      Math.round(r.box.y0),
+      Math.round(r.box.x1),
+      Math.round(r.box.y1),
+      i,
+      now,
+    );
+  });
 }
 
 function logOutcome(archive: Archive, outcome: FileOutcome): void {

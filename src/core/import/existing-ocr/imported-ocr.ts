@@ -1,0 +1,20 @@
+// What an OCR file from elsewhere gives the archive: regions in reading order, each with its
+// lines and words, in the pixels of the image the file describes.
+
+import type { Polygon } from '../../../shared/geometry.ts';
+import type { Line, RegionRole, TextSource } from '../../../shared/model.ts';
+
+export interface ImportedRegion {
+  role: RegionRole;
+  polygon: Polygon;
+  lines: Line[];
+}
+
+export interface ImportedOcr {
+  format: 'PAGE' | 'ALTO';
+  source: TextSource;
+  imageFilename: string | null;
+  width: number;
+  height: number;
+  regions: ImportedRegion[];
+}
