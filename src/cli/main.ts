@@ -10,6 +10,7 @@ import { jobsCommand } from './commands/jobs.ts';
 import { exportCommand } from './commands/export.ts';
 import { serveCommand } from './commands/serve.ts';
 import { editPageCommand } from './commands/edit-page.ts';
+import { articlesCommand } from './commands/articles.ts';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   init: initCommand,
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   export: exportCommand,
   serve: serveCommand,
   'edit-page': editPageCommand,
+  articles: articlesCommand,
 };
 
 const USAGE = `Usage: backfile <command> [options]
@@ -37,8 +39,9 @@ const USAGE = `Usage: backfile <command> [options]
           [--timeout SECONDS] [--no-deskew] [--binarise] [--json] [--cancel]
                                                read pages with OCR in the background (resumable)
   jobs    [--archive DIR] [--json]             the job queue
-  export  [--archive DIR] --format txt|alto|page|hocr --out DIR [--pages IDS] [--images]
-                                               one file per page (ALTO 4.4, PAGE 2019, hOCR, text)
+  export  [--archive DIR] --format txt|alto|page|hocr|md|json|csv|photos --out DIR [--pages IDS] [--images]
+                                               pages (ALTO 4.4, PAGE 2019, hOCR, text) or articles
+  articles [--archive DIR] [--json]            the articles, assembled from their regions
   serve   [--archive DIR] [--port N] [--open]  the app in a browser (127.0.0.1 only, per-run token)
 
 Patterns name metadata in file names, e.g. {title}_{date:YYYY-MM-DD}_p{page}.`;

@@ -25,6 +25,11 @@ export function foldCompatibility(text: string, options: NormaliseOptions = {}):
   const simplified = (options.script ?? 'hans') === 'hans';
   let out = '';
   for (const ch of text) {
+    if (ch === '\u2015') {
+      // Fonts map the Chinese dash (破折号) to the horizontal bar; text uses the em dash.
+      out += '\u2014';
+      continue;
+    }
     const folded =
       (simplified ? SIMPLIFIED_KANGXI[ch] : undefined) ?? RADICAL_EQUIVALENTS[ch] ?? ch.normalize('NFKC');
     out += folded !== ch && /\p{P}/u.test(ch) ? ch : folded;

@@ -1,0 +1,62 @@
+// The edit history: a change is one undoable step made of field-level edits (who, when, before,
+// after). Undo applies the edits' "before" values in reverse; each entity kind says how.
+
+import type Database from 'better-sqlite3';
+import { BackfileError } from '../../shared/errors.ts';
+import { nowIso } from './archive.ts';
+
+export type Entity = 'page' | 'region' | 'line' | 'word' | 'article' | 'photo';
+
+export interface Edit {
+  entity: Entity;
+  entityId: number;
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+export function recordChange(
+  db: Database.Database,
+  label: string,
+  user: string,
+  edits: readonly Edit[],
+): number {
+  const changeId = Number(
+    db.prepare('INSERT INTO changes (label, user_name, at) VALUES (?, ?, ?)').run(label, user, nowIso())
+      .lastInsertRowid,
+  );
+  const insert = db.prepare(
+    'INSERT INTO edits (change_id, entity, entity_id, field, before, after) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const e of edits) insert.run(changeId, e.entity, e.entityId, e.field, e.before, e.after);
+  return changeId;
+}
+
+export function changeEdits(db: Database.Database, changeId: number): Edit[] {
+  return db
+    .prepare(
+      'SELECT entity, entity_id AS entityId, field, before, after FROM edits WHERE change_id = ? ORDER BY id',
+    )
+    .all(changeId) as Edit[];
+}
+
+/** The newest change not yet undone, optionally limited to changes touching one page's regions. */
+export function lastChange(db: Database.Database): number | null {
+  return (
+    (db.prepare('SELECT id FROM changes WHERE undone = 0 ORDER BY id DESC LIMIT 1').pluck().get() as
+      number | undefined) ?? null
+  );
+}
+
+export type Reverter = (db: Database.Database, edit: Edit) => void;
+
+export function undoChange(db: Database.Database, changeId: number, revert: Reverter): void {
+  db.transaction(() => {
+    const change = db.prepare('SELECT undone FROM changes WHERE id = ?').get(changeId) as
+      { undone: number } | undefined;
+    if (!change) throw new BackfileError('not-found', `No change ${changeId}.`);
+    if (change.undone) throw new BackfileError('invalid-input', `Change ${changeId} is already undone.`);
+    for (const edit of changeEdits(db, changeId).reverse()) revert(db, edit);
+    db.prepare('UPDATE changes SET undone = 1 WHERE id = ?').run(changeId);
+  }).immediate();
+}
