@@ -3,7 +3,7 @@
 // backfile:// protocol, which cannot leave the archive; every IPC call parsed against the
 // contract and refused unless it comes from our own top frame.
 
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openArchive } from '../core/archive/archive.ts';
@@ -67,14 +67,13 @@ async function main(): Promise<void> {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // Middle-click would open links in new windows, around the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   windows.add(window);
   window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
 
   for (const method of Object.keys(API) as ApiMethod[]) {
     ipcMain.handle(invokeChannel(method), async (event, input: unknown) => {
