@@ -11,6 +11,7 @@ import { exportCommand } from './commands/export.ts';
 import { serveCommand } from './commands/serve.ts';
 import { editPageCommand } from './commands/edit-page.ts';
 import { articlesCommand } from './commands/articles.ts';
+import { backupCommand, checkCommand, restoreCommand } from './commands/backup.ts';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   init: initCommand,
@@ -23,6 +24,9 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   serve: serveCommand,
   'edit-page': editPageCommand,
   articles: articlesCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  check: checkCommand,
 };
 
 const USAGE = `Usage: backfile <command> [options]
@@ -42,6 +46,9 @@ const USAGE = `Usage: backfile <command> [options]
   export  [--archive DIR] --format txt|alto|page|hocr|md|json|csv|photos --out DIR [--pages IDS] [--images]
                                                pages (ALTO 4.4, PAGE 2019, hOCR, text) or articles
   articles [--archive DIR] [--json]            the articles, assembled from their regions
+  backup  [--archive DIR] --out FILE           consistent backup, also while the archive is in use
+  restore --from FILE --archive DIR            restore a backup into a new or empty folder
+  check   [--archive DIR] [--repair] [--json]  verify the database and every file's sha256
   serve   [--archive DIR] [--port N] [--open]  the app in a browser (127.0.0.1 only, per-run token)
 
 Patterns name metadata in file names, e.g. {title}_{date:YYYY-MM-DD}_p{page}.`;

@@ -315,13 +315,16 @@ async function entries(dir: string): Promise<string[]> {
  * no row points at. Only the archive's single writer may call this (nothing else writes files/).
  * Looks three levels deep only (<xx>/<sha…>/<file>), never into tile pyramids.
  */
-export async function sweepLeftovers(archive: Archive): Promise<string[]> {
+export async function sweepLeftovers(
+  archive: Archive,
+  options: { dryRun?: boolean } = {},
+): Promise<string[]> {
   const known = new Set(
     (archive.db.prepare('SELECT sha256 FROM files').all() as { sha256: string }[]).map((r) => r.sha256),
   );
   const removed: string[] = [];
   const remove = async (entry: string) => {
-    await removeQuietly(entry);
+    if (!options.dryRun) await removeQuietly(entry);
     removed.push(path.relative(archive.dir, entry));
   };
   for (const sub of ['files/originals', 'files/pages']) {

@@ -1,0 +1,130 @@
+// Backup while the archive is in use, and restore. The database is copied with SQLite's online
+// backup (a consistent snapshot, writers may go on); then exactly the files that snapshot refers
+// to are added. Files are written before the rows that point at them, so every file the snapshot
+// needs exists. The result is one tar file: archive.sqlite + files/...
+
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdtemp, open } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { BackfileError } from '../../shared/errors.ts';
+import { DATABASE_NAME, openArchive, type Archive } from './archive.ts';
+import { readTar, TarWriter } from './tar.ts';
+
+export interface BackupSummary {
+  file: string;
+  files: number;
+  bytes: number;
+}
+
+function walk(dir: string, out: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, out);
+    else if (entry.isFile()) out.push(full);
+  }
+}
+
+/** Files (relative to the archive) that a database refers to; tile folders are listed whole. */
+function referencedFiles(db: Database.Database, archiveDir: string): string[] {
+  const relative = new Set<string>();
+  for (const p of db.prepare('SELECT stored_path FROM files').pluck().all() as string[]) relative.add(p);
+  for (const row of db.prepare('SELECT raster_path, thumbnail_path, tiles_path FROM pages').all() as Record<
+    string,
+    string
+  >[]) {
+    relative.add(row.raster_path!);
+    relative.add(row.thumbnail_path!);
+    const tiles = path.join(archiveDir, path.dirname(row.tiles_path!));
+    const found: string[] = [];
+    if (existsSync(tiles)) walk(tiles, found);
+    for (const f of found) relative.add(path.relative(archiveDir, f).split(path.sep).join('/'));
+  }
+  return [...relative].sort();
+}
+
+export async function backupArchive(archive: Archive, outFile: string): Promise<BackupSummary> {
+  const work = await mkdtemp(path.join(os.tmpdir(), 'backfile-backup-'));
+  const snapshot = path.join(work, DATABASE_NAME);
+  const partial = `${outFile}.partial`;
+  try {
+    await archive.db.backup(snapshot);
+    const db = new Database(snapshot, { readonly: true });
+    const files = referencedFiles(db, archive.dir);
+    db.close();
+    const tar = await TarWriter.create(partial);
+    let bytes = statSync(snapshot).size;
+    await tar.addFile(DATABASE_NAME, snapshot, bytes, new Date());
+    for (const relative of files) {
+      const absolute = archive.resolve(relative);
+      const info = statSync(absolute, { throwIfNoEntry: false });
+      if (!info)
+        throw new BackfileError(
+          'archive-corrupt',
+          `${relative} is missing from the archive; run "backfile check".`,
+        );
+      await tar.addFile(relative, absolute, info.size, info.mtime);
+      bytes += info.size;
+    }
+    await tar.close();
+    renameSync(partial, outFile);
+    return { file: outFile, files: files.length + 1, bytes };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(partial, { force: true });
+  }
+}
+
+function safeEntryPath(root: string, name: string): string {
+  const target = path.resolve(root, name);
+  if (name.includes('\0') || path.isAbsolute(name) || !target.startsWith(root + path.sep)) {
+    throw new BackfileError('archive-corrupt', `The backup holds a path outside the archive: ${name}`);
+  }
+  if (name !== DATABASE_NAME && !name.startsWith('files/'))
+    throw new BackfileError('archive-corrupt', `The backup holds an unexpected file: ${name}`);
+  return target;
+}
+
+/**
+ * Restores a backup into `targetDir`, which must be new or empty. Extracts into a
+ * temporary folder beside it first, so an interrupted restore leaves no half archive.
+ */
+export async function restoreArchive(backupFile: string, targetDir: string): Promise<{ files: number }> {
+  const target = path.resolve(targetDir);
+  if (existsSync(target) && readdirSync(target).length > 0) {
+    throw new BackfileError('invalid-input', `${target} is not empty; restore into an empty or new folder.`);
+  }
+  const staging = `${target}.restoring-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  let files = 0;
+  let sawDatabase = false;
+  try {
+    for await (const entry of readTar(backupFile)) {
+      const destination = safeEntryPath(staging, entry.name);
+      if (entry.type === 'dir') {
+        mkdirSync(destination, { recursive: true });
+        continue;
+      }
+      mkdirSync(path.dirname(destination), { recursive: true });
+      const out = await open(destination, 'w');
+      for await (const chunk of entry.chunks()) await out.write(chunk);
+      await out.close();
+      files++;
+      if (entry.name === DATABASE_NAME) sawDatabase = true;
+    }
+    if (!sawDatabase)
+      throw new BackfileError(
+        'archive-corrupt',
+        `${backupFile} is not a Backfile backup (no ${DATABASE_NAME}).`,
+      );
+    openArchive(staging, { create: false }).close(); // refuses archives from a newer Backfile
+    mkdirSync(path.dirname(target), { recursive: true });
+    if (existsSync(target)) rmSync(target, { recursive: true }); // an empty folder, checked above
+    renameSync(staging, target);
+    return { files };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}

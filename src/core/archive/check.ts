@@ -1,0 +1,92 @@
+// `backfile check`: is the database sound, is every file there and unchanged (originals against
+// their sha256), is anything left over? With repair: sweep leftovers and rebuild derived images
+// (thumbnails, tiles) from the master raster. Originals cannot be repaired, only reported.
+
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Archive } from './archive.ts';
+import { makeThumbnail, makeTiles } from '../import/derive.ts';
+import { sweepLeftovers } from '../import/importer.ts';
+
+export interface CheckReport {
+  integrity: string;
+  foreignKeyProblems: number;
+  originals: { checked: number; missing: string[]; changed: string[] };
+  derived: { missing: string[]; rebuilt: string[] };
+  leftovers: string[];
+  interruptedJobs: number;
+  ok: boolean;
+}
+
+async function sha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export async function checkArchive(
+  archive: Archive,
+  options: { repair?: boolean; maxPixels?: number } = {},
+): Promise<CheckReport> {
+  const db = archive.db;
+  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
+    .map((r) => r.integrity_check)
+    .join('; ');
+  const foreignKeyProblems = (db.pragma('foreign_key_check') as unknown[]).length;
+  const originals = { checked: 0, missing: [] as string[], changed: [] as string[] };
+  for (const row of db.prepare('SELECT sha256, stored_path FROM files ORDER BY stored_path').all() as {
+    sha256: string;
+    stored_path: string;
+  }[]) {
+    originals.checked++;
+    const file = archive.resolve(row.stored_path);
+    if (!existsSync(file)) originals.missing.push(row.stored_path);
+    else if ((await sha256(file)) !== row.sha256) originals.changed.push(row.stored_path);
+  }
+  const derived = { missing: [] as string[], rebuilt: [] as string[] };
+  const maxPixels = options.maxPixels ?? 250_000_000;
+  for (const page of db
+    .prepare('SELECT id, raster_path, thumbnail_path, tiles_path FROM pages ORDER BY id')
+    .all() as Record<string, string>[]) {
+    const raster = archive.resolve(page.raster_path!);
+    if (!existsSync(raster)) {
+      derived.missing.push(page.raster_path!);
+      continue;
+    }
+    for (const [kind, relative] of [
+      ['thumbnail', page.thumbnail_path!],
+      ['tiles', page.tiles_path!],
+    ] as const) {
+      if (existsSync(archive.resolve(relative))) continue;
+      derived.missing.push(relative);
+      if (!options.repair) continue;
+      if (kind === 'thumbnail') await makeThumbnail(raster, archive.resolve(relative), maxPixels);
+      else await makeTiles(raster, path.dirname(archive.resolve(relative)), maxPixels);
+      derived.rebuilt.push(relative);
+    }
+  }
+  const leftovers = options.repair
+    ? await sweepLeftovers(archive)
+    : await sweepLeftovers(archive, { dryRun: true });
+  const interruptedJobs = db
+    .prepare("SELECT COUNT(*) FROM jobs WHERE status = 'running'")
+    .pluck()
+    .get() as number;
+  const unrepaired = derived.missing.filter((m) => !derived.rebuilt.includes(m));
+  return {
+    integrity,
+    foreignKeyProblems,
+    originals,
+    derived,
+    leftovers,
+    interruptedJobs,
+    ok:
+      integrity === 'ok' &&
+      foreignKeyProblems === 0 &&
+      originals.missing.length === 0 &&
+      originals.changed.length === 0 &&
+      unrepaired.length === 0 &&
+      (options.repair || leftovers.length === 0),
+  };
+}
