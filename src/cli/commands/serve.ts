@@ -28,8 +28,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const port =
     values.port === undefined ? 0 : check(z.coerce.number().int().min(0).max(65535), values.port, '--port');
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    console.error('The app is not built yet: run "npm run build" first (npm start does it for you).');
-    return 2;
+    // The API still serves (scripts and tests use it); the page says how to build the app.
+    console.error(
+      'The app is not built yet: run "npm run build" (npm start does it for you). Serving the API only.',
+    );
   }
   const archive = openArchive(archiveFolder(values.archive));
   const running = await startServer(archive, { port, rendererDir: RENDERER_DIR });

@@ -10,10 +10,12 @@ import { queueOcr } from '../ocr/ocr-service.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/api/contract.ts';
 import type { OcrService } from './ocr-background.ts';
+import { correctLine } from '../text/corrections.ts';
+import { undo } from '../articles/undo.ts';
 
 export type Handlers = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>> | ApiOutput<M> };
 
-export function createHandlers(archive: Archive, ocr: OcrService): Handlers {
+export function createHandlers(archive: Archive, ocr: OcrService, user: string): Handlers {
   return {
     archiveStatus: () => archiveStatus(archive.db),
     listPages: () =>
@@ -71,5 +73,10 @@ export function createHandlers(archive: Archive, ocr: OcrService): Handlers {
       return { queued: queued.length, skipped: skipped.length };
     },
     pauseOcr: async () => ({ paused: await ocr.pause() }),
+    correctLine: ({ lineId, text }) => correctLine(archive.db, lineId, text, user),
+    undo: ({ changeId }) => {
+      undo(archive.db, changeId);
+      return { undone: changeId };
+    },
   };
 }

@@ -68,6 +68,11 @@ export const API = {
       .strict(),
   },
   pauseOcr: { kind: 'command', input: z.object({}).strict() },
+  correctLine: {
+    kind: 'command',
+    input: z.object({ lineId: z.number().int().positive(), text: z.string().max(10_000) }).strict(),
+  },
+  undo: { kind: 'command', input: z.object({ changeId: z.number().int().positive() }).strict() },
 } as const;
 
 export interface ApiOutputs {
@@ -77,6 +82,8 @@ export interface ApiOutputs {
   listJobs: JobSummary[];
   queueOcr: { queued: number; skipped: number };
   pauseOcr: { paused: boolean };
+  correctLine: { changeId: number | null };
+  undo: { undone: number };
 }
 
 export type ApiMethod = keyof typeof API;
