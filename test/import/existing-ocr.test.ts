@@ -1,7 +1,7 @@
 // Existing OCR (ALTO, PAGE XML) imported beside its page images: real PAGE ground truth from the
 // NZZ, round trips through Backfile's own exports, scaling, and hostile files.
 
-import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -149,6 +149,23 @@ describe('hostile OCR files fail alone, with a clear reason', () => {
     expect(summary.files[0]!.error?.message).toMatch(reason);
     expect(summary.files[1]!.outcome).toBe('imported');
     expectNoOrphans(archive);
+  });
+
+  it('refuses an enormous OCR file by its size, before reading it', async () => {
+    const archive = tempArchive();
+    const dir = tempDir();
+    const scan = path.join(dir, 'scan.png');
+    await sharp({ create: { width: 50, height: 50, channels: 1, background: 255 } })
+      .png()
+      .toFile(scan);
+    const huge = path.join(dir, 'scan.xml');
+    writeFileSync(huge, '');
+    truncateSync(huge, 200 * 2 ** 20); // sparse: 200 MB declared, nothing written
+    const summary = await importScans(archive, [scan], { ocrFrom: huge });
+    expect(summary.files[0]!.error).toMatchObject({
+      code: 'ocr-file-invalid',
+      message: expect.stringMatching(/200 MB is over the limit/),
+    });
   });
 
   it('survives random damage to a PAGE file (fuzz): a result or a BackfileError, nothing else', () => {
