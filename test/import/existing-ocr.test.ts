@@ -14,6 +14,7 @@ import { SAMPLES, samplePage } from '../fixtures/samples.ts';
 import { truthRegions } from '../fixtures/crops.ts';
 import { expectNoOrphans } from '../fixtures/consistency.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
+import { writePng } from '../fixtures/scans.ts';
 import { validateXml } from '../fixtures/xml-validate.ts';
 
 const NZZ = path.join(SAMPLES, 'real', 'nzz');
@@ -155,9 +156,7 @@ describe('hostile OCR files fail alone, with a clear reason', () => {
     const archive = tempArchive();
     const dir = tempDir();
     const scan = path.join(dir, 'scan.png');
-    await sharp({ create: { width: 50, height: 50, channels: 1, background: 255 } })
-      .png()
-      .toFile(scan);
+    await writePng(scan, 50, 50);
     const huge = path.join(dir, 'scan.xml');
     writeFileSync(huge, '');
     truncateSync(huge, 200 * 2 ** 20); // sparse: 200 MB declared, nothing written
