@@ -11,6 +11,7 @@ import { exportCommand } from './commands/export.ts';
 import { serveCommand } from './commands/serve.ts';
 import { editPageCommand } from './commands/edit-page.ts';
 import { articlesCommand } from './commands/articles.ts';
+import { segmentCommand } from './commands/segment.ts';
 import { backupCommand, checkCommand, restoreCommand } from './commands/backup.ts';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   serve: serveCommand,
   'edit-page': editPageCommand,
   articles: articlesCommand,
+  segment: segmentCommand,
   backup: backupCommand,
   restore: restoreCommand,
   check: checkCommand,
@@ -45,6 +47,8 @@ const USAGE = `Usage: backfile <command> [options]
   jobs    [--archive DIR] [--json]             the job queue
   export  [--archive DIR] --format txt|alto|page|hocr|md|json|csv|photos --out DIR [--pages IDS] [--images]
                                                pages (ALTO 4.4, PAGE 2019, hOCR, text) or articles
+  segment [--archive DIR] [--pages IDS] [--json]
+                                               suggest regions and articles from text and images
   articles [--archive DIR] [--json]            the articles, assembled from their regions
   backup  [--archive DIR] --out FILE           consistent backup, also while the archive is in use
   restore --from FILE --archive DIR            restore a backup into a new or empty folder

@@ -1,0 +1,118 @@
+// `backfile segment`: suggests regions and articles for pages and stores them marked as
+// suggestions (origin 'suggested', not accepted) until a user accepts or edits them. Running it
+// again replaces earlier suggestions nobody accepted; accepted and user-drawn work is kept.
+
+import type { Archive } from '../archive/archive.ts';
+import { nowIso } from '../archive/archive.ts';
+import { getPage } from '../archive/pages.ts';
+import { loadPageBlocks } from '../archive/page-text.ts';
+import { attachPhoto, createArticle } from '../articles/articles.ts';
+import { assignLinesToRegions } from '../articles/regions.ts';
+import { BackfileError } from '../../shared/errors.ts';
+import { boxHeight, boxToPolygon, roundBox } from '../../shared/geometry.ts';
+import { detectPhotos } from './photos.ts';
+import { findHeaderRule } from './rules.ts';
+import { segmentPage } from './segment.ts';
+
+export interface SegmentSummary {
+  pageId: number;
+  regions: number;
+  articles: number;
+  photos: number;
+}
+
+const SUGGESTER = 'backfile segment';
+
+export async function segmentArchivePage(
+  archive: Archive,
+  pageId: number,
+  maxPixels = 250_000_000,
+): Promise<SegmentSummary> {
+  const page = getPage(archive.db, pageId);
+  if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
+  const lines = loadPageBlocks(archive.db, pageId).flatMap((b) => b.lines);
+  if (lines.length === 0)
+    throw new BackfileError(
+      'invalid-input',
+      `Page ${pageId} has no text yet: run OCR first (or import a PDF with a text layer).`,
+    );
+  const heights = lines.map((l) => boxHeight(l.box)).sort((a, b) => a - b);
+  const body = heights[Math.floor(heights.length / 2)]!;
+  const photos = await detectPhotos(
+    archive.resolve(page.rasterPath),
+    lines.map((l) => l.box),
+    body,
+    maxPixels,
+  );
+  const headerBottom = await findHeaderRule(archive.resolve(page.rasterPath), maxPixels);
+  const result = segmentPage({ width: page.width, height: page.height, lines, photos, headerBottom });
+  const db = archive.db;
+  const articleIds: number[] = [];
+  const photoLinks: { article: number; photo: number; caption: number | null }[] = [];
+  db.transaction(() => {
+    // Earlier suggestions nobody accepted go; a region in an accepted article stays.
+    db.prepare(
+      "DELETE FROM articles WHERE origin = 'suggested' AND accepted = 0 AND id IN (SELECT ap.article_id FROM article_parts ap JOIN regions r ON r.id = ap.region_id WHERE r.page_id = ?)",
+    ).run(pageId);
+    db.prepare(
+      "DELETE FROM regions WHERE page_id = ? AND origin = 'suggested' AND accepted = 0 AND id NOT IN (SELECT region_id FROM article_parts)",
+    ).run(pageId);
+    const insert = db.prepare(
+      `INSERT INTO regions (page_id, role, polygon, x0, y0, x1, y1, reading_order, origin, accepted, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'suggested', 0, ?)`,
+    );
+    const first =
+      ((db.prepare('SELECT MAX(reading_order) FROM regions WHERE page_id = ?').pluck().get(pageId) as
+        number | null) ?? -1) + 1;
+    const order = [
+      ...result.header,
+      ...result.articles.flat(),
+      ...result.regions
+        .map((_, i) => i)
+        .filter((i) => !result.header.includes(i) && !result.articles.flat().includes(i)),
+    ];
+    const ids = new Map<number, number>();
+    order.forEach((index, position) => {
+      const r = result.regions[index]!;
+      const b = roundBox(r.box);
+      ids.set(
+        index,
+        Number(
+          insert.run(
+            pageId,
+            r.role,
+            JSON.stringify(boxToPolygon(b)),
+            b.x0,
+            b.y0,
+            b.x1,
+            b.y1,
+            first + position,
+            nowIso(),
+          ).lastInsertRowid,
+        ),
+      );
+    });
+    assignLinesToRegions(db, pageId);
+    for (const article of result.articles) {
+      if (article.length === 0) continue;
+      const id = createArticle(
+        db,
+        article.map((i) => ids.get(i)!),
+        {},
+        SUGGESTER,
+        'suggested',
+      );
+      articleIds.push(id);
+      article.forEach((index, k) => {
+        if (result.regions[index]!.role !== 'photo') return;
+        const next = article[k + 1];
+        const caption =
+          next !== undefined && result.regions[next]!.role === 'caption' ? ids.get(next)! : null;
+        photoLinks.push({ article: id, photo: ids.get(index)!, caption });
+      });
+    }
+  }).immediate();
+  for (const link of photoLinks)
+    await attachPhoto(archive, link.article, link.photo, link.caption, SUGGESTER);
+  return { pageId, regions: result.regions.length, articles: articleIds.length, photos: photos.length };
+}
