@@ -45,8 +45,9 @@ const USAGE = `Usage: backfile <command> [options]
           [--timeout SECONDS] [--no-deskew] [--binarise] [--json] [--cancel]
                                                read pages with OCR in the background (resumable)
   jobs    [--archive DIR] [--json]             the job queue
-  export  [--archive DIR] --format txt|alto|page|hocr|md|json|csv|photos --out DIR [--pages IDS] [--images]
-                                               pages (ALTO 4.4, PAGE 2019, hOCR, text) or articles
+  export  [--archive DIR] --format txt|alto|page|hocr|md|json|csv|photos|mets|iiif|pdf --out PATH
+          [--pages IDS | --issue IDS] [--images] [--zip] [--base-url URL]
+                                               pages, articles or issues (METS, IIIF, searchable PDF)
   segment [--archive DIR] [--pages IDS] [--json]
                                                suggest regions and articles from text and images
   articles [--archive DIR] [--json]            the articles, assembled from their regions

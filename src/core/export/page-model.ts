@@ -119,3 +119,8 @@ export function loadExportPage(archive: Archive, pageId: number, imageFile: stri
     regions,
   };
 }
+
+/** Whether the ALTO writer gives a region a block: text regions without lines have none. */
+export function hasAltoBlock(region: ExportRegion): boolean {
+  return NON_TEXT_ROLES.includes(region.role) || region.lines.length > 0;
+}

@@ -1,0 +1,83 @@
+// Issue-level exports: METS (with the ALTO files and page images it points at), a IIIF manifest
+// (with the page images), or a searchable PDF; one per issue, into a folder.
+
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import sharp from 'sharp';
+import type { Archive } from '../archive/archive.ts';
+import { safeFileName } from './file-names.ts';
+import { pageToAlto } from './formats/alto.ts';
+import { issueToIiif } from './formats/iiif.ts';
+import { issueToMets } from './formats/mets.ts';
+import { writeSearchablePdf } from './formats/searchable-pdf.ts';
+import { loadIssueExport, type IssueExport } from './issue-model.ts';
+
+export const ISSUE_FORMATS = ['mets', 'iiif', 'pdf'] as const;
+export type IssueFormat = (typeof ISSUE_FORMATS)[number];
+
+function issueStem(issue: IssueExport): string {
+  return `${safeFileName(issue.title)}_${issue.date || 'undated'}${issue.edition ? `_${safeFileName(issue.edition)}` : ''}_issue${issue.issueId}`;
+}
+
+export async function exportIssues(
+  archive: Archive,
+  format: IssueFormat,
+  outDir: string,
+  options: { issueIds?: readonly number[]; baseUrl?: string } = {},
+): Promise<string[]> {
+  mkdirSync(outDir, { recursive: true });
+  const ids =
+    options.issueIds ??
+    (archive.db.prepare('SELECT DISTINCT issue_id FROM pages ORDER BY issue_id').pluck().all() as number[]);
+  const written: string[] = [];
+  const write = (name: string, content: string | Buffer) => {
+    const file = path.join(outDir, name);
+    writeFileSync(file, content);
+    written.push(file);
+  };
+  for (const issueId of ids) {
+    const issue = loadIssueExport(archive, issueId, (p) => path.extname(p.rasterPath).toLowerCase());
+    const stem = issueStem(issue);
+    if (format === 'pdf') {
+      const pages = await Promise.all(
+        issue.pages.map(async (p) => ({
+          jpeg: await sharp(archive.resolve(p.listing.rasterPath), { limitInputPixels: false })
+            .flatten({ background: '#ffffff' })
+            .toColourspace('srgb')
+            .jpeg({ quality: 85 })
+            .toBuffer(),
+          widthPx: p.model.width,
+          heightPx: p.model.height,
+          dpi: p.model.dpi ?? 300,
+          lines: p.model.regions.flatMap((r) => r.lines),
+        })),
+      );
+      write(`${stem}.pdf`, writeSearchablePdf(pages, { title: `${issue.title} ${issue.date}`.trim() }));
+      continue;
+    }
+    const folder = path.join(outDir, stem);
+    mkdirSync(folder, { recursive: true });
+    for (const p of issue.pages) {
+      copyFileSync(archive.resolve(p.listing.rasterPath), path.join(folder, p.imageFile));
+      written.push(path.join(folder, p.imageFile));
+    }
+    if (format === 'mets') {
+      for (const p of issue.pages) {
+        writeFileSync(path.join(folder, `${p.stem}.alto.xml`), pageToAlto(p.model));
+        written.push(path.join(folder, `${p.stem}.alto.xml`));
+      }
+      writeFileSync(
+        path.join(folder, 'mets.xml'),
+        issueToMets(issue, (s) => `${s}.alto.xml`),
+      );
+      written.push(path.join(folder, 'mets.xml'));
+    } else {
+      // Without a base URL the manifest points at the files where they were written.
+      const manifest = issueToIiif(issue, options.baseUrl ?? pathToFileURL(folder).href);
+      writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+      written.push(path.join(folder, 'manifest.json'));
+    }
+  }
+  return written;
+}

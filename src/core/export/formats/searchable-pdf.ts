@@ -1,0 +1,171 @@
+// A searchable PDF for an issue: each page image with an invisible text layer (render mode 3)
+// laid over its lines, so the text selects and searches in Chinese as in Latin script. The text
+// is set in Type 3 fonts with empty glyphs and a ToUnicode map, 256 characters a font: no CJK
+// font has to be embedded, and any character the archive holds can be written.
+
+export interface PdfPage {
+  /** JPEG bytes of the page image. */
+  jpeg: Buffer;
+  widthPx: number;
+  heightPx: number;
+  dpi: number;
+  lines: { text: string; box: { x0: number; y0: number; x1: number; y1: number } }[];
+}
+
+class PdfBuilder {
+  private readonly chunks: Buffer[] = [Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n', 'latin1')];
+  private length = this.chunks[0]!.length;
+  private readonly offsets: number[] = [];
+
+  reserve(): number {
+    this.offsets.push(0);
+    return this.offsets.length;
+  }
+
+  write(id: number, body: string | Buffer, stream?: Buffer): void {
+    this.offsets[id - 1] = this.length;
+    const head = Buffer.from(`${id} 0 obj\n`, 'latin1');
+    const parts = [head, typeof body === 'string' ? Buffer.from(body, 'latin1') : body];
+    if (stream) parts.push(Buffer.from('\nstream\n', 'latin1'), stream, Buffer.from('\nendstream', 'latin1'));
+    parts.push(Buffer.from('\nendobj\n', 'latin1'));
+    for (const p of parts) {
+      this.chunks.push(p);
+      this.length += p.length;
+    }
+  }
+
+  finish(rootId: number, infoId: number): Buffer {
+    const xref = this.length;
+    const rows = this.offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+    const tail = `xref\n0 ${this.offsets.length + 1}\n0000000000 65535 f \n${rows}trailer\n<< /Size ${this.offsets.length + 1} /Root ${rootId} 0 R /Info ${infoId} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    return Buffer.concat([...this.chunks, Buffer.from(tail, 'latin1')]);
+  }
+}
+
+function utf16Hex(ch: string): string {
+  let hex = '';
+  for (let i = 0; i < ch.length; i++) hex += ch.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return hex;
+}
+
+function pdfString(text: string): string {
+  // PDF text strings in UTF-16BE with a byte order mark, as a hex string.
+  return `<FEFF${[...text].map(utf16Hex).join('')}>`;
+}
+
+function toUnicodeCMap(chars: readonly string[]): Buffer {
+  const entries = chars.map(
+    (ch, code) => `<${code.toString(16).padStart(2, '0').toUpperCase()}> <${utf16Hex(ch)}>`,
+  );
+  const blocks: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const slice = entries.slice(i, i + 100);
+    blocks.push(`${slice.length} beginbfchar\n${slice.join('\n')}\nendbfchar`);
+  }
+  return Buffer.from(
+    '/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n' +
+      '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n' +
+      '/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<00> <FF>\nendcodespacerange\n' +
+      blocks.join('\n') +
+      '\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n',
+    'latin1',
+  );
+}
+
+const n = (x: number) => (Math.round(x * 1000) / 1000).toString();
+
+export function writeSearchablePdf(pages: readonly PdfPage[], meta: { title: string }): Buffer {
+  // One code (font number, byte) per distinct character of the issue.
+  const characters: string[] = [];
+  const codeOf = new Map<string, { font: number; code: number }>();
+  for (const page of pages) {
+    for (const line of page.lines) {
+      for (const ch of line.text) {
+        if (codeOf.has(ch)) continue;
+        codeOf.set(ch, { font: Math.floor(characters.length / 256), code: characters.length % 256 });
+        characters.push(ch);
+      }
+    }
+  }
+  const pdf = new PdfBuilder();
+  const catalog = pdf.reserve();
+  const pagesId = pdf.reserve();
+  const info = pdf.reserve();
+  const glyph = pdf.reserve();
+  // Every glyph is the same empty procedure one em wide: the text is never painted (mode 3).
+  const glyphBytes = Buffer.from('1000 0 d0\n', 'latin1');
+  pdf.write(glyph, `<< /Length ${glyphBytes.length} >>`, glyphBytes);
+  const fontIds: number[] = [];
+  for (let f = 0; f * 256 < characters.length; f++) {
+    const chars = characters.slice(f * 256, f * 256 + 256);
+    const font = pdf.reserve();
+    const cmap = pdf.reserve();
+    const cmapBytes = toUnicodeCMap(chars);
+    pdf.write(cmap, `<< /Length ${cmapBytes.length} >>`, cmapBytes);
+    const names = chars.map((_, i) => `/g${i}`).join(' ');
+    const procs = chars.map((_, i) => `/g${i} ${glyph} 0 R`).join(' ');
+    pdf.write(
+      font,
+      `<< /Type /Font /Subtype /Type3 /Name /F${f} /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] ` +
+        `/CharProcs << ${procs} >> /Encoding << /Type /Encoding /Differences [0 ${names}] >> ` +
+        `/FirstChar 0 /LastChar ${chars.length - 1} /Widths [${chars.map(() => '1000').join(' ')}] /Resources << >> /ToUnicode ${cmap} 0 R >>`,
+    );
+    fontIds.push(font);
+  }
+  const fontResources = fontIds.map((id, f) => `/F${f} ${id} 0 R`).join(' ');
+  const pageIds: number[] = [];
+  for (const page of pages) {
+    const scale = 72 / page.dpi;
+    const w = page.widthPx * scale;
+    const h = page.heightPx * scale;
+    const image = pdf.reserve();
+    pdf.write(
+      image,
+      `<< /Type /XObject /Subtype /Image /Width ${page.widthPx} /Height ${page.heightPx} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${page.jpeg.length} >>`,
+      page.jpeg,
+    );
+    let content = `q ${n(w)} 0 0 ${n(h)} 0 0 cm /Im0 Do Q\nBT 3 Tr\n`;
+    for (const line of page.lines) {
+      const chars = [...line.text];
+      if (chars.length === 0) continue;
+      const size = Math.max(1, (line.box.y1 - line.box.y0) * scale);
+      const width = (line.box.x1 - line.box.x0) * scale;
+      const stretch = Math.max(1, (100 * width) / (chars.length * size));
+      content += `${n(stretch)} Tz 1 0 0 1 ${n(line.box.x0 * scale)} ${n(h - line.box.y1 * scale + size * 0.12)} Tm\n`;
+      let font = -1;
+      let run = '';
+      const flush = () => {
+        if (run) content += `<${run}> Tj\n`;
+        run = '';
+      };
+      for (const ch of chars) {
+        const c = codeOf.get(ch)!;
+        if (c.font !== font) {
+          flush();
+          font = c.font;
+          content += `/F${font} ${n(size)} Tf\n`;
+        }
+        run += c.code.toString(16).padStart(2, '0');
+      }
+      flush();
+    }
+    content += 'ET\n';
+    const contentBytes = Buffer.from(content, 'latin1');
+    const contentId = pdf.reserve();
+    pdf.write(contentId, `<< /Length ${contentBytes.length} >>`, contentBytes);
+    const pageId = pdf.reserve();
+    pdf.write(
+      pageId,
+      `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 ${n(w)} ${n(h)}] /Contents ${contentId} 0 R ` +
+        `/Resources << /XObject << /Im0 ${image} 0 R >> /Font << ${fontResources} >> >> >>`,
+    );
+    pageIds.push(pageId);
+  }
+  pdf.write(
+    pagesId,
+    `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`,
+  );
+  pdf.write(catalog, `<< /Type /Catalog /Pages ${pagesId} 0 R >>`);
+  pdf.write(info, `<< /Title ${pdfString(meta.title)} /Producer (Backfile) >>`);
+  return pdf.finish(catalog, info);
+}

@@ -1,0 +1,76 @@
+// What issue-level exports (METS, IIIF, searchable PDF) write from: the issue's metadata, its
+// pages in order with their export models, and its articles with the regions (and so the ALTO
+// blocks) they are made of.
+
+import type { Archive } from '../archive/archive.ts';
+import { listPages, type PageListing } from '../archive/pages.ts';
+import { assembleArticle, type AssembledArticle } from '../articles/assemble.ts';
+import { BackfileError } from '../../shared/errors.ts';
+import { pageFileStem } from './file-names.ts';
+import { hasAltoBlock, loadExportPage, type ExportPage } from './page-model.ts';
+
+export interface IssuePage {
+  listing: PageListing;
+  stem: string;
+  imageFile: string;
+  model: ExportPage;
+}
+
+export interface IssueArticle {
+  article: AssembledArticle;
+  /** For each part: the page's index in `pages` and the region's index in that page's model. */
+  parts: { page: number; region: number }[];
+}
+
+export interface IssueExport {
+  issueId: number;
+  title: string;
+  date: string;
+  edition: string;
+  pages: IssuePage[];
+  articles: IssueArticle[];
+}
+
+export function loadIssueExport(
+  archive: Archive,
+  issueId: number,
+  imageExtension: (listing: PageListing) => string,
+): IssueExport {
+  const issue = archive.db
+    .prepare(
+      'SELECT t.name AS title, i.issue_date AS date, i.edition FROM issues i JOIN titles t ON t.id = i.title_id WHERE i.id = ?',
+    )
+    .get(issueId) as { title: string; date: string; edition: string } | undefined;
+  if (!issue) throw new BackfileError('not-found', `No issue ${issueId}.`);
+  const pages = listPages(archive.db)
+    .filter((p) => p.issueId === issueId)
+    .map((listing) => {
+      const stem = pageFileStem(listing);
+      const imageFile = `${stem}${imageExtension(listing)}`;
+      return { listing, stem, imageFile, model: loadExportPage(archive, listing.id, imageFile) };
+    });
+  const articleIds = archive.db
+    .prepare('SELECT id FROM articles WHERE issue_id = ? ORDER BY id')
+    .pluck()
+    .all(issueId) as number[];
+  const articles = articleIds.map((id) => {
+    const regionIds = archive.db
+      .prepare('SELECT region_id FROM article_parts WHERE article_id = ? ORDER BY position')
+      .pluck()
+      .all(id) as number[];
+    const parts = regionIds.flatMap((regionId) => {
+      const page = pages.findIndex((p) => p.model.regions.some((r) => r.id === regionId));
+      if (page < 0) return [];
+      const region = pages[page]!.model.regions.findIndex((r) => r.id === regionId);
+      if (!hasAltoBlock(pages[page]!.model.regions[region]!)) return [];
+      return [{ page, region }];
+    });
+    return { article: assembleArticle(archive.db, id), parts };
+  });
+  return { issueId, ...issue, pages, articles };
+}
+
+/** The ID the ALTO writer gives a region's block: p<page id>_r<index + 1>. */
+export function altoBlockId(page: IssuePage, regionIndex: number): string {
+  return `p${page.listing.id}_r${regionIndex + 1}`;
+}

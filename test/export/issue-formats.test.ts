@@ -1,0 +1,180 @@
+// Issue exports on the three sample pages as one issue, segmented into articles: METS valid
+// against the official schema with articles pointing into the ALTO files, a IIIF manifest with
+// text annotations and article ranges, and a searchable PDF whose text comes back out.
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Archive } from '../../src/core/archive/archive.ts';
+import { exportIssues } from '../../src/core/export/export-issues.ts';
+import { importScans } from '../../src/core/import/importer.ts';
+import { deleteArticle, listArticles, updateArticle } from '../../src/core/articles/articles.ts';
+import { assembleArticle } from '../../src/core/articles/assemble.ts';
+import { segmentArchivePage } from '../../src/core/layout/segment-service.ts';
+import { loadExportPage } from '../../src/core/export/page-model.ts';
+import { openPdfSource } from '../../src/core/pdf/pdf-source.ts';
+import { characterErrorRate } from '../../src/shared/text/error-rate.ts';
+import { runCli } from '../fixtures/cli.ts';
+import { samplePage } from '../fixtures/samples.ts';
+import { tempArchive, tempDir } from '../fixtures/temp.ts';
+import { validateXml } from '../fixtures/xml-validate.ts';
+
+async function segmentedIssue(): Promise<Archive> {
+  const archive = tempArchive();
+  await importScans(
+    archive,
+    [1, 2, 3].map((n) => samplePage(n, 'page.pdf')),
+    { title: '文峪河报', date: '2018-10-19' },
+  );
+  for (const id of [1, 2, 3]) await segmentArchivePage(archive, id);
+  return archive;
+}
+
+describe('issue exports', () => {
+  it('writes METS that the official schema accepts, with each article a division pointing at its ALTO blocks', async () => {
+    const archive = await segmentedIssue();
+    const out = tempDir();
+    await exportIssues(archive, 'mets', out);
+    const [folder] = readdirSync(out);
+    const dir = path.join(out, folder!);
+    const { valid, errors } = validateXml(path.join(dir, 'mets.xml'), 'mets');
+    expect(errors).toBe(`${path.join(dir, 'mets.xml')} validates\n`);
+    expect(valid).toBe(true);
+    for (const alto of readdirSync(dir).filter((f) => f.endsWith('.alto.xml')))
+      expect(validateXml(path.join(dir, alto), 'alto').valid).toBe(true);
+    const mets = readFileSync(path.join(dir, 'mets.xml'), 'utf8');
+    expect(mets).toContain('<mods:title>文峪河报</mods:title>');
+    expect(mets).toContain('<mods:dateIssued encoding="iso8601">2018-10-19</mods:dateIssued>');
+    expect(mets.match(/TYPE="article"/g)).toHaveLength(10);
+    // Every area points at a block that exists in the ALTO file it names.
+    const fileNames = Object.fromEntries(
+      [
+        ...mets.matchAll(/<mets:file ID="(alto_\d+)"[^>]*><mets:FLocat LOCTYPE="URL" xlink:href="([^"]+)"/g),
+      ].map((m) => [m[1], m[2]]),
+    );
+    const areas = [...mets.matchAll(/<mets:area FILEID="(alto_\d+)" BETYPE="IDREF" BEGIN="([^"]+)"/g)];
+    expect(areas.length).toBeGreaterThan(50);
+    for (const [, file, id] of areas)
+      expect(readFileSync(path.join(dir, fileNames[file!]!), 'utf8')).toContain(`ID="${id}"`);
+  });
+
+  it('writes an article continued on another page as one division over both pages, in order', async () => {
+    const archive = await segmentedIssue();
+    // The lead story: its first part on page 1, its continuation under the same headline on page 2.
+    const parts = listArticles(archive.db).filter((a) =>
+      assembleArticle(archive.db, a.id).headline?.startsWith('交城县农特产品'),
+    );
+    expect(parts).toHaveLength(2);
+    const [first, second] = parts;
+    deleteArticle(archive.db, second!.id, 'tester');
+    updateArticle(
+      archive.db,
+      first!.id,
+      { regionIds: [...first!.regionIds, ...second!.regionIds] },
+      'tester',
+    );
+    expect(assembleArticle(archive.db, first!.id).pages).toEqual([1, 2]);
+    const out = tempDir();
+    await exportIssues(archive, 'mets', out);
+    const dir = path.join(out, readdirSync(out)[0]!);
+    expect(validateXml(path.join(dir, 'mets.xml'), 'mets').valid).toBe(true);
+    const mets = readFileSync(path.join(dir, 'mets.xml'), 'utf8');
+    const division = [...mets.matchAll(/<mets:div ID="art_\d+" TYPE="article"[^>]*>(.*?)<\/mets:div>/g)].find(
+      (m) => /LABEL="交城县农特产品/.test(m[0]),
+    )!;
+    const files = [...division[1]!.matchAll(/FILEID="(alto_\d+)"/g)].map((m) => m[1]);
+    expect(division[1]).toMatch(/^<mets:fptr><mets:seq>/);
+    expect(files[0]).toBe('alto_1');
+    expect(files.at(-1)).toBe('alto_2');
+    expect(files.indexOf('alto_2')).toBeGreaterThan(files.lastIndexOf('alto_1'));
+    expect(mets.match(/TYPE="article"/g)).toHaveLength(9);
+  });
+
+  it('writes a IIIF Presentation 3 manifest with canvases, line annotations and article ranges', async () => {
+    const archive = await segmentedIssue();
+    const out = tempDir();
+    await exportIssues(archive, 'iiif', out, { baseUrl: 'https://archive.example/issue1' });
+    const dir = path.join(out, readdirSync(out)[0]!);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({
+      '@context': 'http://iiif.io/api/presentation/3/context.json',
+      type: 'Manifest',
+      id: 'https://archive.example/issue1/manifest.json',
+    });
+    expect(manifest.items).toHaveLength(3);
+    const canvas = manifest.items[0];
+    expect(canvas).toMatchObject({ type: 'Canvas', width: 3500, height: 4950 });
+    expect(canvas.items[0].items[0]).toMatchObject({
+      motivation: 'painting',
+      body: { type: 'Image', format: 'image/png', width: 3500 },
+    });
+    const annotations = canvas.annotations[0].items;
+    expect(annotations.length).toBeGreaterThan(200);
+    expect(annotations[0]).toMatchObject({
+      motivation: 'supplementing',
+      body: { type: 'TextualBody' },
+      target: expect.stringMatching(/#xywh=\d+,\d+,\d+,\d+$/),
+    });
+    expect(annotations.map((a: { body: { value: string } }) => a.body.value).join('')).toContain(
+      '交城县农特产品在第二届吕梁名',
+    );
+    expect(manifest.structures).toHaveLength(10);
+    expect(manifest.structures[0].items[0]).toMatchObject({
+      type: 'SpecificResource',
+      source: canvas.id,
+      selector: { type: 'FragmentSelector' },
+    });
+    expect(readdirSync(dir).filter((f) => f.endsWith('.png'))).toHaveLength(3);
+  });
+
+  it('writes a searchable PDF whose Chinese text comes back out with pdftotext and pdfjs', async () => {
+    const archive = await segmentedIssue();
+    const out = tempDir();
+    const [file] = await exportIssues(archive, 'pdf', out);
+    // The text layer follows the page's reading order: its regions, then lines.
+    const expected = [1, 2, 3].map((id) =>
+      loadExportPage(archive, id, 'x.png')
+        .regions.flatMap((r) => r.lines.map((l) => l.text))
+        .join(''),
+    );
+    const pdftotext = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file!, '-'], { encoding: 'utf8' });
+    const pagesText = pdftotext.split('\f').slice(0, 3);
+    expect(pagesText).toHaveLength(3);
+    pagesText.forEach((text, i) => expect(characterErrorRate(text, expected[i]!)).toBeLessThan(0.02));
+    const source = await openPdfSource(file!, { dpi: 300, maxPixels: 250e6 });
+    expect(source.pageCount).toBe(3);
+    const page = await source.readPage(1);
+    await source.close();
+    expect([page.width, page.height]).toEqual([3500, 4950]);
+    const again = page.text!.blocks.flatMap((b) => b.lines.map((l) => l.text)).join('');
+    expect(characterErrorRate(again, expected[1]!)).toBeLessThan(0.02);
+  });
+
+  it('exports from the command line into a ZIP', async () => {
+    const archive = tempArchive();
+    await importScans(archive, [samplePage(2, 'page.pdf')]);
+    archive.close();
+    const zip = path.join(tempDir(), 'issue.zip');
+    const r = runCli([
+      'export',
+      '--archive',
+      archive.dir,
+      '--format',
+      'mets',
+      '--issue',
+      '1',
+      '--zip',
+      '--out',
+      zip,
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    const listing = execFileSync(
+      'python3',
+      ['-c', `import zipfile,sys; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))`, zip],
+      { encoding: 'utf8' },
+    );
+    expect(listing).toMatch(/_issue1\/mets\.xml/);
+    expect(listing).toMatch(/\.alto\.xml/);
+  });
+});
