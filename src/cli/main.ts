@@ -46,7 +46,8 @@ const USAGE = `Usage: backfile <command> [options]
                                                read pages with OCR in the background (resumable)
   jobs    [--archive DIR] [--json]             the job queue
   export  [--archive DIR] --format txt|alto|page|hocr|md|json|csv|photos|mets|iiif|pdf --out PATH
-          [--pages IDS | --issue IDS] [--images] [--zip] [--base-url URL]
+          [--pages IDS | --issue IDS | --title IDS | --articles IDS]
+          [--images] [--zip] [--base-url URL]
                                                pages, articles or issues (METS, IIIF, searchable PDF)
   segment [--archive DIR] [--pages IDS] [--json]
                                                suggest regions and articles from text and images

@@ -177,4 +177,61 @@ describe('issue exports', () => {
     expect(listing).toMatch(/_issue1\/mets\.xml/);
     expect(listing).toMatch(/\.alto\.xml/);
   });
+
+  it('exports selected articles, or a whole title, from the command line', async () => {
+    const archive = await segmentedIssue();
+    archive.close();
+    const out = tempDir();
+    expect(
+      runCli([
+        'export',
+        '--archive',
+        archive.dir,
+        '--format',
+        'json',
+        '--articles',
+        '2,3',
+        '--out',
+        path.join(out, 'a'),
+      ]).status,
+    ).toBe(0);
+    const json = JSON.parse(readFileSync(path.join(out, 'a', 'articles.json'), 'utf8'));
+    expect(json.articles.map((a: { id: number }) => a.id)).toEqual([2, 3]);
+    expect(
+      runCli([
+        'export',
+        '--archive',
+        archive.dir,
+        '--format',
+        'csv',
+        '--title',
+        '1',
+        '--out',
+        path.join(out, 't'),
+      ]).status,
+    ).toBe(0);
+    expect(
+      readFileSync(path.join(out, 't', 'articles.csv'), 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(11);
+    expect(
+      runCli([
+        'export',
+        '--archive',
+        archive.dir,
+        '--format',
+        'csv',
+        '--title',
+        '9',
+        '--out',
+        path.join(out, 'none'),
+      ]).status,
+    ).toBe(0);
+    expect(
+      readFileSync(path.join(out, 'none', 'articles.csv'), 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(1);
+  });
 });

@@ -49,6 +49,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
     out: { type: 'string' },
     pages: { type: 'string' },
     issue: { type: 'string' },
+    title: { type: 'string' },
+    articles: { type: 'string' },
     images: { type: 'boolean', default: false },
     zip: { type: 'boolean', default: false },
     'base-url': { type: 'string' },
@@ -60,11 +62,21 @@ export async function exportCommand(argv: string[]): Promise<number> {
       'Give where to write with --out (a folder, or a .zip file with --zip).',
     );
   let pages = values.pages === undefined ? undefined : check(ids, values.pages.split(','), '--pages');
-  const issues = values.issue === undefined ? undefined : check(ids, values.issue.split(','), '--issue');
+  let issues = values.issue === undefined ? undefined : check(ids, values.issue.split(','), '--issue');
+  const titles = values.title === undefined ? undefined : check(ids, values.title.split(','), '--title');
+  const selected =
+    values.articles === undefined ? undefined : check(ids, values.articles.split(','), '--articles');
   const target = path.resolve(values.out);
   const out = values.zip ? mkdtempSync(path.join(os.tmpdir(), 'backfile-export-')) : target;
   const archive = openArchive(archiveFolder(values.archive), { create: false });
   try {
+    if (titles) {
+      // A title is all its issues.
+      issues = archive.db
+        .prepare(`SELECT id FROM issues WHERE title_id IN (${titles.map(() => '?').join(',')})`)
+        .pluck()
+        .all(...titles) as number[];
+    }
     if (issues && !pages) {
       pages = archive.db
         .prepare(`SELECT id FROM pages WHERE issue_id IN (${issues.map(() => '?').join(',')})`)
@@ -75,16 +87,16 @@ export async function exportCommand(argv: string[]): Promise<number> {
     if (format === 'txt' || format === 'alto' || format === 'page' || format === 'hocr') {
       written.push(...exportPages(archive, format, out, { pageIds: pages, withImages: values.images }));
     }
-    const articleIds = (
-      issues
+    const articleIds =
+      selected ??
+      ((issues
         ? archive.db
             .prepare(
               `SELECT id FROM articles WHERE issue_id IN (${issues.map(() => '?').join(',')}) ORDER BY id`,
             )
             .pluck()
             .all(...issues)
-        : archive.db.prepare('SELECT id FROM articles ORDER BY issue_id, id').pluck().all()
-    ) as number[];
+        : archive.db.prepare('SELECT id FROM articles ORDER BY issue_id, id').pluck().all()) as number[]);
     if (format === 'txt' && articleIds.length > 0)
       written.push(...exportArticles(archive, 'txt', path.join(out, 'articles'), articleIds));
     if (format === 'md' || format === 'json' || format === 'csv' || format === 'photos') {

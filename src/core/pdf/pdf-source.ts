@@ -52,6 +52,7 @@ async function renderPage(
   page: PDFPageProxy,
   doc: PDFDocumentProxy,
   viewport: PageViewport,
+  dpi: number,
 ): Promise<Buffer> {
   const width = Math.round(viewport.width);
   const height = Math.round(viewport.height);
@@ -74,6 +75,7 @@ async function renderPage(
     const rgba = entry.canvas.data();
     return await sharp(rgba, { raw: { width, height, channels: 4 } })
       .removeAlpha()
+      .withMetadata({ density: dpi })
       .png({ compressionLevel: 6 })
       .toBuffer();
   } finally {
@@ -107,7 +109,7 @@ export async function openPdfSource(file: string, options: ReadOptions): Promise
           options,
         );
         const text = await readTextLayer(page, viewport);
-        const data = await renderPage(page, doc, viewport);
+        const data = await renderPage(page, doc, viewport, options.dpi);
         page.cleanup();
         return {
           index,

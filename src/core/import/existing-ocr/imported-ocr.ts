@@ -11,7 +11,7 @@ export interface ImportedRegion {
 }
 
 export interface ImportedOcr {
-  format: 'PAGE' | 'ALTO';
+  format: 'PAGE' | 'ALTO' | 'hOCR';
   source: TextSource;
   imageFilename: string | null;
   width: number;

@@ -1,4 +1,4 @@
-// Reads an OCR file from elsewhere (ALTO or PAGE XML, told apart by their root element), and
+// Reads an OCR file from elsewhere (ALTO, PAGE XML or hOCR, told apart by their content), and
 // brings it into a page's pixels: an OCR file made for a smaller or larger copy of the image is
 // scaled by the ratio of the sizes.
 
@@ -10,6 +10,7 @@ import type { Block, PageText, RegionRole } from '../../../shared/model.ts';
 import { readAlto } from './alto-reader.ts';
 import type { ImportedOcr } from './imported-ocr.ts';
 import { readPageXml } from './page-xml-reader.ts';
+import { readHocr } from './hocr-reader.ts';
 import { MAX_OCR_XML_BYTES } from './safe-xml.ts';
 
 export function readOcrFile(file: string, dpi: number | null): ImportedOcr {
@@ -24,10 +25,8 @@ export function readOcrFile(file: string, dpi: number | null): ImportedOcr {
   const head = xml.slice(0, 4000);
   if (/<(\w+:)?PcGts[\s>]/.test(head)) return readPageXml(xml, file);
   if (/<(\w+:)?alto[\s>]/.test(head)) return readAlto(xml, file, dpi);
-  throw new BackfileError(
-    'ocr-file-invalid',
-    `${file}: neither ALTO nor PAGE XML (hOCR import is not supported yet).`,
-  );
+  if (/ocr_page/.test(xml.slice(0, 20_000))) return readHocr(xml, file);
+  throw new BackfileError('ocr-file-invalid', `${file}: neither ALTO, PAGE XML nor hOCR.`);
 }
 
 export interface PageOcr {
@@ -70,7 +69,7 @@ export function findOcrFile(given: string, scanPath: string): string | null {
   if (!existsSync(given)) throw new BackfileError('file-not-found', `${given}: no such OCR file or folder.`);
   if (!statSync(given).isDirectory()) return given;
   const stem = path.basename(scanPath, path.extname(scanPath));
-  for (const suffix of ['.xml', '.alto.xml', '.page.xml', '.alto', '.page']) {
+  for (const suffix of ['.xml', '.alto.xml', '.page.xml', '.alto', '.page', '.hocr', '.hocr.html', '.html']) {
     const candidate = path.join(given, stem + suffix);
     if (existsSync(candidate)) return candidate;
   }

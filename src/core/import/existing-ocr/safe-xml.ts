@@ -33,7 +33,8 @@ export function parseOcrXml(xml: string, what: string, arrays: readonly string[]
       `${what}: ${Math.round(xml.length / 2 ** 20)} MB is over the ${MAX_OCR_XML_BYTES / 2 ** 20} MB limit for an OCR file.`,
     );
   }
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
+  // A plain <!DOCTYPE html> (hOCR) declares nothing; an internal subset or entities are refused.
+  if (/<!ENTITY/i.test(xml) || /<!DOCTYPE[^>]*\[/i.test(xml) || /<!DOCTYPE(?!\s+html[\s>])/i.test(xml)) {
     throw new BackfileError(
       'ocr-file-invalid',
       `${what}: has a DOCTYPE or entity declarations, which OCR files never need; refused for safety.`,
