@@ -12,6 +12,7 @@ import { serveCommand } from './commands/serve.ts';
 import { editPageCommand } from './commands/edit-page.ts';
 import { articlesCommand } from './commands/articles.ts';
 import { segmentCommand } from './commands/segment.ts';
+import { searchCommand } from './commands/search.ts';
 import { backupCommand, checkCommand, restoreCommand } from './commands/backup.ts';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   'edit-page': editPageCommand,
   articles: articlesCommand,
   segment: segmentCommand,
+  search: searchCommand,
   backup: backupCommand,
   restore: restoreCommand,
   check: checkCommand,
@@ -52,6 +54,8 @@ const USAGE = `Usage: backfile <command> [options]
   segment [--archive DIR] [--pages IDS] [--json]
                                                suggest regions and articles from text and images
   articles [--archive DIR] [--json]            the articles, assembled from their regions
+  search  [--archive DIR] [--json] [--title T] [--from DATE] [--to DATE] [--limit N] QUERY
+                                               find words and "phrases" (Chinese from one character)
   backup  [--archive DIR] --out FILE           consistent backup, also while the archive is in use
   restore --from FILE --archive DIR            restore a backup into a new or empty folder
   check   [--archive DIR] [--repair] [--json]  verify the database and every file's sha256

@@ -30,7 +30,7 @@ describe('the archive', () => {
       ).toThrow(/cannot store BLOB value in TEXT column/);
       const tables = archive.db
         .prepare(
-          "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+          "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
         )
         .all() as {
         name: string;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BackfileError } from '../../shared/errors.ts';
 import { migrate } from './migrate.ts';
+import { splitCjk } from '../../shared/text/cjk-split.ts';
 
 export const DATABASE_NAME = 'archive.sqlite';
 export const FILES_DIR = 'files';
@@ -53,6 +54,8 @@ export function openArchive(dir: string, options: OpenOptions = {}): Archive {
       },
     );
   }
+  // The search triggers call this on every write of a line, from any connection of ours.
+  db.function('backfile_cjk_split', { deterministic: true }, (text: unknown) => splitCjk(String(text ?? '')));
   try {
     migrate(db);
   } catch (error) {

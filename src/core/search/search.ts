@@ -1,0 +1,94 @@
+// Full-text search over the archive's lines, with filters (title, date range, page status,
+// region role), ranking (bm25) and the hits marked in each line.
+
+import type Database from 'better-sqlite3';
+import type { Box } from '../../shared/geometry.ts';
+import type { PageStatus, RegionRole } from '../../shared/model.ts';
+import { markHits, parseQuery } from './query.ts';
+
+export interface SearchFilters {
+  title?: string;
+  from?: string; // YYYY-MM-DD, inclusive
+  to?: string;
+  status?: PageStatus;
+  role?: RegionRole;
+  limit?: number;
+}
+
+export interface SearchHit {
+  lineId: number;
+  pageId: number;
+  title: string;
+  date: string;
+  sequence: number;
+  text: string;
+  marked: string;
+  box: Box;
+}
+
+interface HitRow {
+  line_id: number;
+  page_id: number;
+  title: string;
+  date: string;
+  sequence: number;
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export function searchLines(db: Database.Database, query: string, filters: SearchFilters = {}): SearchHit[] {
+  const parsed = parseQuery(query);
+  const table = parsed.index === 'trigram' ? 'line_trigram' : 'line_unigram';
+  const where: string[] = [`${table} MATCH @match`];
+  const params: Record<string, unknown> = {
+    match: parsed.match,
+    limit: Math.min(Math.max(filters.limit ?? 50, 1), 1000),
+  };
+  if (filters.title) {
+    where.push('t.name = @title');
+    params.title = filters.title;
+  }
+  if (filters.from) {
+    where.push("i.issue_date <> '' AND i.issue_date >= @from");
+    params.from = filters.from;
+  }
+  if (filters.to) {
+    where.push("i.issue_date <> '' AND i.issue_date <= @to");
+    params.to = filters.to;
+  }
+  if (filters.status) {
+    where.push('p.status = @status');
+    params.status = filters.status;
+  }
+  if (filters.role) {
+    where.push('r.role = @role');
+    params.role = filters.role;
+  }
+  const rows = db
+    .prepare(
+      `SELECT l.id AS line_id, l.page_id, t.name AS title, i.issue_date AS date, p.sequence, l.text, l.x0, l.y0, l.x1, l.y1
+       FROM ${table} f
+       JOIN lines l ON l.id = f.rowid
+       JOIN pages p ON p.id = l.page_id
+       JOIN issues i ON i.id = p.issue_id
+       JOIN titles t ON t.id = i.title_id
+       LEFT JOIN regions r ON r.id = l.region_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY bm25(${table}), i.issue_date, p.sequence, l.position
+       LIMIT @limit`,
+    )
+    .all(params) as HitRow[];
+  return rows.map((r) => ({
+    lineId: r.line_id,
+    pageId: r.page_id,
+    title: r.title,
+    date: r.date,
+    sequence: r.sequence,
+    text: r.text,
+    marked: markHits(r.text, parsed.terms),
+    box: { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1 },
+  }));
+}
