@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/archive/archive.ts';
 import { importScans } from '../../src/core/import/importer.ts';
 import { parseQuery } from '../../src/core/search/query.ts';
-import { searchLines } from '../../src/core/search/search.ts';
+import { RANK_CAP, searchLines } from '../../src/core/search/search.ts';
 import { correctLine } from '../../src/core/text/corrections.ts';
 import { runCli } from '../fixtures/cli.ts';
 import { samplePage } from '../fixtures/samples.ts';
@@ -112,5 +112,26 @@ describe('search', () => {
     expect(runCli(['search', '--archive', archive.dir, '--from', '2018-02-30', 'x']).stderr).toMatch(
       /not a real date/,
     );
+  });
+
+  it('ranks only the newest matches of a query that matches very many lines, unless filtered', async () => {
+    const archive = await archiveWithText();
+    const pageId = 1;
+    const insert = archive.db.prepare(
+      "INSERT INTO lines (page_id, position, x0, y0, x1, y1, raw_text, text, source_id, updated_at) VALUES (?, ?, 0, 0, 1, 1, ?, ?, 1, 'now')",
+    );
+    archive.db.transaction(() => {
+      for (let i = 0; i < RANK_CAP + 500; i++) insert.run(pageId, 10_000 + i, `鑫${i}`, `鑫${i}`);
+    })();
+    const ids = archive.db
+      .prepare("SELECT id FROM lines WHERE text LIKE '鑫%' ORDER BY id DESC")
+      .pluck()
+      .all() as number[];
+    const floor = ids[RANK_CAP - 1]!;
+    const hits = searchLines(archive.db, '鑫', { limit: 1000 });
+    expect(hits).toHaveLength(1000);
+    expect(hits.every((h) => h.lineId >= floor)).toBe(true);
+    const filtered = searchLines(archive.db, '鑫', { title: '文峪河报', limit: 1000 });
+    expect(filtered.some((h) => h.lineId < floor)).toBe(true);
   });
 });
