@@ -13,6 +13,7 @@ import { editPageCommand } from './commands/edit-page.ts';
 import { articlesCommand } from './commands/articles.ts';
 import { segmentCommand } from './commands/segment.ts';
 import { searchCommand } from './commands/search.ts';
+import { replaceCommand, undoCommand } from './commands/replace.ts';
 import { backupCommand, checkCommand, restoreCommand } from './commands/backup.ts';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
@@ -28,6 +29,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   articles: articlesCommand,
   segment: segmentCommand,
   search: searchCommand,
+  replace: replaceCommand,
+  undo: undoCommand,
   backup: backupCommand,
   restore: restoreCommand,
   check: checkCommand,
@@ -56,6 +59,9 @@ const USAGE = `Usage: backfile <command> [options]
   articles [--archive DIR] [--json]            the articles, assembled from their regions
   search  [--archive DIR] [--json] [--title T] [--from DATE] [--to DATE] [--limit N] QUERY
                                                find words and "phrases" (Chinese from one character)
+  replace [--archive DIR] [--regex] [--dry-run] [--pages IDS] [--json] FIND REPLACEMENT
+                                               find and replace across the collection, one undo
+  undo    [--archive DIR] [--change ID]        take back a change (the last one by default)
   backup  [--archive DIR] --out FILE           consistent backup, also while the archive is in use
   restore --from FILE --archive DIR            restore a backup into a new or empty folder
   check   [--archive DIR] [--repair] [--json]  verify the database and every file's sha256
