@@ -14,6 +14,7 @@ import { articlesCommand } from './commands/articles.ts';
 import { segmentCommand } from './commands/segment.ts';
 import { searchCommand } from './commands/search.ts';
 import { replaceCommand, undoCommand } from './commands/replace.ts';
+import { evalCommand } from './commands/eval.ts';
 import { backupCommand, checkCommand, restoreCommand } from './commands/backup.ts';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   search: searchCommand,
   replace: replaceCommand,
   undo: undoCommand,
+  eval: evalCommand,
   backup: backupCommand,
   restore: restoreCommand,
   check: checkCommand,
@@ -62,6 +64,8 @@ const USAGE = `Usage: backfile <command> [options]
   replace [--archive DIR] [--regex] [--dry-run] [--pages IDS] [--json] FIND REPLACEMENT
                                                find and replace across the collection, one undo
   undo    [--archive DIR] [--change ID]        take back a change (the last one by default)
+  eval    [--archive DIR] --ground-truth DIR [--json]
+                                               character and word error rates against ground truth
   backup  [--archive DIR] --out FILE           consistent backup, also while the archive is in use
   restore --from FILE --archive DIR            restore a backup into a new or empty folder
   check   [--archive DIR] [--repair] [--json]  verify the database and every file's sha256
