@@ -8,7 +8,7 @@ import type { Archive } from '../../src/core/archive/archive.ts';
 import { exportPages } from '../../src/core/export/export-pages.ts';
 import { importScans } from '../../src/core/import/importer.ts';
 import { withoutWhitespace } from '../../src/shared/text/normalise.ts';
-import { truthRegions } from '../fixtures/crops.ts';
+import { insertTruthRegions } from '../fixtures/crops.ts';
 import { samplePage } from '../fixtures/samples.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 import { validateXml } from '../fixtures/xml-validate.ts';
@@ -16,31 +16,11 @@ import { validateXml } from '../fixtures/xml-validate.ts';
 /** Page 3's born-digital PDF with its ground-truth regions drawn in, in reading order. */
 async function samplePageWithRegions(): Promise<{
   archive: Archive;
-  regions: ReturnType<typeof truthRegions>;
+  regions: ReturnType<typeof insertTruthRegions>;
 }> {
   const archive = tempArchive();
   await importScans(archive, [samplePage(3, 'page.pdf')]);
-  const regions = truthRegions(3).map((r) => ({ ...r, role: r.role === 'intertitle' ? 'subhead' : r.role }));
-  const insert = archive.db.prepare(
-    "INSERT INTO regions (page_id, role, polygon, x0, y0, x1, y1, reading_order, created_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, 'now')",
-  );
-  regions.forEach((r, i) => {
-    const [x0, y0, x1, y1] = r.bbox;
-    insert.run(
-      r.role,
-      JSON.stringify([
-        [x0, y0],
-        [x1, y0],
-        [x1, y1],
-        [x0, y1],
-      ]),
-      x0,
-      y0,
-      x1,
-      y1,
-      i,
-    );
-  });
+  const regions = insertTruthRegions(archive, 3);
   return { archive, regions };
 }
 

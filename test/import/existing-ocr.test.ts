@@ -11,10 +11,11 @@ import { loadPageBlocks } from '../../src/core/archive/page-text.ts';
 import { readPageXml } from '../../src/core/import/existing-ocr/page-xml-reader.ts';
 import { BackfileError } from '../../src/shared/errors.ts';
 import { SAMPLES, samplePage } from '../fixtures/samples.ts';
-import { truthRegions } from '../fixtures/crops.ts';
+import { insertTruthRegions } from '../fixtures/crops.ts';
 import { expectNoOrphans } from '../fixtures/consistency.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 import { writePng } from '../fixtures/scans.ts';
+import { seededRandom } from '../fixtures/random.ts';
 import { validateXml } from '../fixtures/xml-validate.ts';
 
 const NZZ = path.join(SAMPLES, 'real', 'nzz');
@@ -69,27 +70,7 @@ describe('importing existing OCR', () => {
     async (format) => {
       const archive = tempArchive();
       await importScans(archive, [samplePage(3, 'page.pdf')]);
-      const insert = archive.db.prepare(
-        "INSERT INTO regions (page_id, role, polygon, x0, y0, x1, y1, reading_order, created_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, 'now')",
-      );
-      truthRegions(3).forEach((r, i) => {
-        const [x0, y0, x1, y1] = r.bbox;
-        const role = r.role === 'intertitle' ? 'subhead' : r.role;
-        insert.run(
-          role,
-          JSON.stringify([
-            [x0, y0],
-            [x1, y0],
-            [x1, y1],
-            [x0, y1],
-          ]),
-          x0,
-          y0,
-          x1,
-          y1,
-          i,
-        );
-      });
+      insertTruthRegions(archive, 3);
       const first = tempDir();
       exportPages(archive, format, first, { withImages: true });
       const [ocrFile] = readdirSync(first).filter((f) => f.endsWith('.xml') || f.endsWith('.html'));
@@ -171,11 +152,7 @@ describe('hostile OCR files fail alone, with a clear reason', () => {
 
   it('survives random damage to a PAGE file (fuzz): a result or a BackfileError, nothing else', () => {
     const original = readFileSync(path.join(NZZ, `${NZZ_1800}.xml`), 'utf8');
-    let seed = 42;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
+    const random = seededRandom(42);
     const pieces = [
       '<',
       '>',

@@ -13,6 +13,7 @@ import { loadPageBlocks } from '../../src/core/archive/page-text.ts';
 import { BackfileError } from '../../src/shared/errors.ts';
 import { writePng } from '../fixtures/scans.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
+import { seededRandom } from '../fixtures/random.ts';
 
 describe('hostile input, continued', () => {
   it('imports a PDF that carries JavaScript as an image and its text, running nothing', async () => {
@@ -51,11 +52,7 @@ describe('hostile input, continued', () => {
   });
 
   it('parses fuzzed file-name patterns without surprises: a pattern or a BackfileError, and matching never throws', () => {
-    let seed = 7;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
+    const random = seededRandom(7);
     const alphabet = [
       '{',
       '}',

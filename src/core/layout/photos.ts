@@ -3,7 +3,7 @@
 // into connected areas, and areas that are big and mostly filled are photos (rules and dust are
 // thin or sparse).
 
-import sharp from 'sharp';
+import { smallPage } from './small-page.ts';
 import type { Box } from '../../shared/geometry.ts';
 
 const SCALE = 8;
@@ -15,20 +15,10 @@ export async function detectPhotos(
   bodyHeight: number,
   maxPixels: number,
 ): Promise<Box[]> {
-  const meta = await sharp(raster, { limitInputPixels: maxPixels }).metadata();
-  const width = Math.max(1, Math.round((meta.width ?? 0) / SCALE));
-  const { data, info } = await sharp(raster, { limitInputPixels: maxPixels })
-    .greyscale()
-    .resize({ width })
-    .toColourspace('b-w')
-    .extractChannel(0)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const w = info.width;
-  const h = info.height;
-  // Paper is the bright end of the page; ink is well below it.
-  const sorted = Uint8Array.from(data).sort();
-  const paper = sorted[Math.floor(sorted.length * 0.9)]!;
+  const page = await smallPage(raster, SCALE, maxPixels);
+  const { data, paper } = page;
+  const w = page.width;
+  const h = page.height;
   const dark = new Uint8Array(w * h);
   for (let i = 0; i < w * h; i++) dark[i] = data[i]! < paper - 45 ? 1 : 0;
   const pad = Math.ceil((0.3 * bodyHeight) / SCALE);
@@ -81,8 +71,8 @@ export async function detectPhotos(
       photos.push({
         x0: x0 * SCALE,
         y0: y0 * SCALE,
-        x1: Math.min((x1 + 1) * SCALE, meta.width ?? 0),
-        y1: Math.min((y1 + 1) * SCALE, meta.height ?? 0),
+        x1: Math.min((x1 + 1) * SCALE, page.fullWidth),
+        y1: Math.min((y1 + 1) * SCALE, page.fullHeight),
       });
     }
   }

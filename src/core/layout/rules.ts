@@ -1,7 +1,7 @@
 // Finds the horizontal rule that closes a newspaper page's header (date, page number, section,
 // masthead): the lowest row in the top fifth of the page that is dark across most of its width.
 
-import sharp from 'sharp';
+import { smallPage } from './small-page.ts';
 
 const SCALE = 4;
 const TOP_SHARE = 0.2;
@@ -9,17 +9,8 @@ const MIN_COVER = 0.6;
 
 /** y (page pixels) of the header rule, or null when the page has none. */
 export async function findHeaderRule(raster: string | Buffer, maxPixels: number): Promise<number | null> {
-  const meta = await sharp(raster, { limitInputPixels: maxPixels }).metadata();
-  const width = Math.max(1, Math.round((meta.width ?? 0) / SCALE));
-  const { data, info } = await sharp(raster, { limitInputPixels: maxPixels })
-    .greyscale()
-    .resize({ width })
-    .toColourspace('b-w')
-    .extractChannel(0)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const sorted = Uint8Array.from(data).sort();
-  const paper = sorted[Math.floor(sorted.length * 0.9)]!;
+  const info = await smallPage(raster, SCALE, maxPixels);
+  const { data, paper } = info;
   const limit = Math.floor(info.height * TOP_SHARE);
   let rule: number | null = null;
   for (let y = 0; y < limit; y++) {
