@@ -7,7 +7,7 @@ import type { PageStatus, RegionRole } from '../../shared/model.ts';
 import { markHits, parseQuery } from './query.ts';
 
 /** How many matches are ranked at most when a query matches very many lines. */
-export const RANK_CAP = 2000;
+export const RANK_CAP = 500;
 
 export interface SearchFilters {
   title?: string;
