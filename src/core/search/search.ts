@@ -73,12 +73,13 @@ export function searchLines(db: Database.Database, query: string, filters: Searc
   // A query that matches a great many lines (a common character in a large archive) is ranked
   // among its newest CAP matches only: ranking every match of 的 in a million articles takes
   // seconds (bench/search). FTS5 streams matches in rowid order cheaply, so the probe is fast.
+  // Never fewer candidates than the hits asked for.
   // With filters the whole match set is ranked, so that a filter never hides older hits.
   const unfiltered = where.length === 1;
   if (unfiltered) {
     const probe = db
       .prepare(
-        `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${RANK_CAP - 1}`,
+        `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${Math.max(RANK_CAP, params.limit as number) - 1}`,
       )
       .pluck()
       .get(parsed.match) as number | undefined;
