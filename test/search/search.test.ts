@@ -8,6 +8,7 @@ import { importScans } from '../../src/core/import/importer.ts';
 import { parseQuery } from '../../src/core/search/query.ts';
 import { RANK_CAP, searchLines } from '../../src/core/search/search.ts';
 import { correctLine } from '../../src/core/text/corrections.ts';
+import { createRegion } from '../../src/core/articles/regions.ts';
 import { runCli } from '../fixtures/cli.ts';
 import { samplePage } from '../fixtures/samples.ts';
 import { writeTextPdf } from '../fixtures/scans.ts';
@@ -88,6 +89,32 @@ describe('search', () => {
     expect(late.every((h) => h.date === '2018-10-26')).toBe(true);
     expect(searchLines(archive.db, 'Zeitung', { title: '文峪河报' })).toHaveLength(0);
     expect(searchLines(archive.db, 'Zeitung', { title: 'Neue Zürcher Zeitung' }).length).toBeGreaterThan(0);
+  });
+
+  it('filters by page status and region role', async () => {
+    const archive = await archiveWithText();
+    const all = searchLines(archive.db, '交城', { limit: 1000 });
+    const [first] = all;
+    correctLine(archive.db, first!.lineId, `${first!.text}。`, 'tester'); // its page is now "in correction"
+    const inCorrection = searchLines(archive.db, '交城', { status: 'in_correction', limit: 1000 });
+    expect(inCorrection.length).toBeGreaterThan(0);
+    expect(new Set(inCorrection.map((h) => h.pageId))).toEqual(new Set([first!.pageId]));
+    const { x0, y0, x1, y1 } = first!.box;
+    createRegion(
+      archive.db,
+      first!.pageId,
+      'headline',
+      [
+        [x0 - 2, y0 - 2],
+        [x1 + 2, y0 - 2],
+        [x1 + 2, y1 + 2],
+        [x0 - 2, y1 + 2],
+      ],
+      'tester',
+    );
+    expect(searchLines(archive.db, '交城', { role: 'headline', limit: 1000 }).map((h) => h.lineId)).toEqual([
+      first!.lineId,
+    ]);
   });
 
   it('finds corrected text at once, and no longer finds what was corrected away', async () => {

@@ -42,6 +42,14 @@ interface HitRow {
   y1: number;
 }
 
+const FILTER_CLAUSES: readonly [Exclude<keyof SearchFilters, 'limit'>, string][] = [
+  ['title', 't.name = @title'],
+  ['from', "i.issue_date <> '' AND i.issue_date >= @from"],
+  ['to', "i.issue_date <> '' AND i.issue_date <= @to"],
+  ['status', 'p.status = @status'],
+  ['role', 'r.role = @role'],
+];
+
 export function searchLines(db: Database.Database, query: string, filters: SearchFilters = {}): SearchHit[] {
   const parsed = parseQuery(query);
   const table = parsed.index === 'trigram' ? 'line_trigram' : 'line_unigram';
@@ -50,25 +58,10 @@ export function searchLines(db: Database.Database, query: string, filters: Searc
     match: parsed.match,
     limit: Math.min(Math.max(filters.limit ?? 50, 1), 1000),
   };
-  if (filters.title) {
-    where.push('t.name = @title');
-    params.title = filters.title;
-  }
-  if (filters.from) {
-    where.push("i.issue_date <> '' AND i.issue_date >= @from");
-    params.from = filters.from;
-  }
-  if (filters.to) {
-    where.push("i.issue_date <> '' AND i.issue_date <= @to");
-    params.to = filters.to;
-  }
-  if (filters.status) {
-    where.push('p.status = @status');
-    params.status = filters.status;
-  }
-  if (filters.role) {
-    where.push('r.role = @role');
-    params.role = filters.role;
+  for (const [key, clause] of FILTER_CLAUSES) {
+    if (!filters[key]) continue;
+    where.push(clause);
+    params[key] = filters[key];
   }
   // A query that matches a great many lines (a common character in a large archive) is ranked
   // among its newest CAP matches only: ranking every match of 的 in a million articles takes
