@@ -30,6 +30,13 @@ export const REGION_ROLES = [
 ] as const;
 export type RegionRole = (typeof REGION_ROLES)[number];
 
+/** Roles of regions that hold no text to read: OCR skips them, lines never belong to them. */
+export const NON_TEXT_ROLES: readonly RegionRole[] = ['photo', 'separator', 'advertisement'];
+
+export function isTextRole(role: RegionRole): boolean {
+  return !NON_TEXT_ROLES.includes(role);
+}
+
 export const TEXT_SOURCE_KINDS = ['pdf', 'ocr', 'import', 'user'] as const;
 export type TextSourceKind = (typeof TEXT_SOURCE_KINDS)[number];
 

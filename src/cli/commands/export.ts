@@ -2,12 +2,13 @@
 // CSV, photos) and issues (METS with ALTO, IIIF manifest, searchable PDF), into a folder or a
 // ZIP. Plain text covers pages and, when the archive has articles, articles too.
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { z } from 'zod';
 import { openArchive } from '../../core/archive/archive.ts';
+import { filesBelow } from '../../core/archive/file-store.ts';
 import { exportArticles } from '../../core/export/export-articles.ts';
 import { exportIssues } from '../../core/export/export-issues.ts';
 import { exportPages } from '../../core/export/export-pages.ts';
@@ -31,14 +32,8 @@ const ids = z.array(z.coerce.number().int().positive()).min(1);
 
 function zipFolder(folder: string, target: string): void {
   const files: Record<string, Uint8Array> = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files[path.relative(folder, full).split(path.sep).join('/')] = readFileSync(full);
-    }
-  };
-  walk(folder);
+  for (const file of filesBelow(folder))
+    files[path.relative(folder, file).split(path.sep).join('/')] = readFileSync(file);
   writeFileSync(target, zipSync(files, { level: 6 }));
 }
 

@@ -10,20 +10,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BackfileError } from '../../shared/errors.ts';
 import { DATABASE_NAME, openArchive, type Archive } from './archive.ts';
+import { filesBelow } from './file-store.ts';
 import { readTar, TarWriter } from './tar.ts';
 
 export interface BackupSummary {
   file: string;
   files: number;
   bytes: number;
-}
-
-function walk(dir: string, out: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, out);
-    else if (entry.isFile()) out.push(full);
-  }
 }
 
 /** Files (relative to the archive) that a database refers to; tile folders are listed whole. */
@@ -37,9 +30,8 @@ function referencedFiles(db: Database.Database, archiveDir: string): string[] {
     relative.add(row.raster_path!);
     relative.add(row.thumbnail_path!);
     const tiles = path.join(archiveDir, path.dirname(row.tiles_path!));
-    const found: string[] = [];
-    if (existsSync(tiles)) walk(tiles, found);
-    for (const f of found) relative.add(path.relative(archiveDir, f).split(path.sep).join('/'));
+    for (const f of existsSync(tiles) ? filesBelow(tiles) : [])
+      relative.add(path.relative(archiveDir, f).split(path.sep).join('/'));
   }
   return [...relative].sort();
 }

@@ -2,10 +2,10 @@
 // their sha256), is anything left over? With repair: sweep leftovers and rebuild derived images
 // (thumbnails, tiles) from the master raster. Originals cannot be repaired, only reported.
 
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Archive } from './archive.ts';
+import { sha256File } from './file-store.ts';
 import { makeThumbnail, makeTiles } from '../import/derive.ts';
 import { sweepLeftovers } from '../import/importer.ts';
 
@@ -17,12 +17,6 @@ export interface CheckReport {
   leftovers: string[];
   interruptedJobs: number;
   ok: boolean;
-}
-
-async function sha256(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 export async function checkArchive(
@@ -42,7 +36,7 @@ export async function checkArchive(
     originals.checked++;
     const file = archive.resolve(row.stored_path);
     if (!existsSync(file)) originals.missing.push(row.stored_path);
-    else if ((await sha256(file)) !== row.sha256) originals.changed.push(row.stored_path);
+    else if ((await sha256File(file)) !== row.sha256) originals.changed.push(row.stored_path);
   }
   const derived = { missing: [] as string[], rebuilt: [] as string[] };
   const maxPixels = options.maxPixels ?? 250_000_000;

@@ -4,7 +4,7 @@
 // crash writes the same names again.
 
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readdirSync } from 'node:fs';
 import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -47,4 +47,15 @@ export async function writeAtomically(target: string, data: Uint8Array): Promise
 
 export async function removeQuietly(target: string): Promise<void> {
   await rm(target, { recursive: true, force: true });
+}
+
+/** Every regular file below a folder, recursively. */
+export function filesBelow(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesBelow(full));
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
 }

@@ -40,7 +40,7 @@ export function changeEdits(db: Database.Database, changeId: number): Edit[] {
     .all(changeId) as Edit[];
 }
 
-/** The newest change not yet undone, optionally limited to changes touching one page's regions. */
+/** The newest change not yet undone. */
 export function lastChange(db: Database.Database): number | null {
   return (
     (db.prepare('SELECT id FROM changes WHERE undone = 0 ORDER BY id DESC LIMIT 1').pluck().get() as

@@ -13,7 +13,7 @@ import {
   polygonContainsPoint,
   type Polygon,
 } from '../../shared/geometry.ts';
-import { REGION_ROLES, type Region, type RegionRole } from '../../shared/model.ts';
+import { REGION_ROLES, isTextRole, type Region, type RegionRole } from '../../shared/model.ts';
 
 interface RegionRow {
   id: number;
@@ -28,12 +28,15 @@ interface RegionRow {
 }
 
 export function rowToRegion(row: RegionRow): Region {
+  const box = { x0: row.x0, y0: row.y0, x1: row.x1, y1: row.y1 };
+  const polygon = JSON.parse(row.polygon) as Polygon;
   return {
     id: row.id,
     pageId: row.page_id,
     role: row.role,
-    polygon: JSON.parse(row.polygon) as Polygon,
-    box: { x0: row.x0, y0: row.y0, x1: row.x1, y1: row.y1 },
+    // A region stored without a usable outline (other tools write only boxes) is its box.
+    polygon: polygon.length >= 3 ? polygon : boxToPolygon(box),
+    box,
     readingOrder: row.reading_order,
   };
 }
@@ -82,9 +85,7 @@ function regionSnapshot(db: Database.Database, id: number): string {
 
 /** Lines of the page go to the region containing their centre (text regions only). */
 export function assignLinesToRegions(db: Database.Database, pageId: number): void {
-  const regions = pageRegions(db, pageId).filter(
-    (r) => !['photo', 'separator', 'advertisement'].includes(r.role),
-  );
+  const regions = pageRegions(db, pageId).filter((r) => isTextRole(r.role));
   const lines = db.prepare('SELECT id, x0, y0, x1, y1 FROM lines WHERE page_id = ?').all(pageId) as {
     id: number;
     x0: number;

@@ -14,7 +14,16 @@ import {
   type Box,
   type Polygon,
 } from '../../shared/geometry.ts';
-import type { Block, Line, RegionRole, TextSource } from '../../shared/model.ts';
+import {
+  isTextRole,
+  NON_TEXT_ROLES,
+  type Block,
+  type Line,
+  type Region,
+  type RegionRole,
+  type TextSource,
+} from '../../shared/model.ts';
+import { pageRegions } from '../articles/regions.ts';
 
 export interface ExportRegion {
   id: number;
@@ -37,17 +46,8 @@ export interface ExportPage {
   regions: ExportRegion[];
 }
 
-export const NON_TEXT_ROLES: readonly RegionRole[] = ['photo', 'separator', 'advertisement'];
-
-interface RegionRow {
-  id: number;
-  role: RegionRole;
-  polygon: string;
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
+// Re-exported for the writers, which speak of roles through the export model.
+export { NON_TEXT_ROLES };
 
 function pageSource(db: Database.Database, pageId: number): TextSource | null {
   return (
@@ -60,24 +60,18 @@ function pageSource(db: Database.Database, pageId: number): TextSource | null {
   );
 }
 
-export function regionsWithLines(rows: readonly RegionRow[], blocks: readonly Block[]): ExportRegion[] {
-  const regions: ExportRegion[] = rows.map((r) => {
-    const polygon = JSON.parse(r.polygon) as Polygon;
-    const box = { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1 };
-    return {
-      id: r.id,
-      role: r.role,
-      polygon: polygon.length >= 3 ? polygon : boxToPolygon(box),
-      box,
-      lines: [],
-    };
-  });
+/** Each line goes to the first text region (in reading order) that contains its centre. */
+export function regionsWithLines(pageRegions: readonly Region[], blocks: readonly Block[]): ExportRegion[] {
+  const regions: ExportRegion[] = pageRegions.map((r) => ({
+    id: r.id,
+    role: r.role,
+    polygon: r.polygon,
+    box: r.box,
+    lines: [],
+  }));
   for (const line of blocks.flatMap((b) => b.lines)) {
     const centre = boxCentre(line.box);
-    const region = regions.find(
-      (r) => !NON_TEXT_ROLES.includes(r.role) && polygonContainsPoint(r.polygon, centre),
-    );
-    region?.lines.push(line);
+    regions.find((r) => isTextRole(r.role) && polygonContainsPoint(r.polygon, centre))?.lines.push(line);
   }
   return regions;
 }
@@ -86,11 +80,7 @@ export function loadExportPage(archive: Archive, pageId: number, imageFile: stri
   const page = getPage(archive.db, pageId);
   if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
   const blocks = loadPageBlocks(archive.db, pageId);
-  const rows = archive.db
-    .prepare(
-      'SELECT id, role, polygon, x0, y0, x1, y1 FROM regions WHERE page_id = ? ORDER BY reading_order, id',
-    )
-    .all(pageId) as RegionRow[];
+  const rows = pageRegions(archive.db, pageId);
   const regions =
     rows.length > 0
       ? regionsWithLines(rows, blocks)

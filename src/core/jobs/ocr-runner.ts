@@ -58,7 +58,6 @@ class Timeout extends Error {}
 interface Slot {
   engine: OcrEngine | null;
   languages: string | null;
-  current: Job | null;
 }
 
 export class OcrRunner {
@@ -99,7 +98,7 @@ export class OcrRunner {
     const report = () => this.options.onProgress?.(meter.snapshot());
     report();
     const loops = Array.from({ length: this.options.workers }, () => {
-      const slot: Slot = { engine: null, languages: null, current: null };
+      const slot: Slot = { engine: null, languages: null };
       this.slots.push(slot);
       return this.loop(slot, meter, summary, report);
     });
@@ -125,7 +124,6 @@ export class OcrRunner {
     while (this.stopMode === null) {
       const job = claimNextJob(db, OCR_JOB);
       if (!job) return;
-      slot.current = job;
       this.options.onJob?.({ jobId: job.id, pageId: job.pageId, status: 'running' });
       const payload = job.payload as unknown as OcrJobPayload;
       try {
@@ -173,8 +171,6 @@ export class OcrRunner {
           meter.partial(job.id, 0);
         }
         this.options.onJob?.({ jobId: job.id, pageId: job.pageId, status, error: message });
-      } finally {
-        slot.current = null;
       }
       report();
     }

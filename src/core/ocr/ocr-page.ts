@@ -8,6 +8,8 @@ import { BackfileError } from '../../shared/errors.ts';
 import type { Box } from '../../shared/geometry.ts';
 import type { Block, PageText } from '../../shared/model.ts';
 import type { OcrEngine, Segmentation } from './engine.ts';
+import { pageRegions } from '../articles/regions.ts';
+import { isTextRole } from '../../shared/model.ts';
 import { blocksToPage, prepareForOcr } from './preprocess.ts';
 
 export interface PageOcrOptions {
@@ -18,21 +20,13 @@ export interface PageOcrOptions {
   onProgress?: (share: number) => void;
 }
 
-const NON_TEXT_ROLES = ['photo', 'separator', 'advertisement'];
-
 interface TextRegion {
   role: string;
   box: Box;
 }
 
 function textRegions(db: Database.Database, pageId: number): TextRegion[] {
-  const rows = db
-    .prepare(
-      `SELECT role, x0, y0, x1, y1 FROM regions WHERE page_id = ? AND role NOT IN (${NON_TEXT_ROLES.map(() => '?').join(',')})
-       ORDER BY reading_order, id`,
-    )
-    .all(pageId, ...NON_TEXT_ROLES) as { role: string; x0: number; y0: number; x1: number; y1: number }[];
-  return rows.map((r) => ({ role: r.role, box: { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1 } }));
+  return pageRegions(db, pageId).filter((r) => isTextRole(r.role));
 }
 
 function segmentationFor(role: string): Segmentation {
