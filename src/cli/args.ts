@@ -40,3 +40,11 @@ export function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T 
   }
   return result.data;
 }
+
+export const ID_LIST = z.array(z.coerce.number().int().positive()).min(1).max(100_000);
+export const ID = z.coerce.number().int().positive();
+
+/** A comma-separated list of ids, e.g. --pages 3,4,9. */
+export function idList(value: string, what: string): number[] {
+  return check(ID_LIST, value.split(','), what);
+}

@@ -16,6 +16,9 @@ import { searchCommand } from './commands/search.ts';
 import { replaceCommand, undoCommand } from './commands/replace.ts';
 import { evalCommand } from './commands/eval.ts';
 import { backupCommand, checkCommand, restoreCommand } from './commands/backup.ts';
+import { reviewCommand, userCommand } from './commands/review.ts';
+import { historyCommand, revertCommand } from './commands/history.ts';
+import { qualityCommand } from './commands/quality.ts';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   init: initCommand,
@@ -36,6 +39,11 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   backup: backupCommand,
   restore: restoreCommand,
   check: checkCommand,
+  review: reviewCommand,
+  user: userCommand,
+  history: historyCommand,
+  revert: revertCommand,
+  quality: qualityCommand,
 };
 
 const USAGE = `Usage: backfile <command> [options]
@@ -64,6 +72,14 @@ const USAGE = `Usage: backfile <command> [options]
   replace [--archive DIR] [--regex] [--dry-run] [--pages IDS] [--json] FIND REPLACEMENT
                                                find and replace across the collection, one undo
   undo    [--archive DIR] [--change ID]        take back a change (the last one by default)
+  review  [--archive DIR] (--pages IDS | --articles IDS) --status S [--reason TEXT] [--json]
+                                               move through the review workflow (back needs a reason)
+  history [--archive DIR] (--line ID | --article ID) [--json]
+                                               every version: who, when, before, after, diff
+  revert  [--archive DIR] (--line ID | --article ID) --to CHANGE
+                                               go back to a version (0: the original line)
+  quality [--archive DIR] [--title T] [--json] OCR error rates against corrections; pages to check
+  user    [--archive DIR] [NAME]               the name recorded in the history (set once)
   eval    [--archive DIR] --ground-truth DIR [--json]
                                                character and word error rates against ground truth
   backup  [--archive DIR] --out FILE           consistent backup, also while the archive is in use

@@ -4,7 +4,6 @@
 // contract and refused unless it comes from our own top frame.
 
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openArchive } from '../core/archive/archive.ts';
@@ -38,7 +37,7 @@ async function main(): Promise<void> {
   const windows = new Set<BrowserWindow>();
   const emit = (event: ApiEvent) => windows.forEach((w) => w.webContents.send(EVENT_CHANNEL, event));
   const ocr = createOcrService(archive, emit);
-  const handlers = createHandlers(archive, ocr, os.userInfo().username);
+  const handlers = createHandlers(archive, ocr);
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
     callback({

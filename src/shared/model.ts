@@ -12,6 +12,19 @@ export const PAGE_STATUSES = [
 ] as const;
 export type PageStatus = (typeof PAGE_STATUSES)[number];
 
+/** An article's review steps; it starts "new" when drawn or suggested. */
+export const ARTICLE_STATUSES = ['new', 'in_correction', 'corrected', 'reviewed', 'approved'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+/** Statuses at which a person has checked the text: its error figures then mean something. */
+export const VERIFIED_STATUSES: readonly string[] = ['corrected', 'reviewed', 'approved'];
+
+/**
+ * Below this a word is marked for the reviewer. Tesseract's LSTM confidences on the sample
+ * pages: correctly read characters mostly score above 0.8, misreads mostly below 0.6.
+ */
+export const LOW_CONFIDENCE = 0.6;
+
 export const REGION_ROLES = [
   'kicker',
   'headline',

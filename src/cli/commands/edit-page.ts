@@ -1,8 +1,8 @@
 // backfile edit-page: correct a page's title, issue date, edition or printed page number.
 
-import os from 'node:os';
 import { z } from 'zod';
 import { openArchive } from '../../core/archive/archive.ts';
+import { localUser } from '../../core/archive/local-user.ts';
 import { updatePageMetadata } from '../../core/archive/page-metadata.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { ARCHIVE_OPTION, archiveFolder, check, isoDate, parse } from '../args.ts';
@@ -28,7 +28,7 @@ export async function editPageCommand(argv: string[]): Promise<number> {
       archive.db,
       pageId,
       { title, date, edition: values.edition, printedNumber: values.number },
-      os.userInfo().username,
+      localUser(archive.db),
     );
     console.error(`Page ${pageId} updated.`);
     return 0;

@@ -1,9 +1,9 @@
 // backfile replace: find and replace across the collection (preview with --dry-run); one undo.
 // backfile undo: take back a recorded change.
 
-import os from 'node:os';
 import { z } from 'zod';
 import { openArchive } from '../../core/archive/archive.ts';
+import { localUser } from '../../core/archive/local-user.ts';
 import { lastChange } from '../../core/archive/history.ts';
 import { undo } from '../../core/articles/undo.ts';
 import { applyReplacements, findReplacements } from '../../core/text/replace.ts';
@@ -38,7 +38,7 @@ export async function replaceCommand(argv: string[]): Promise<number> {
       console.error(`${matches.length} lines would change (dry run, nothing written).`);
       return 0;
     }
-    const { changeId, lines } = applyReplacements(archive.db, spec, os.userInfo().username);
+    const { changeId, lines } = applyReplacements(archive.db, spec, localUser(archive.db));
     console.error(
       changeId === null
         ? 'Nothing to replace.'
@@ -59,7 +59,7 @@ export async function undoCommand(argv: string[]): Promise<number> {
         ? lastChange(archive.db)
         : check(z.coerce.number().int().positive(), values.change, '--change');
     if (changeId === null) throw new BackfileError('not-found', 'Nothing to undo.');
-    undo(archive.db, changeId);
+    undo(archive.db, changeId, localUser(archive.db));
     console.error(`Change ${changeId} undone.`);
     return 0;
   } finally {

@@ -5,7 +5,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import type { Archive } from '../../core/archive/archive.ts';
 import { pageImageFile, type PageImageKind } from '../../core/service/page-images.ts';
 import { createHandlers } from '../../core/service/api-handlers.ts';
@@ -64,7 +63,7 @@ export async function startServer(
     for (const response of listeners) response.write(`data: ${JSON.stringify(event)}\n\n`);
   };
   const ocr = createOcrService(archive, emit, options.workers);
-  const handlers = createHandlers(archive, ocr, os.userInfo().username);
+  const handlers = createHandlers(archive, ocr);
   let port = 0;
   const guard = createGuard(token, () => port);
 

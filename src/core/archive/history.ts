@@ -5,15 +5,8 @@ import type Database from 'better-sqlite3';
 import { BackfileError } from '../../shared/errors.ts';
 import { nowIso } from './archive.ts';
 
-export type Entity = 'page' | 'region' | 'line' | 'word' | 'article' | 'photo';
-
-export interface Edit {
-  entity: Entity;
-  entityId: number;
-  field: string;
-  before: string | null;
-  after: string | null;
-}
+export type { Edit, Entity } from '../../shared/history.ts';
+import type { Edit } from '../../shared/history.ts';
 
 export function recordChange(
   db: Database.Database,
@@ -50,13 +43,22 @@ export function lastChange(db: Database.Database): number | null {
 
 export type Reverter = (db: Database.Database, edit: Edit) => void;
 
-export function undoChange(db: Database.Database, changeId: number, revert: Reverter): void {
+export function undoChange(
+  db: Database.Database,
+  changeId: number,
+  revert: Reverter,
+  user: string | null = null,
+): void {
   db.transaction(() => {
     const change = db.prepare('SELECT undone FROM changes WHERE id = ?').get(changeId) as
       { undone: number } | undefined;
     if (!change) throw new BackfileError('not-found', `No change ${changeId}.`);
     if (change.undone) throw new BackfileError('invalid-input', `Change ${changeId} is already undone.`);
     for (const edit of changeEdits(db, changeId).reverse()) revert(db, edit);
-    db.prepare('UPDATE changes SET undone = 1 WHERE id = ?').run(changeId);
+    db.prepare('UPDATE changes SET undone = 1, undone_at = ?, undone_by = ? WHERE id = ?').run(
+      nowIso(),
+      user,
+      changeId,
+    );
   }).immediate();
 }

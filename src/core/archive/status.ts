@@ -1,7 +1,7 @@
 // Counts for `backfile status` and the library view.
 
 import type Database from 'better-sqlite3';
-import { PAGE_STATUSES, type PageStatus } from '../../shared/model.ts';
+import { ARTICLE_STATUSES, PAGE_STATUSES, type ArticleStatus, type PageStatus } from '../../shared/model.ts';
 import type { StatusSummary } from '../../shared/api/contract.ts';
 
 export type ArchiveStatus = StatusSummary;
@@ -21,6 +21,16 @@ export function archiveStatus(db: Database.Database): ArchiveStatus {
   }[]) {
     pagesByStatus[row.status] = row.n;
   }
+  const articlesByStatus = Object.fromEntries(ARTICLE_STATUSES.map((s) => [s, 0])) as Record<
+    ArticleStatus,
+    number
+  >;
+  for (const row of db.prepare('SELECT status, COUNT(*) AS n FROM articles GROUP BY status').all() as {
+    status: ArticleStatus;
+    n: number;
+  }[]) {
+    articlesByStatus[row.status] = row.n;
+  }
   // A failure stays listed until the same path is imported (or found a duplicate) later.
   const failures = db
     .prepare(
@@ -34,6 +44,7 @@ export function archiveStatus(db: Database.Database): ArchiveStatus {
     issues: (db.prepare('SELECT COUNT(*) AS n FROM issues').get() as { n: number }).n,
     pages: (db.prepare('SELECT COUNT(*) AS n FROM pages').get() as { n: number }).n,
     pagesByStatus,
+    articlesByStatus,
     failures,
   };
 }

@@ -2,18 +2,30 @@
 
 import type Database from 'better-sqlite3';
 import { undoChange, type Edit } from '../archive/history.ts';
+import { BackfileError } from '../../shared/errors.ts';
 import { revertArticleEdit } from './articles.ts';
 import { revertRegionEdit } from './regions.ts';
+import { STATUS_FIELDS, revertStatusEdit } from '../review/status.ts';
 
-function revert(db: Database.Database, edit: Edit): void {
-  if (edit.entity === 'region') revertRegionEdit(db, edit);
+/** Writes an edit's "before" value back. Also used to revert to an older version. */
+export function revertEdit(db: Database.Database, edit: Edit): void {
+  if ((edit.entity === 'page' || edit.entity === 'article') && STATUS_FIELDS.includes(edit.field))
+    revertStatusEdit(db, edit);
+  else if (edit.entity === 'region') revertRegionEdit(db, edit);
   else if (edit.entity === 'article') revertArticleEdit(db, edit);
   else if (edit.entity === 'photo' && edit.before === null)
     db.prepare('DELETE FROM photos WHERE id = ?').run(edit.entityId);
   else if (edit.entity === 'line' && edit.field === 'text')
     db.prepare('UPDATE lines SET text = ? WHERE id = ?').run(edit.before, edit.entityId);
+  else
+    // Refusing keeps the change marked as not undone: better than marking it undone and
+    // leaving the data as it was (page metadata moves pages between issues; edit it back).
+    throw new BackfileError(
+      'invalid-input',
+      `A ${edit.entity} ${edit.field} edit cannot be undone; change it back by editing it.`,
+    );
 }
 
-export function undo(db: Database.Database, changeId: number): void {
-  undoChange(db, changeId, revert);
+export function undo(db: Database.Database, changeId: number, user: string | null = null): void {
+  undoChange(db, changeId, revertEdit, user);
 }

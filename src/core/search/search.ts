@@ -2,9 +2,11 @@
 // region role), ranking (bm25) and the hits marked in each line.
 
 import type Database from 'better-sqlite3';
-import type { Box } from '../../shared/geometry.ts';
+import type { SearchHit } from '../../shared/search.ts';
 import type { PageStatus, RegionRole } from '../../shared/model.ts';
 import { markHits, parseQuery } from './query.ts';
+
+export type { SearchHit };
 
 /** How many matches are ranked at most when a query matches very many lines. */
 export const RANK_CAP = 500;
@@ -16,17 +18,6 @@ export interface SearchFilters {
   status?: PageStatus;
   role?: RegionRole;
   limit?: number;
-}
-
-export interface SearchHit {
-  lineId: number;
-  pageId: number;
-  title: string;
-  date: string;
-  sequence: number;
-  text: string;
-  marked: string;
-  box: Box;
 }
 
 interface HitRow {

@@ -12,10 +12,17 @@ import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/api/contract.t
 import type { OcrService } from './ocr-background.ts';
 import { correctLine } from '../text/corrections.ts';
 import { undo } from '../articles/undo.ts';
+import { localUser } from '../archive/local-user.ts';
+import { searchLines } from '../search/search.ts';
+import { setArticleStatus, setPageStatus } from '../review/status.ts';
+import { articleHistory, lineHistory, revertArticle, revertLine } from '../review/versions.ts';
+import { qualityReport } from '../review/quality.ts';
 
 export type Handlers = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>> | ApiOutput<M> };
 
-export function createHandlers(archive: Archive, ocr: OcrService, user: string): Handlers {
+export function createHandlers(archive: Archive, ocr: OcrService): Handlers {
+  // Read on every call: `backfile user NAME` may set the name while the app runs.
+  const user = () => localUser(archive.db);
   return {
     archiveStatus: () => archiveStatus(archive.db),
     listPages: () =>
@@ -73,10 +80,19 @@ export function createHandlers(archive: Archive, ocr: OcrService, user: string):
       return { queued: queued.length, skipped: skipped.length };
     },
     pauseOcr: async () => ({ paused: await ocr.pause() }),
-    correctLine: ({ lineId, text }) => correctLine(archive.db, lineId, text, user),
+    correctLine: ({ lineId, text }) => correctLine(archive.db, lineId, text, user()),
     undo: ({ changeId }) => {
-      undo(archive.db, changeId);
+      undo(archive.db, changeId, user());
       return { undone: changeId };
     },
+    search: ({ query, ...filters }) => searchLines(archive.db, query, filters),
+    setPageStatus: ({ pageId, status, reason }) => setPageStatus(archive.db, pageId, status, reason, user()),
+    setArticleStatus: ({ articleId, status, reason }) =>
+      setArticleStatus(archive.db, articleId, status, reason, user()),
+    lineHistory: ({ lineId }) => lineHistory(archive.db, lineId),
+    articleHistory: ({ articleId }) => articleHistory(archive.db, articleId),
+    revertLine: ({ lineId, toChangeId }) => revertLine(archive.db, lineId, toChangeId, user()),
+    revertArticle: ({ articleId, toChangeId }) => revertArticle(archive.db, articleId, toChangeId, user()),
+    quality: ({ title }) => qualityReport(archive.db, { title }),
   };
 }

@@ -4,7 +4,17 @@
 
 import { z } from 'zod';
 import type { ErrorInfo } from '../errors.ts';
-import type { PageStatus, TextSourceKind } from '../model.ts';
+import {
+  ARTICLE_STATUSES,
+  PAGE_STATUSES,
+  REGION_ROLES,
+  type ArticleStatus,
+  type PageStatus,
+  type TextSourceKind,
+} from '../model.ts';
+import type { ArticleHistory, LineHistory } from '../history.ts';
+import type { QualityReport } from '../quality.ts';
+import type { SearchHit } from '../search.ts';
 
 export interface PageSummary {
   id: number;
@@ -19,11 +29,18 @@ export interface PageSummary {
   status: PageStatus;
 }
 
+export interface StatusMove {
+  from: string;
+  to: string;
+  changeId: number | null;
+}
+
 export interface StatusSummary {
   titles: { name: string; issues: number; pages: number }[];
   issues: number;
   pages: number;
   pagesByStatus: Record<PageStatus, number>;
+  articlesByStatus: Record<ArticleStatus, number>;
   failures: { path: string; code: string; message: string; at: string }[];
 }
 
@@ -48,6 +65,9 @@ export interface PageLines {
 }
 
 const pageId = z.number().int().positive();
+const id = z.number().int().positive();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const reason = z.string().max(500).optional();
 
 export const API = {
   archiveStatus: { kind: 'query', input: z.object({}).strict() },
@@ -73,6 +93,36 @@ export const API = {
     input: z.object({ lineId: z.number().int().positive(), text: z.string().max(10_000) }).strict(),
   },
   undo: { kind: 'command', input: z.object({ changeId: z.number().int().positive() }).strict() },
+  search: {
+    kind: 'query',
+    input: z
+      .object({
+        query: z.string().min(1).max(500),
+        title: z.string().max(200).optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        status: z.enum(PAGE_STATUSES).optional(),
+        role: z.enum(REGION_ROLES).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
+  },
+  setPageStatus: {
+    kind: 'command',
+    input: z.object({ pageId, status: z.enum(PAGE_STATUSES), reason }).strict(),
+  },
+  setArticleStatus: {
+    kind: 'command',
+    input: z.object({ articleId: id, status: z.enum(ARTICLE_STATUSES), reason }).strict(),
+  },
+  lineHistory: { kind: 'query', input: z.object({ lineId: id }).strict() },
+  articleHistory: { kind: 'query', input: z.object({ articleId: id }).strict() },
+  revertLine: {
+    kind: 'command',
+    input: z.object({ lineId: id, toChangeId: z.number().int().min(0) }).strict(),
+  },
+  revertArticle: { kind: 'command', input: z.object({ articleId: id, toChangeId: id }).strict() },
+  quality: { kind: 'query', input: z.object({ title: z.string().max(200).optional() }).strict() },
 } as const;
 
 export interface ApiOutputs {
@@ -84,6 +134,14 @@ export interface ApiOutputs {
   pauseOcr: { paused: boolean };
   correctLine: { changeId: number | null };
   undo: { undone: number };
+  search: SearchHit[];
+  setPageStatus: StatusMove;
+  setArticleStatus: StatusMove;
+  lineHistory: LineHistory;
+  articleHistory: ArticleHistory;
+  revertLine: { changeId: number | null; text: string };
+  revertArticle: { changeId: number | null };
+  quality: QualityReport;
 }
 
 export type ApiMethod = keyof typeof API;

@@ -1,0 +1,187 @@
+// Quality figures: how good the original OCR was, measured against what people corrected it to
+// (character and word error rate of each line's original text against its current text), and
+// which pages still need attention. Error rates only mean something on text someone has checked,
+// so summaries count verified pages (corrected, reviewed, approved) only.
+
+import type Database from 'better-sqlite3';
+import { LOW_CONFIDENCE, VERIFIED_STATUSES, type PageStatus } from '../../shared/model.ts';
+import { editDistance } from '../../shared/text/error-rate.ts';
+import type { PageQuality, QualityFigures, QualityReport, QualitySummary } from '../../shared/quality.ts';
+
+/** Running sums from which the figures are derived. */
+interface Tally {
+  lines: number;
+  correctedLines: number;
+  characters: number;
+  charErrors: number;
+  words: number;
+  wordErrors: number;
+  scored: number;
+  confidenceSum: number;
+  low: number;
+}
+
+const emptyTally = (): Tally => ({
+  lines: 0,
+  correctedLines: 0,
+  characters: 0,
+  charErrors: 0,
+  words: 0,
+  wordErrors: 0,
+  scored: 0,
+  confidenceSum: 0,
+  low: 0,
+});
+
+function add(into: Tally, t: Tally): void {
+  for (const k of Object.keys(into) as (keyof Tally)[]) into[k] += t[k];
+}
+
+function figures(t: Tally): QualityFigures {
+  return {
+    lines: t.lines,
+    correctedLines: t.correctedLines,
+    characters: t.characters,
+    cer: t.characters ? t.charErrors / t.characters : 0,
+    wer: t.words ? t.wordErrors / t.words : 0,
+    meanConfidence: t.scored ? t.confidenceSum / t.scored : null,
+    lowConfidenceShare: t.scored ? t.low / t.scored : null,
+  };
+}
+
+const chars = (s: string) => [...s.replace(/\s+/gu, '')];
+const words = (s: string) => s.split(/\s+/u).filter(Boolean);
+
+/** One line's contribution: edit distances of its original against its current text. */
+export function lineTally(original: string, current: string, scores: readonly number[]): Tally {
+  const changed = original !== current;
+  const cur = chars(current);
+  const curWords = words(current);
+  return {
+    lines: 1,
+    correctedLines: changed ? 1 : 0,
+    characters: cur.length,
+    charErrors: changed ? editDistance(chars(original), cur) : 0,
+    words: curWords.length,
+    wordErrors: changed ? editDistance(words(original), curWords) : 0,
+    scored: scores.length,
+    confidenceSum: scores.reduce((a, b) => a + b, 0),
+    low: scores.filter((c) => c < LOW_CONFIDENCE).length,
+  };
+}
+
+/**
+ * A page needs attention when nobody has checked it yet and the engine was unsure of it (more
+ * than one word in ten below LOW_CONFIDENCE), or when someone sent it back with a reason.
+ */
+export function needsAttention(
+  page: { verified: boolean; statusReason: string | null },
+  f: QualityFigures,
+): boolean {
+  return !page.verified && (page.statusReason !== null || (f.lowConfidenceShare ?? 0) > 0.1);
+}
+
+interface LineRow {
+  page_id: number;
+  text: string;
+  original: string | null;
+  scores: string | null;
+}
+
+function tallyLines(rows: readonly LineRow[]): Map<number, Tally> {
+  const byPage = new Map<number, Tally>();
+  for (const r of rows) {
+    const scores = r.scores ? r.scores.split(',').map(Number) : [];
+    const t = byPage.get(r.page_id) ?? emptyTally();
+    add(t, lineTally(r.original ?? r.text, r.text, scores));
+    byPage.set(r.page_id, t);
+  }
+  return byPage;
+}
+
+const LINE_QUERY = `SELECT l.page_id, l.text,
+  (SELECT e.before FROM edits e WHERE e.entity = 'line' AND e.entity_id = l.id AND e.field = 'text'
+   ORDER BY e.id LIMIT 1) AS original,
+  (SELECT group_concat(w.confidence) FROM words w WHERE w.line_id = l.id AND w.confidence IS NOT NULL) AS scores
+  FROM lines l`;
+
+export function qualityReport(db: Database.Database, filter: { title?: string } = {}): QualityReport {
+  const pageRows = db
+    .prepare(
+      `SELECT p.id, p.status, p.status_reason, p.sequence, i.id AS issue_id, i.issue_date, i.edition, t.name AS title
+       FROM pages p JOIN issues i ON i.id = p.issue_id JOIN titles t ON t.id = i.title_id
+       WHERE @title IS NULL OR t.name = @title
+       ORDER BY t.name, i.issue_date, i.edition, p.sequence`,
+    )
+    .all({ title: filter.title ?? null }) as {
+    id: number;
+    status: PageStatus;
+    status_reason: string | null;
+    sequence: number;
+    issue_id: number;
+    issue_date: string;
+    edition: string;
+    title: string;
+  }[];
+  const tallies = tallyLines(
+    db
+      .prepare(
+        `${LINE_QUERY} JOIN pages p ON p.id = l.page_id JOIN issues i ON i.id = p.issue_id
+        JOIN titles t ON t.id = i.title_id WHERE @title IS NULL OR t.name = @title`,
+      )
+      .all({ title: filter.title ?? null }) as LineRow[],
+  );
+  const pages: PageQuality[] = [];
+  const issues = new Map<string, { s: QualitySummary; t: Tally }>();
+  const titles = new Map<string, { s: QualitySummary; t: Tally }>();
+  const summary = (map: typeof issues, name: string) => {
+    let entry = map.get(name);
+    if (!entry) {
+      entry = {
+        s: { name, pages: 0, verifiedPages: 0, pagesNeedingAttention: [], ...figures(emptyTally()) },
+        t: emptyTally(),
+      };
+      map.set(name, entry);
+    }
+    return entry;
+  };
+  for (const p of pageRows) {
+    const tally = tallies.get(p.id) ?? emptyTally();
+    const f = figures(tally);
+    const verified = VERIFIED_STATUSES.includes(p.status);
+    const page: PageQuality = {
+      pageId: p.id,
+      title: p.title,
+      date: p.issue_date,
+      sequence: p.sequence,
+      status: p.status,
+      statusReason: p.status_reason,
+      verified,
+      needsAttention: false,
+      ...f,
+    };
+    page.needsAttention = needsAttention(page, f);
+    pages.push(page);
+    const issueName = [p.title, p.issue_date || '(no date)', p.edition].filter(Boolean).join(' ');
+    for (const entry of [summary(issues, issueName), summary(titles, p.title)]) {
+      entry.s.pages++;
+      if (verified) {
+        entry.s.verifiedPages++;
+        add(entry.t, tally);
+      }
+      if (page.needsAttention) entry.s.pagesNeedingAttention.push(p.id);
+    }
+  }
+  const finish = (map: typeof issues) => [...map.values()].map(({ s, t }) => ({ ...s, ...figures(t) }));
+  return { pages, issues: finish(issues), titles: finish(titles) };
+}
+
+/** The same figures for one article: the lines of its regions, on whatever pages they are. */
+export function articleQuality(db: Database.Database, articleId: number): QualityFigures {
+  const rows = db
+    .prepare(`${LINE_QUERY} JOIN article_parts ap ON ap.region_id = l.region_id WHERE ap.article_id = ?`)
+    .all(articleId) as LineRow[];
+  const total = emptyTally();
+  for (const t of tallyLines(rows).values()) add(total, t);
+  return figures(total);
+}

@@ -1,0 +1,95 @@
+// The review workflow: a page or an article moves forward through its statuses (new → … →
+// approved); moving it back needs a reason, which is kept with it and in the history. Each move
+// is a recorded change, so it shows in the history and one undo takes it back.
+
+import type Database from 'better-sqlite3';
+import { recordChange, type Edit } from '../archive/history.ts';
+import { BackfileError } from '../../shared/errors.ts';
+import type { StatusMove } from '../../shared/api/contract.ts';
+import { ARTICLE_STATUSES, PAGE_STATUSES, type ArticleStatus, type PageStatus } from '../../shared/model.ts';
+
+export const MAX_REASON_LENGTH = 500;
+
+export type { StatusMove };
+
+/** Why a move is refused, or null when it is allowed. Pure: the rule the UI and core share. */
+export function refuseMove(
+  order: readonly string[],
+  from: string,
+  to: string,
+  reason: string | undefined,
+): string | null {
+  if (!order.includes(to)) return `Unknown status "${to}" (one of ${order.join(', ')}).`;
+  const back = order.indexOf(to) < order.indexOf(from);
+  if (back && !reason?.trim())
+    return `Moving back from ${from} to ${to} needs a reason (what is wrong, what to do).`;
+  if (reason && reason.length > MAX_REASON_LENGTH)
+    return `A reason holds at most ${MAX_REASON_LENGTH} characters.`;
+  return null;
+}
+
+function move(
+  db: Database.Database,
+  entity: 'page' | 'article',
+  id: number,
+  order: readonly string[],
+  to: string,
+  reason: string | undefined,
+  user: string,
+  precondition?: (from: string) => string | null,
+): StatusMove {
+  return db
+    .transaction((): StatusMove => {
+      const table = entity === 'page' ? 'pages' : 'articles';
+      const row = db.prepare(`SELECT status, status_reason FROM ${table} WHERE id = ?`).get(id) as
+        { status: string; status_reason: string | null } | undefined;
+      if (!row) throw new BackfileError('not-found', `No ${entity} ${id}.`);
+      const refusal = refuseMove(order, row.status, to, reason) ?? precondition?.(row.status) ?? null;
+      if (refusal) throw new BackfileError('invalid-input', `${entity} ${id}: ${refusal}`);
+      const nextReason = reason?.trim() || null;
+      if (row.status === to && row.status_reason === nextReason)
+        return { from: row.status, to, changeId: null };
+      db.prepare(`UPDATE ${table} SET status = ?, status_reason = ? WHERE id = ?`).run(to, nextReason, id);
+      const edits: Edit[] = [
+        { entity, entityId: id, field: 'status', before: row.status, after: to },
+        { entity, entityId: id, field: 'status_reason', before: row.status_reason, after: nextReason },
+      ];
+      const changeId = recordChange(db, `${entity} ${row.status} → ${to}`, user, edits);
+      return { from: row.status, to, changeId };
+    })
+    .immediate();
+}
+
+export function setPageStatus(
+  db: Database.Database,
+  pageId: number,
+  to: PageStatus,
+  reason: string | undefined,
+  user: string,
+): StatusMove {
+  return move(db, 'page', pageId, PAGE_STATUSES, to, reason, user, () => {
+    if (to === 'imported') return null;
+    const lines = db.prepare('SELECT COUNT(*) FROM lines WHERE page_id = ?').pluck().get(pageId) as number;
+    return lines === 0 ? 'the page has no text yet: run OCR or import its text first.' : null;
+  });
+}
+
+export function setArticleStatus(
+  db: Database.Database,
+  articleId: number,
+  to: ArticleStatus,
+  reason: string | undefined,
+  user: string,
+): StatusMove {
+  return move(db, 'article', articleId, ARTICLE_STATUSES, to, reason, user);
+}
+
+/** Undo of a status edit: the status (or reason) as it was. */
+export function revertStatusEdit(db: Database.Database, edit: Edit): void {
+  const table = edit.entity === 'page' ? 'pages' : 'articles';
+  if (edit.field === 'status')
+    db.prepare(`UPDATE ${table} SET status = ? WHERE id = ?`).run(edit.before, edit.entityId);
+  else db.prepare(`UPDATE ${table} SET status_reason = ? WHERE id = ?`).run(edit.before, edit.entityId);
+}
+
+export const STATUS_FIELDS: readonly string[] = ['status', 'status_reason'];

@@ -1,0 +1,177 @@
+// The history of a line or an article as versions: who changed what, when, from what to what,
+// with a character-level diff, and whether the change was later undone. Reverting to a version
+// is itself a new recorded change (nothing in the history is ever rewritten), so a revert can be
+// undone like any other edit.
+
+import type Database from 'better-sqlite3';
+import { recordChange, type Edit, type Entity } from '../archive/history.ts';
+import type { ArticleHistory, LineHistory, Version } from '../../shared/history.ts';
+import { revertEdit } from '../articles/undo.ts';
+import { BackfileError } from '../../shared/errors.ts';
+import { diffText } from '../../shared/text/diff.ts';
+
+interface EditRow extends Edit {
+  changeId: number;
+  label: string;
+  user: string;
+  at: string;
+  undone: number;
+  undoneAt: string | null;
+  undoneBy: string | null;
+}
+
+const EDIT_COLUMNS = `e.change_id AS changeId, c.label, c.user_name AS user, c.at, c.undone,
+  c.undone_at AS undoneAt, c.undone_by AS undoneBy,
+  e.entity, e.entity_id AS entityId, e.field, e.before, e.after`;
+
+function toVersions(rows: readonly EditRow[]): Version[] {
+  const byChange = new Map<number, Version>();
+  for (const r of rows) {
+    let v = byChange.get(r.changeId);
+    if (!v) {
+      v = {
+        changeId: r.changeId,
+        label: r.label,
+        user: r.user,
+        at: r.at,
+        undone: r.undone === 1,
+        undoneAt: r.undoneAt,
+        undoneBy: r.undoneBy,
+        edits: [],
+      };
+      byChange.set(r.changeId, v);
+    }
+    const edit: Edit = {
+      entity: r.entity,
+      entityId: r.entityId,
+      field: r.field,
+      before: r.before,
+      after: r.after,
+    };
+    v.edits.push({ ...edit, diff: diffText(r.before ?? '', r.after ?? '') });
+  }
+  return [...byChange.values()].sort((a, b) => a.changeId - b.changeId);
+}
+
+export function lineHistory(db: Database.Database, lineId: number): LineHistory {
+  const line = db
+    .prepare(
+      `SELECT l.page_id AS pageId, l.text, s.kind, s.engine, s.version FROM lines l
+       JOIN text_sources s ON s.id = l.source_id WHERE l.id = ?`,
+    )
+    .get(lineId) as
+    { pageId: number; text: string; kind: string; engine: string; version: string } | undefined;
+  if (!line) throw new BackfileError('not-found', `No line ${lineId}.`);
+  const rows = db
+    .prepare(
+      `SELECT ${EDIT_COLUMNS} FROM edits e JOIN changes c ON c.id = e.change_id
+       WHERE e.entity = 'line' AND e.entity_id = ? AND e.field = 'text' ORDER BY e.id`,
+    )
+    .all(lineId) as EditRow[];
+  return {
+    lineId,
+    pageId: line.pageId,
+    original: rows[0]?.before ?? line.text,
+    source: [line.kind, line.engine, line.version].filter(Boolean).join(' '),
+    current: line.text,
+    versions: toVersions(rows),
+  };
+}
+
+/** The article's own edits (fields, parts, status) and the corrections of the lines in its regions. */
+export function articleHistory(db: Database.Database, articleId: number): ArticleHistory {
+  if (!db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId))
+    throw new BackfileError('not-found', `No article ${articleId}.`);
+  const rows = db
+    .prepare(
+      `SELECT ${EDIT_COLUMNS} FROM edits e JOIN changes c ON c.id = e.change_id
+       WHERE (e.entity = 'article' AND e.entity_id = @id)
+          OR (e.entity = 'line' AND e.field = 'text' AND e.entity_id IN (
+                SELECT l.id FROM lines l JOIN article_parts ap ON ap.region_id = l.region_id
+                WHERE ap.article_id = @id))
+       ORDER BY e.id`,
+    )
+    .all({ id: articleId }) as EditRow[];
+  return { articleId, versions: toVersions(rows) };
+}
+
+/**
+ * Puts every field touched in `versions` back to its value right after change `changeId`
+ * (0: before the first change), as one new change. Undone changes are skipped: their edits
+ * are already taken back.
+ */
+function revertTo(
+  db: Database.Database,
+  versions: readonly Version[],
+  changeId: number,
+  label: string,
+  user: string,
+): { changeId: number | null } {
+  if (changeId !== 0 && !versions.some((v) => v.changeId === changeId))
+    throw new BackfileError('not-found', `Change ${changeId} is not in this history.`);
+  const later = versions.filter((v) => !v.undone && v.changeId > changeId).flatMap((v) => v.edits);
+  const targets = new Map<string, Edit>();
+  for (const e of later) {
+    const key = `${e.entity}:${e.entityId}:${e.field}`;
+    const first = targets.get(key);
+    // The earliest later edit's "before" is the value at the chosen version; the latest's
+    // "after" is the value now.
+    if (!first) targets.set(key, { ...e, before: e.before, after: e.after });
+    else first.after = e.after;
+  }
+  const edits: Edit[] = [];
+  for (const t of targets.values()) {
+    if (t.before === t.after) continue;
+    revertEdit(db, t as Edit & { entity: Entity });
+    edits.push({ entity: t.entity, entityId: t.entityId, field: t.field, before: t.after, after: t.before });
+  }
+  if (edits.length === 0) return { changeId: null };
+  return { changeId: recordChange(db, label, user, edits) };
+}
+
+export function revertLine(
+  db: Database.Database,
+  lineId: number,
+  toChangeId: number,
+  user: string,
+): { changeId: number | null; text: string } {
+  return db
+    .transaction(() => {
+      const history = lineHistory(db, lineId);
+      const result = revertTo(
+        db,
+        history.versions,
+        toChangeId,
+        toChangeId === 0 ? 'revert line to the original' : `revert line to change ${toChangeId}`,
+        user,
+      );
+      const text = db.prepare('SELECT text FROM lines WHERE id = ?').pluck().get(lineId) as string;
+      return { ...result, text };
+    })
+    .immediate();
+}
+
+export function revertArticle(
+  db: Database.Database,
+  articleId: number,
+  toChangeId: number,
+  user: string,
+): { changeId: number | null } {
+  // Before its first change an article did not exist: going there is deleting it, a different act.
+  if (toChangeId === 0)
+    throw new BackfileError(
+      'invalid-input',
+      'Choose the change to go back to; to remove an article, delete it.',
+    );
+  return db
+    .transaction(() =>
+      revertTo(
+        db,
+        articleHistory(db, articleId).versions,
+        toChangeId,
+        `revert article to change ${toChangeId}`,
+        user,
+      ),
+    )
+    .immediate();
+}
