@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BackfileError } from '../../shared/errors.ts';
 import { migrate } from './migrate.ts';
-import { splitCjk } from '../../shared/text/cjk-split.ts';
+import { cjkBigrams, splitCjk } from '../../shared/text/cjk-split.ts';
 
 export const DATABASE_NAME = 'archive.sqlite';
 export const FILES_DIR = 'files';
@@ -56,6 +56,9 @@ export function openArchive(dir: string, options: OpenOptions = {}): Archive {
   }
   // The search triggers call this on every write of a line, from any connection of ours.
   db.function('backfile_cjk_split', { deterministic: true }, (text: unknown) => splitCjk(String(text ?? '')));
+  db.function('backfile_cjk_bigrams', { deterministic: true }, (text: unknown) =>
+    cjkBigrams(String(text ?? '')),
+  );
   try {
     migrate(db);
   } catch (error) {

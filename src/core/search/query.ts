@@ -1,14 +1,15 @@
 // A search query as a librarian types it: words and "quoted phrases", all of which must occur.
 // Each term becomes an FTS5 expression for the index that can answer it: the trigram index for
-// terms of three or more characters, the one-token-per-CJK-character index otherwise.
+// terms of three or more characters, the CJK-bigram index when the shortest term has two, the
+// one-token-per-CJK-character index when a term has one.
 
-import { splitCjk } from '../../shared/text/cjk-split.ts';
+import { cjkBigrams, splitCjk } from '../../shared/text/cjk-split.ts';
 import { foldCompatibility } from '../../shared/text/normalise.ts';
 import { BackfileError } from '../../shared/errors.ts';
 
 export interface ParsedQuery {
   terms: string[];
-  index: 'trigram' | 'unigram';
+  index: 'trigram' | 'bigram' | 'unigram';
   match: string;
 }
 
@@ -17,13 +18,18 @@ const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
 export function parseQuery(input: string): ParsedQuery {
   const terms: string[] = [];
   for (const m of input.matchAll(/"([^"]*)"|(\S+)/g)) {
-    const term = foldCompatibility((m[1] ?? m[2] ?? '').trim()).replace(/\s+/g, ' ');
+    // Chinese is written without spaces: "交 城" in a quoted phrase means 交城.
+    const term = foldCompatibility((m[1] ?? m[2] ?? '').trim())
+      .replace(/\s+/g, ' ')
+      .replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '');
     if (term) terms.push(term);
   }
   if (terms.length === 0) throw new BackfileError('invalid-input', 'Type something to search for.');
   if (terms.length > 16) throw new BackfileError('invalid-input', 'At most 16 search terms.');
-  const short = terms.some((t) => [...t.replace(/\s/g, '')].length < 3);
-  if (!short) return { terms, index: 'trigram', match: terms.map(quote).join(' AND ') };
+  const shortest = Math.min(...terms.map((t) => [...t.replace(/\s/g, '')].length));
+  if (shortest >= 3) return { terms, index: 'trigram', match: terms.map(quote).join(' AND ') };
+  if (shortest === 2)
+    return { terms, index: 'bigram', match: terms.map((t) => quote(cjkBigrams(t))).join(' AND ') };
   return { terms, index: 'unigram', match: terms.map((t) => quote(splitCjk(t))).join(' AND ') };
 }
 

@@ -43,7 +43,7 @@ const FILTER_CLAUSES: readonly [Exclude<keyof SearchFilters, 'limit'>, string][]
 
 export function searchLines(db: Database.Database, query: string, filters: SearchFilters = {}): SearchHit[] {
   const parsed = parseQuery(query);
-  const table = parsed.index === 'trigram' ? 'line_trigram' : 'line_unigram';
+  const table = `line_${parsed.index}`;
   const where: string[] = [`${table} MATCH @match`];
   const params: Record<string, unknown> = {
     match: parsed.match,

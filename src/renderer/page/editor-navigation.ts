@@ -1,0 +1,58 @@
+// Keyboard navigation of the line editor, as pure functions of the page's lines: the next or
+// previous line, and the next low-confidence word after the cursor (wrapping at the end).
+
+import { LOW_CONFIDENCE } from '../../shared/model.ts';
+
+export interface NavigableLine {
+  id: number;
+  words: { confidence: number | null }[];
+}
+
+export interface WordPosition {
+  lineIndex: number;
+  wordIndex: number;
+}
+
+export function nextLineIndex(count: number, current: number, step: 1 | -1): number {
+  if (count === 0) return -1;
+  return Math.min(Math.max(current + step, 0), count - 1);
+}
+
+export function isLowConfidence(confidence: number | null): boolean {
+  return confidence !== null && confidence < LOW_CONFIDENCE;
+}
+
+/** The first low-confidence word strictly after `from` (in reading order), wrapping; null if none. */
+export function nextLowConfidenceWord(
+  lines: readonly NavigableLine[],
+  from: WordPosition,
+): WordPosition | null {
+  const positions: WordPosition[] = [];
+  lines.forEach((line, lineIndex) =>
+    line.words.forEach((w, wordIndex) => {
+      if (isLowConfidence(w.confidence)) positions.push({ lineIndex, wordIndex });
+    }),
+  );
+  if (positions.length === 0) return null;
+  const after = positions.find(
+    (p) => p.lineIndex > from.lineIndex || (p.lineIndex === from.lineIndex && p.wordIndex > from.wordIndex),
+  );
+  return after ?? positions[0]!;
+}
+
+/**
+ * Where a word of the line's words lies in the line's current text: the character range of its
+ * first occurrence at or after the previous word's end (words are what the engine read; the
+ * text may have been corrected since, so a word that no longer occurs gives null).
+ */
+export function wordRanges(text: string, words: readonly { text: string }[]): ([number, number] | null)[] {
+  let from = 0;
+  return words.map((w) => {
+    const needle = w.text.trim();
+    if (!needle) return null;
+    const at = text.indexOf(needle, from);
+    if (at < 0) return null;
+    from = at + needle.length;
+    return [at, from];
+  });
+}
