@@ -44,7 +44,10 @@ async function main(): Promise<void> {
       responseHeaders: {
         ...details.responseHeaders,
         'Content-Security-Policy': [
-          CONTENT_SECURITY_POLICY.replace("img-src 'self'", "img-src 'self' backfile:"),
+          CONTENT_SECURITY_POLICY.replace("img-src 'self'", "img-src 'self' backfile:").replace(
+            "connect-src 'self'",
+            "connect-src 'self' backfile:",
+          ),
         ],
       },
     }),
@@ -83,7 +86,9 @@ async function main(): Promise<void> {
       if (!parsed.success)
         return { ok: false, error: { code: 'invalid-input', message: parsed.error.message } };
       try {
-        return { ok: true, value: await (handlers[method] as (i: unknown) => unknown)(parsed.data) };
+        const value = await (handlers[method] as (i: unknown) => unknown)(parsed.data);
+        if (API[method].kind === 'command') emit({ type: 'archive-changed' });
+        return { ok: true, value };
       } catch (error) {
         return { ok: false, error: toErrorInfo(error) };
       }

@@ -1,9 +1,19 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi } from '../shared/api/contract.ts';
 import { Library } from './library/Library.tsx';
+import { PageView } from './page/PageView.tsx';
+import { SearchView } from './search/SearchView.tsx';
+import { parseRoute, routeHash } from './routing.ts';
 
 export function App({ api }: { api: BackfileApi }) {
   const { t, i18n } = useTranslation();
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const switchTo = (lng: 'en' | 'zh') => {
     window.localStorage.setItem('backfile.language', lng);
     void i18n.changeLanguage(lng);
@@ -12,6 +22,8 @@ export function App({ api }: { api: BackfileApi }) {
     <div className="app">
       <nav className="topbar">
         <strong>{t('appName')}</strong>
+        <a href={routeHash({ view: 'library' })}>{t('library')}</a>
+        <a href={routeHash({ view: 'search', query: '' })}>{t('search.label')}</a>
         <label>
           {t('language')}{' '}
           <select value={i18n.language} onChange={(e) => switchTo(e.target.value as 'en' | 'zh')}>
@@ -20,7 +32,18 @@ export function App({ api }: { api: BackfileApi }) {
           </select>
         </label>
       </nav>
-      <Library api={api} />
+      {route.view === 'library' && <Library api={api} />}
+      {route.view === 'search' && <SearchView key={route.query} api={api} query={route.query} />}
+      {route.view === 'page' && (
+        <PageView
+          key={route.pageId}
+          api={api}
+          pageId={route.pageId}
+          lineId={route.lineId}
+          query={route.query}
+          onBack={() => (window.location.hash = routeHash({ view: 'library' }))}
+        />
+      )}
     </div>
   );
 }

@@ -2,35 +2,20 @@
 // server on a temporary archive: the library shows the imported pages, switches to 简体中文,
 // reads a page with OCR from the UI and shows its new status. Screenshots go to test-results/.
 
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importScans } from '../../src/core/import/importer.ts';
 import { startServer, type RunningServer } from '../../src/cli/server/server.ts';
 import { RENDERER_DIR } from '../../src/cli/commands/serve.ts';
-import { execFileSync } from 'node:child_process';
-import { REPO_ROOT } from '../fixtures/samples.ts';
+import { SHOTS, launchBrowser, watchProblems } from './browser.ts';
 import { writeBodyCrops } from '../fixtures/crops.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 
-const SHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 let browser: Browser;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/build.ts'], { cwd: REPO_ROOT, stdio: 'ignore' });
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -50,9 +35,7 @@ describe('the app in a browser', () => {
     );
     server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
     const page = await browser.newPage({ locale: 'en-GB' });
-    const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
+    const problems = watchProblems(page);
     try {
       await page.goto(server.url);
       await expect.poll(() => page.locator('.pages li').count()).toBe(2);

@@ -14,8 +14,15 @@ import { BackfileError, toErrorInfo } from '../../shared/errors.ts';
 import { createGuard } from './guard.ts';
 import { fileInside, sendFile } from './static-files.ts';
 
+/**
+ * OpenSeadragon 6 adds one fixed <style> element (no focus outline on touch screens); its hash
+ * lets exactly that stylesheet in, and no other inline style.
+ */
+export const OPENSEADRAGON_STYLE_HASH = "'sha256-9xTiqzfwFaL2SGb1rmr8gysEwVVjIvqWAgmZgqFqpEE='";
+
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
+  `default-src 'self'; script-src 'self'; style-src 'self' ${OPENSEADRAGON_STYLE_HASH}; ` +
+  "img-src 'self' data: blob:; connect-src 'self'; " +
   "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 export interface RunningServer {
@@ -112,7 +119,10 @@ export async function startServer(
           });
         }
         const handler = handlers[method] as (input: unknown) => unknown;
-        return sendJson(response, 200, { ok: true, value: await handler(parsed.data) });
+        const value = await handler(parsed.data);
+        // Other windows (and the library behind the page view) learn of every change.
+        if (API[method].kind === 'command') emit({ type: 'archive-changed' });
+        return sendJson(response, 200, { ok: true, value });
       }
       const pageMatch = /^\/pages\/(\d+)\/(thumbnail|raster|tiles)(\/.*)?$/.exec(url.pathname);
       if (pageMatch && request.method === 'GET') {

@@ -62,3 +62,33 @@ export function undoChange(
     );
   }).immediate();
 }
+
+/**
+ * The change a redo would re-apply: the one undone most recently, as long as nothing new was
+ * recorded after that undo (a new edit ends the redo chain, as in every editor).
+ */
+export function redoableChange(db: Database.Database): number | null {
+  const row = db
+    .prepare(
+      'SELECT id, undone_at FROM changes WHERE undone = 1 AND undone_at IS NOT NULL ORDER BY undone_at DESC, id DESC LIMIT 1',
+    )
+    .get() as { id: number; undone_at: string } | undefined;
+  if (!row) return null;
+  const newer = db.prepare('SELECT 1 FROM changes WHERE at > ? AND undone = 0 LIMIT 1').get(row.undone_at);
+  return newer ? null : row.id;
+}
+
+/** Re-applies an undone change: each edit's "after" value written back, in the original order. */
+export function redoChange(db: Database.Database, changeId: number, apply: Reverter): void {
+  db.transaction(() => {
+    const change = db.prepare('SELECT undone FROM changes WHERE id = ?').get(changeId) as
+      { undone: number } | undefined;
+    if (!change) throw new BackfileError('not-found', `No change ${changeId}.`);
+    if (!change.undone) throw new BackfileError('invalid-input', `Change ${changeId} is not undone.`);
+    for (const edit of changeEdits(db, changeId))
+      apply(db, { ...edit, before: edit.after, after: edit.before });
+    db.prepare('UPDATE changes SET undone = 0, undone_at = NULL, undone_by = NULL WHERE id = ?').run(
+      changeId,
+    );
+  }).immediate();
+}

@@ -7,29 +7,9 @@ import { linesToParagraphs } from '../../shared/text/paragraphs.ts';
 import { joinLines } from '../../shared/text/normalise.ts';
 import type { RegionRole } from '../../shared/model.ts';
 import { getArticle, type ArticleField } from './articles.ts';
+import type { AssembledArticle, AssembledPhoto } from '../../shared/article.ts';
 
-export interface AssembledPhoto {
-  photoId: number | null;
-  regionId: number | null;
-  pageId: number;
-  caption: string | null;
-}
-
-export interface AssembledArticle {
-  id: number;
-  issueId: number;
-  pages: number[];
-  headline: string | null;
-  kicker: string | null;
-  subhead: string | null;
-  byline: string | null;
-  /** Where the byline is printed: above the body, or after it. */
-  bylineAtEnd: boolean;
-  dateline: string | null;
-  section: string | null;
-  paragraphs: string[];
-  photos: AssembledPhoto[];
-}
+export type { AssembledArticle, AssembledPhoto };
 
 interface PartRow {
   region_id: number;

@@ -1,7 +1,7 @@
 // Undo for every kind of recorded change.
 
 import type Database from 'better-sqlite3';
-import { undoChange, type Edit } from '../archive/history.ts';
+import { lastChange, redoChange, redoableChange, undoChange, type Edit } from '../archive/history.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { revertArticleEdit } from './articles.ts';
 import { revertRegionEdit } from './regions.ts';
@@ -28,4 +28,29 @@ export function revertEdit(db: Database.Database, edit: Edit): void {
 
 export function undo(db: Database.Database, changeId: number, user: string | null = null): void {
   undoChange(db, changeId, revertEdit, user);
+}
+
+export function redo(db: Database.Database, changeId: number): void {
+  redoChange(db, changeId, revertEdit);
+}
+
+const labelOf = (db: Database.Database, id: number) =>
+  db.prepare('SELECT label FROM changes WHERE id = ?').pluck().get(id) as string;
+
+/** Undo of the newest change, as the editor's Ctrl+Z does; null when there is nothing to undo. */
+export function undoLast(
+  db: Database.Database,
+  user: string,
+): { changeId: number | null; label: string | null } {
+  const id = lastChange(db);
+  if (id === null) return { changeId: null, label: null };
+  undo(db, id, user);
+  return { changeId: id, label: labelOf(db, id) };
+}
+
+export function redoLast(db: Database.Database): { changeId: number | null; label: string | null } {
+  const id = redoableChange(db);
+  if (id === null) return { changeId: null, label: null };
+  redo(db, id);
+  return { changeId: id, label: labelOf(db, id) };
 }

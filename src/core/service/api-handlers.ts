@@ -11,12 +11,32 @@ import { BackfileError } from '../../shared/errors.ts';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/api/contract.ts';
 import type { OcrService } from './ocr-background.ts';
 import { correctLine } from '../text/corrections.ts';
-import { undo } from '../articles/undo.ts';
+import { redoLast, undo, undoLast } from '../articles/undo.ts';
+import { pageArticlesView, pageLinesView, pageRegionsView } from './page-view.ts';
+import { createRegion, deleteRegion, reorderRegions, updateRegion } from '../articles/regions.ts';
+import { createArticle, updateArticle } from '../articles/articles.ts';
+import type { PageListing } from '../archive/pages.ts';
+import type { PageSummary } from '../../shared/api/contract.ts';
 import { localUser } from '../archive/local-user.ts';
 import { searchLines } from '../search/search.ts';
 import { setArticleStatus, setPageStatus } from '../review/status.ts';
 import { articleHistory, lineHistory, revertArticle, revertLine } from '../review/versions.ts';
 import { qualityReport } from '../review/quality.ts';
+
+function toPageSummary(p: PageListing): PageSummary {
+  return {
+    id: p.id,
+    title: p.title,
+    date: p.date,
+    sequence: p.sequence,
+    printedNumber: p.printedNumber,
+    width: p.width,
+    height: p.height,
+    sourceName: p.sourceName,
+    textSource: p.textSource,
+    status: p.status,
+  };
+}
 
 export type Handlers = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>> | ApiOutput<M> };
 
@@ -25,47 +45,39 @@ export function createHandlers(archive: Archive, ocr: OcrService): Handlers {
   const user = () => localUser(archive.db);
   return {
     archiveStatus: () => archiveStatus(archive.db),
-    listPages: () =>
-      listPages(archive.db).map((p) => ({
-        id: p.id,
-        title: p.title,
-        date: p.date,
-        sequence: p.sequence,
-        printedNumber: p.printedNumber,
-        width: p.width,
-        height: p.height,
-        sourceName: p.sourceName,
-        textSource: p.textSource,
-        status: p.status,
-      })),
-    pageLines: ({ pageId }) => {
-      const page = archive.db.prepare('SELECT width, height FROM pages WHERE id = ?').get(pageId) as
-        { width: number; height: number } | undefined;
+    listPages: () => listPages(archive.db).map(toPageSummary),
+    getPage: ({ pageId }) => {
+      const page = listPages(archive.db).find((p) => p.id === pageId);
       if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
-      const lines = archive.db
-        .prepare(
-          'SELECT id, text, confidence, x0, y0, x1, y1 FROM lines WHERE page_id = ? ORDER BY position, id',
-        )
-        .all(pageId) as {
-        id: number;
-        text: string;
-        confidence: number | null;
-        x0: number;
-        y0: number;
-        x1: number;
-        y1: number;
-      }[];
-      return {
-        pageId,
-        ...page,
-        lines: lines.map((l) => ({
-          id: l.id,
-          text: l.text,
-          confidence: l.confidence,
-          box: { x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1 },
-        })),
-      };
+      return toPageSummary(page);
     },
+    pageLines: ({ pageId }) => pageLinesView(archive.db, pageId),
+    pageRegions: ({ pageId }) => pageRegionsView(archive.db, pageId),
+    pageArticles: ({ pageId }) => pageArticlesView(archive.db, pageId),
+    createRegion: ({ pageId, role, polygon }) => ({
+      regionId: createRegion(archive.db, pageId, role, polygon, user()),
+    }),
+    updateRegion: ({ regionId, role, polygon }) => {
+      updateRegion(archive.db, regionId, { role, polygon }, user());
+      return { regionId };
+    },
+    deleteRegion: ({ regionId }) => {
+      deleteRegion(archive.db, regionId, user());
+      return { regionId };
+    },
+    reorderRegions: ({ pageId, regionIds }) => {
+      reorderRegions(archive.db, pageId, regionIds, user());
+      return { pageId };
+    },
+    createArticle: ({ regionIds, fields }) => ({
+      articleId: createArticle(archive.db, regionIds, fields ?? {}, user()),
+    }),
+    updateArticle: ({ articleId, fields, regionIds }) => {
+      updateArticle(archive.db, articleId, { fields, regionIds }, user());
+      return { articleId };
+    },
+    undoLast: () => undoLast(archive.db, user()),
+    redo: () => redoLast(archive.db),
     listJobs: () =>
       listJobs(archive.db, OCR_JOB).map((j) => ({
         id: j.id,

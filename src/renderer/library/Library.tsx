@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi, PageSummary } from '../../shared/api/contract.ts';
+import { routeHash } from '../routing.ts';
 
 interface Progress {
   done: number;
@@ -92,6 +93,12 @@ export function Library({ api }: { api: BackfileApi }) {
               </span>
               <span className={`status status-${page.status}`}>{t(`status.${page.status}`)}</span>
             </button>
+            <a
+              className="open-page"
+              href={routeHash({ view: 'page', pageId: page.id, lineId: null, query: null })}
+            >
+              {t('open')}
+            </a>
           </li>
         ))}
       </ul>

@@ -10,11 +10,14 @@ import {
   REGION_ROLES,
   type ArticleStatus,
   type PageStatus,
+  type RegionRole,
   type TextSourceKind,
 } from '../model.ts';
 import type { ArticleHistory, LineHistory } from '../history.ts';
 import type { QualityReport } from '../quality.ts';
 import type { SearchHit } from '../search.ts';
+import type { AssembledArticle } from '../article.ts';
+import type { Box } from '../geometry.ts';
 
 export interface PageSummary {
   id: number;
@@ -59,15 +62,48 @@ export interface PageLines {
   lines: {
     id: number;
     text: string;
+    /** The text as its source gave it, before any correction. */
+    original: string;
+    corrected: boolean;
     confidence: number | null;
-    box: { x0: number; y0: number; x1: number; y1: number };
+    regionId: number | null;
+    box: Box;
+    words: { text: string; confidence: number | null; box: Box }[];
   }[];
+}
+
+export interface RegionView {
+  id: number;
+  role: RegionRole;
+  polygon: [number, number][];
+  box: Box;
+  readingOrder: number;
+  articleId: number | null;
+}
+
+export interface ArticleView extends AssembledArticle {
+  status: ArticleStatus;
+  statusReason: string | null;
+  regionIds: number[];
 }
 
 const pageId = z.number().int().positive();
 const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const reason = z.string().max(500).optional();
+const point = z.tuple([z.number().finite().min(0).max(1e6), z.number().finite().min(0).max(1e6)]);
+const polygon = z.array(point).min(3).max(10_000);
+const articleFields = z
+  .object({
+    headline: z.string().max(2_000).nullable(),
+    kicker: z.string().max(2_000).nullable(),
+    subhead: z.string().max(2_000).nullable(),
+    byline: z.string().max(2_000).nullable(),
+    dateline: z.string().max(2_000).nullable(),
+    section: z.string().max(2_000).nullable(),
+  })
+  .partial()
+  .strict();
 
 export const API = {
   archiveStatus: { kind: 'query', input: z.object({}).strict() },
@@ -123,6 +159,40 @@ export const API = {
   },
   revertArticle: { kind: 'command', input: z.object({ articleId: id, toChangeId: id }).strict() },
   quality: { kind: 'query', input: z.object({ title: z.string().max(200).optional() }).strict() },
+  getPage: { kind: 'query', input: z.object({ pageId }).strict() },
+  pageRegions: { kind: 'query', input: z.object({ pageId }).strict() },
+  pageArticles: { kind: 'query', input: z.object({ pageId }).strict() },
+  createRegion: {
+    kind: 'command',
+    input: z.object({ pageId, role: z.enum(REGION_ROLES), polygon }).strict(),
+  },
+  updateRegion: {
+    kind: 'command',
+    input: z
+      .object({ regionId: id, role: z.enum(REGION_ROLES).optional(), polygon: polygon.optional() })
+      .strict(),
+  },
+  deleteRegion: { kind: 'command', input: z.object({ regionId: id }).strict() },
+  reorderRegions: {
+    kind: 'command',
+    input: z.object({ pageId, regionIds: z.array(id).max(10_000) }).strict(),
+  },
+  createArticle: {
+    kind: 'command',
+    input: z.object({ regionIds: z.array(id).min(1).max(10_000), fields: articleFields.optional() }).strict(),
+  },
+  updateArticle: {
+    kind: 'command',
+    input: z
+      .object({
+        articleId: id,
+        fields: articleFields.optional(),
+        regionIds: z.array(id).min(1).max(10_000).optional(),
+      })
+      .strict(),
+  },
+  undoLast: { kind: 'command', input: z.object({}).strict() },
+  redo: { kind: 'command', input: z.object({}).strict() },
 } as const;
 
 export interface ApiOutputs {
@@ -142,6 +212,17 @@ export interface ApiOutputs {
   revertLine: { changeId: number | null; text: string };
   revertArticle: { changeId: number | null };
   quality: QualityReport;
+  getPage: PageSummary;
+  pageRegions: RegionView[];
+  pageArticles: ArticleView[];
+  createRegion: { regionId: number };
+  updateRegion: { regionId: number };
+  deleteRegion: { regionId: number };
+  reorderRegions: { pageId: number };
+  createArticle: { articleId: number };
+  updateArticle: { articleId: number };
+  undoLast: { changeId: number | null; label: string | null };
+  redo: { changeId: number | null; label: string | null };
 }
 
 export type ApiMethod = keyof typeof API;

@@ -11,9 +11,17 @@ export const CLOSE_DISTANCE = 12;
 
 const round = (p: Point): Point => [Math.round(p[0]), Math.round(p[1])];
 
-export function polygonClick(state: PolygonState, at: Point, closeDistance = CLOSE_DISTANCE): { state: PolygonState; shape: Polygon | null } {
-  if (state.kind === 'idle') return { state: { kind: 'creating', points: [round(at)], pointer: at }, shape: null };
+export function polygonClick(
+  state: PolygonState,
+  at: Point,
+  closeDistance = CLOSE_DISTANCE,
+): { state: PolygonState; shape: Polygon | null } {
+  if (state.kind === 'idle')
+    return { state: { kind: 'creating', points: [round(at)], pointer: at }, shape: null };
   const first = state.points[0]!;
+  const last = state.points.at(-1)!;
+  // The second click of a double click lands on the corner just made: no new corner.
+  if (Math.hypot(at[0] - last[0], at[1] - last[1]) < 2) return { state, shape: null };
   if (state.points.length >= 3 && Math.hypot(at[0] - first[0], at[1] - first[1]) <= closeDistance)
     return polygonClose(state);
   return { state: { ...state, points: [...state.points, round(at)], pointer: at }, shape: null };

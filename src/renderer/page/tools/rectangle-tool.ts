@@ -28,7 +28,10 @@ export function rectangleMove(state: RectangleState, at: Point): RectangleState 
 }
 
 /** The finished shape (null for a click), and the tool back to idle. */
-export function rectangleUp(state: RectangleState, at: Point): { state: RectangleState; shape: Polygon | null } {
+export function rectangleUp(
+  state: RectangleState,
+  at: Point,
+): { state: RectangleState; shape: Polygon | null } {
   if (state.kind !== 'creating') return { state, shape: null };
   const big = Math.abs(at[0] - state.start[0]) >= MIN_SIDE && Math.abs(at[1] - state.start[1]) >= MIN_SIDE;
   return { state: { kind: 'idle' }, shape: big ? rectanglePolygon(state.start, at) : null };

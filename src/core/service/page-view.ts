@@ -1,0 +1,104 @@
+// What the page view shows: the page's lines with their words (boxes, confidence) and original
+// text, its regions with the article each belongs to, and the articles on it, assembled.
+
+import type Database from 'better-sqlite3';
+import { BackfileError } from '../../shared/errors.ts';
+import type { ArticleView, PageLines, RegionView } from '../../shared/api/contract.ts';
+import { pageRegions } from '../articles/regions.ts';
+import { assembleArticle } from '../articles/assemble.ts';
+import type { ArticleStatus } from '../../shared/model.ts';
+
+interface LineRow {
+  id: number;
+  text: string;
+  confidence: number | null;
+  corrected: number;
+  region_id: number | null;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  original: string | null;
+}
+
+interface WordRow {
+  line_id: number;
+  text: string;
+  confidence: number | null;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export function pageLinesView(db: Database.Database, pageId: number): PageLines {
+  const page = db.prepare('SELECT width, height FROM pages WHERE id = ?').get(pageId) as
+    { width: number; height: number } | undefined;
+  if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
+  const lines = db
+    .prepare(
+      `SELECT l.id, l.text, l.confidence, l.corrected, l.region_id, l.x0, l.y0, l.x1, l.y1,
+        (SELECT e.before FROM edits e WHERE e.entity = 'line' AND e.entity_id = l.id AND e.field = 'text'
+         ORDER BY e.id LIMIT 1) AS original
+       FROM lines l WHERE l.page_id = ? ORDER BY l.position, l.id`,
+    )
+    .all(pageId) as LineRow[];
+  const words = new Map<number, PageLines['lines'][number]['words']>();
+  for (const w of db
+    .prepare(
+      `SELECT w.line_id, w.text, w.confidence, w.x0, w.y0, w.x1, w.y1 FROM words w
+       JOIN lines l ON l.id = w.line_id WHERE l.page_id = ? ORDER BY w.line_id, w.position`,
+    )
+    .all(pageId) as WordRow[]) {
+    const list = words.get(w.line_id) ?? [];
+    list.push({ text: w.text, confidence: w.confidence, box: { x0: w.x0, y0: w.y0, x1: w.x1, y1: w.y1 } });
+    words.set(w.line_id, list);
+  }
+  return {
+    pageId,
+    ...page,
+    lines: lines.map((l) => ({
+      id: l.id,
+      text: l.text,
+      original: l.original ?? l.text,
+      corrected: l.corrected === 1,
+      confidence: l.confidence,
+      regionId: l.region_id,
+      box: { x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1 },
+      words: words.get(l.id) ?? [],
+    })),
+  };
+}
+
+export function pageRegionsView(db: Database.Database, pageId: number): RegionView[] {
+  const articleOf = db.prepare('SELECT article_id FROM article_parts WHERE region_id = ?').pluck();
+  return pageRegions(db, pageId).map((r) => ({
+    id: r.id,
+    role: r.role,
+    polygon: r.polygon.map(([x, y]) => [x, y] as [number, number]),
+    box: r.box,
+    readingOrder: r.readingOrder,
+    articleId: (articleOf.get(r.id) as number | undefined) ?? null,
+  }));
+}
+
+export function pageArticlesView(db: Database.Database, pageId: number): ArticleView[] {
+  const ids = db
+    .prepare(
+      `SELECT DISTINCT ap.article_id FROM article_parts ap JOIN regions r ON r.id = ap.region_id
+       WHERE r.page_id = ? ORDER BY ap.article_id`,
+    )
+    .pluck()
+    .all(pageId) as number[];
+  return ids.map((id) => {
+    const row = db.prepare('SELECT status, status_reason FROM articles WHERE id = ?').get(id) as {
+      status: ArticleStatus;
+      status_reason: string | null;
+    };
+    const regionIds = db
+      .prepare('SELECT region_id FROM article_parts WHERE article_id = ? ORDER BY position')
+      .pluck()
+      .all(id) as number[];
+    return { ...assembleArticle(db, id), status: row.status, statusReason: row.status_reason, regionIds };
+  });
+}

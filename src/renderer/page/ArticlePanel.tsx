@@ -1,0 +1,98 @@
+// The articles on this page, each as a reader gets it: headline, byline, body in reading order,
+// photos with their captions; headline and byline editable, review status settable.
+
+import { useTranslation } from 'react-i18next';
+import type { ArticleView, BackfileApi } from '../../shared/api/contract.ts';
+import { ARTICLE_STATUSES } from '../../shared/model.ts';
+import { StatusControl } from './StatusControl.tsx';
+
+interface Props {
+  api: BackfileApi;
+  articles: ArticleView[];
+  onError(message: string): void;
+}
+
+function FieldInput(props: { label: string; value: string | null; onSave(value: string | null): void }) {
+  return (
+    <label className="article-field">
+      {props.label}
+      <input
+        key={props.value ?? ''}
+        defaultValue={props.value ?? ''}
+        onBlur={(e) => {
+          const next = e.target.value.trim() || null;
+          if (next !== props.value) props.onSave(next);
+        }}
+        onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+      />
+    </label>
+  );
+}
+
+export function ArticlePanel({ api, articles, onError }: Props) {
+  const { t } = useTranslation();
+  const run = (p: Promise<unknown>) =>
+    p.then(
+      () => undefined,
+      (e: Error) => onError(e.message),
+    );
+  if (articles.length === 0) return <p className="empty">{t('articles.none')}</p>;
+  return (
+    <div className="article-panel">
+      {articles.map((a) => (
+        <article key={a.id} className="article" data-article-id={a.id}>
+          <div className="article-edit">
+            <FieldInput
+              label={t('articles.headline')}
+              value={a.headline}
+              onSave={(headline) =>
+                void run(api.call('updateArticle', { articleId: a.id, fields: { headline } }))
+              }
+            />
+            <FieldInput
+              label={t('articles.byline')}
+              value={a.byline}
+              onSave={(byline) =>
+                void run(api.call('updateArticle', { articleId: a.id, fields: { byline } }))
+              }
+            />
+            <StatusControl
+              label={t('review.status')}
+              statuses={ARTICLE_STATUSES}
+              status={a.status}
+              reason={a.statusReason}
+              onMove={(status, reason) =>
+                run(
+                  api.call('setArticleStatus', {
+                    articleId: a.id,
+                    status: status as (typeof ARTICLE_STATUSES)[number],
+                    reason,
+                  }),
+                )
+              }
+            />
+          </div>
+          <div className="reading-view" lang="zh-Hans">
+            {a.kicker && <p className="kicker">{a.kicker}</p>}
+            <h3>{a.headline ?? t('articles.untitled', { id: a.id })}</h3>
+            {a.subhead && <p className="subhead">{a.subhead}</p>}
+            {a.byline && !a.bylineAtEnd && <p className="byline">{a.byline}</p>}
+            {a.paragraphs.map((p, i) => (
+              <p key={i}>{p}</p>
+            ))}
+            {a.byline && a.bylineAtEnd && <p className="byline">{a.byline}</p>}
+            {a.photos.map((photo, i) => (
+              <figure key={i}>
+                <span className="photo-placeholder">{t('articles.photo')}</span>
+                {photo.caption && <figcaption>{photo.caption}</figcaption>}
+              </figure>
+            ))}
+            {a.pages.length > 1 && (
+              <p className="continued">{t('articles.pages', { pages: a.pages.join(', ') })}</p>
+            )}
+          </div>
+        </article>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// The history of the line being edited: its original text and every version after it — who,
+// when, a character-level diff — with a button to go back to any of them.
+
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackfileApi } from '../../shared/api/contract.ts';
+import type { LineHistory } from '../../shared/history.ts';
+import type { DiffSegment } from '../../shared/text/diff.ts';
+
+function Diff({ diff }: { diff: DiffSegment[] }) {
+  return (
+    <span className="diff" lang="zh-Hans">
+      {diff.map((d, i) =>
+        d.op === 'equal' ? (
+          <span key={i}>{d.text}</span>
+        ) : d.op === 'insert' ? (
+          <ins key={i}>{d.text}</ins>
+        ) : (
+          <del key={i}>{d.text}</del>
+        ),
+      )}
+    </span>
+  );
+}
+
+export function HistoryPanel(props: {
+  api: BackfileApi;
+  lineId: number | null;
+  version: string;
+  onError(m: string): void;
+}) {
+  const { t } = useTranslation();
+  const [history, setHistory] = useState<LineHistory | null>(null);
+  const { api, lineId, onError } = props;
+  useEffect(() => {
+    if (lineId === null) return;
+    api.call('lineHistory', { lineId }).then(setHistory, (e: Error) => onError(e.message));
+  }, [api, lineId, props.version, onError]);
+  if (lineId === null || !history || history.lineId !== lineId)
+    return <p className="empty">{t('history.pick')}</p>;
+  const revert = (toChangeId: number) =>
+    void api.call('revertLine', { lineId, toChangeId }).catch((e: Error) => onError(e.message));
+  return (
+    <div className="history-panel">
+      <p>
+        <strong>{t('history.original')}</strong> ({history.source}){' '}
+        <span lang="zh-Hans">{history.original}</span>{' '}
+        {history.versions.length > 0 && (
+          <button type="button" onClick={() => revert(0)}>
+            {t('history.revert')}
+          </button>
+        )}
+      </p>
+      <ol>
+        {history.versions.map((v) => (
+          <li key={v.changeId} className={v.undone ? 'undone' : ''}>
+            <div className="version-meta">
+              {v.user} · {new Date(v.at).toLocaleString()} · {v.label}
+              {v.undone && ` · ${t('history.undone')}`}
+            </div>
+            {v.edits.map((e, i) => (
+              <Diff key={i} diff={e.diff} />
+            ))}
+            <button type="button" onClick={() => revert(v.changeId)}>
+              {t('history.revert')}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

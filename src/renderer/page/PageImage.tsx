@@ -1,0 +1,184 @@
+// The zoomable page image: OpenSeadragon on the page's Deep Zoom tiles, with an SVG overlay in
+// page pixels (children), pointer events in page pixels for the drawing tools, and a pan that
+// keeps the box being worked on in view. Coordinates are page pixels everywhere; this component
+// owns the one transform between them and the screen.
+
+import OpenSeadragon from 'openseadragon';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import type { Box, Point } from '../../shared/geometry.ts';
+import { parseDzi } from './dzi.ts';
+
+// The options-object form of the constructor, which the type declarations do not describe.
+const DziSource = OpenSeadragon.DziTileSource as unknown as new (options: object) => OpenSeadragon.TileSource;
+
+export type PointerKind = 'down' | 'move' | 'up' | 'dblclick';
+
+interface Props {
+  tilesUrl: string;
+  width: number;
+  height: number;
+  /** When set, panning and zooming by mouse stop and pointer events go to the tool. */
+  drawing: boolean;
+  onPointer(kind: PointerKind, at: Point): void;
+  /** A click in pan mode, and where the pointer is when no button is down (page pixels). */
+  onClickAt(at: Point, additive: boolean): void;
+  onHoverAt(at: Point | null): void;
+  focusBox: Box | null;
+  children: ReactNode;
+}
+
+export function PageImage(props: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const viewer = useRef<OpenSeadragon.Viewer | null>(null);
+  const [overlay, setOverlay] = useState<HTMLDivElement | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const handlers = useRef(props);
+  useEffect(() => {
+    handlers.current = props;
+  });
+
+  useEffect(() => {
+    let cancelled = false;
+    let v: OpenSeadragon.Viewer | null = null;
+    const started = performance.now();
+    void (async () => {
+      try {
+        const response = await fetch(props.tilesUrl);
+        if (!response.ok) throw new Error(`The page tiles could not be loaded (${response.status}).`);
+        const dzi = parseDzi(await response.text(), props.tilesUrl);
+        if (cancelled || !host.current) return;
+        v = OpenSeadragon({
+          element: host.current,
+          tileSources: new DziSource({
+            width: dzi.width,
+            height: dzi.height,
+            tileSize: dzi.tileSize,
+            tileOverlap: dzi.tileOverlap,
+            tilesUrl: dzi.tilesUrl,
+            fileFormat: dzi.format,
+            queryParams: dzi.queryParams,
+          }),
+          // The 2D canvas drawer: WebGL is not there on every archivist's machine (or in CI's
+          // headless Chromium), and it is the drawer that reports drawn tiles.
+          drawer: 'canvas',
+          showNavigationControl: false,
+          gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: false },
+          visibilityRatio: 0.3,
+          animationTime: 0.3,
+          maxZoomPixelRatio: 4,
+        } as OpenSeadragon.Options);
+        viewer.current = v;
+        v.addOnceHandler('tile-drawn', () => {
+          const ms = performance.now() - started;
+          host.current?.setAttribute('data-first-tile-ms', ms.toFixed(0));
+        });
+        v.addHandler('open', () => {
+          const element = document.createElement('div');
+          element.className = 'page-overlay';
+          v!.addOverlay({
+            element,
+            location: new OpenSeadragon.Rect(0, 0, 1, props.height / props.width),
+          });
+          setOverlay(element);
+        });
+      } catch (e) {
+        if (!cancelled) setError((e as Error).message);
+      }
+    })();
+    return () => {
+      cancelled = true;
+      setOverlay(null);
+      viewer.current = null;
+      v?.destroy();
+    };
+  }, [props.tilesUrl, props.width, props.height]);
+
+  useEffect(() => {
+    viewer.current?.setMouseNavEnabled(!props.drawing);
+  }, [props.drawing, overlay]);
+
+  // A quick click in pan mode: OpenSeadragon captures the pointer, so the click never reaches
+  // the overlay's shapes; the page view hit-tests the point instead.
+  useEffect(() => {
+    const v = viewer.current;
+    if (!v || !overlay) return;
+    const click = (e: OpenSeadragon.CanvasClickEvent) => {
+      if (!e.quick || handlers.current.drawing) return;
+      const p = v.viewport.viewerElementToImageCoordinates(e.position);
+      const original = e.originalEvent as MouseEvent;
+      handlers.current.onClickAt([p.x, p.y], original.shiftKey || original.ctrlKey || original.metaKey);
+    };
+    v.addHandler('canvas-click', click);
+    return () => v.removeHandler('canvas-click', click);
+  }, [overlay]);
+
+  // Pointer events for the drawing tools, in page pixels.
+  useEffect(() => {
+    const element = host.current;
+    if (!element || !overlay) return;
+    const toPage = (e: MouseEvent): Point | null => {
+      const v = viewer.current;
+      if (!v) return null;
+      const rect = element.getBoundingClientRect();
+      const p = v.viewport.viewerElementToImageCoordinates(
+        new OpenSeadragon.Point(e.clientX - rect.left, e.clientY - rect.top),
+      );
+      return [Math.max(0, Math.min(props.width, p.x)), Math.max(0, Math.min(props.height, p.y))];
+    };
+    const make = (kind: PointerKind) => (e: MouseEvent) => {
+      if (!handlers.current.drawing) {
+        if (kind === 'move' && e.buttons === 0) handlers.current.onHoverAt(toPage(e));
+        return;
+      }
+      const at = toPage(e);
+      if (!at) return;
+      e.preventDefault();
+      handlers.current.onPointer(kind, at);
+    };
+    const listeners: [string, (e: MouseEvent) => void][] = [
+      ['pointerdown', make('down')],
+      ['pointermove', make('move')],
+      ['pointerup', make('up')],
+      ['dblclick', make('dblclick')],
+      ['pointerleave', () => handlers.current.onHoverAt(null)],
+    ];
+    for (const [name, fn] of listeners) element.addEventListener(name, fn as EventListener, true);
+    return () => {
+      for (const [name, fn] of listeners) element.removeEventListener(name, fn as EventListener, true);
+    };
+  }, [overlay, props.width, props.height]);
+
+  // Keep the box being worked on in view, without zooming: pan only when it is off screen.
+  useEffect(() => {
+    const v = viewer.current;
+    const box = props.focusBox;
+    if (!v || !box || !overlay) return;
+    const bounds = v.viewport.viewportToImageRectangle(v.viewport.getBounds(true));
+    const inside =
+      box.x0 >= bounds.x &&
+      box.y0 >= bounds.y &&
+      box.x1 <= bounds.x + bounds.width &&
+      box.y1 <= bounds.y + bounds.height;
+    if (!inside)
+      v.viewport.panTo(v.viewport.imageToViewportCoordinates((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2));
+  }, [props.focusBox, overlay]);
+
+  return (
+    <div className="page-image">
+      {error && <p className="error">{error}</p>}
+      <div ref={host} className="viewer" data-testid="viewer" />
+      {overlay &&
+        createPortal(
+          <svg
+            viewBox={`0 0 ${props.width} ${props.height}`}
+            preserveAspectRatio="none"
+            className={props.drawing ? 'drawing' : ''}
+          >
+            {props.children}
+          </svg>,
+          overlay,
+        )}
+    </div>
+  );
+}

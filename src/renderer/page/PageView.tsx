@@ -1,0 +1,283 @@
+// The page view: the page image on one side, its text on the other. The line being edited is
+// highlighted on the image, a click on a line's box puts the cursor on it, regions are drawn and
+// given roles on the image, and the articles of the page are read beside it.
+
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackfileApi } from '../../shared/api/contract.ts';
+import type { Polygon } from '../../shared/geometry.ts';
+import { PAGE_STATUSES, REGION_ROLES, type RegionRole } from '../../shared/model.ts';
+import { ArticlePanel } from './ArticlePanel.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
+import { LineEditor } from './LineEditor.tsx';
+import { PageImage } from './PageImage.tsx';
+import { PageOverlay } from './PageOverlay.tsx';
+import { RegionPanel } from './RegionPanel.tsx';
+import { StatusControl } from './StatusControl.tsx';
+import { hitBoxes } from './search-highlight.ts';
+import { lineAt, regionAt } from './hit-test.ts';
+import { useCorrections } from './useCorrections.ts';
+import { useDrawing } from './useDrawing.ts';
+import { usePageData } from './usePageData.ts';
+
+type Tab = 'text' | 'regions' | 'articles' | 'history';
+
+interface Props {
+  api: BackfileApi;
+  pageId: number;
+  lineId: number | null;
+  query: string | null;
+  onBack(): void;
+}
+
+const isTyping = (e: KeyboardEvent) =>
+  e.target instanceof HTMLInputElement ||
+  e.target instanceof HTMLTextAreaElement ||
+  e.target instanceof HTMLSelectElement;
+
+export function PageView({ api, pageId, lineId, query, onBack }: Props) {
+  const { t } = useTranslation();
+  const { data, error, setError } = usePageData(api, pageId);
+  const onError = useCallback((m: string) => setError(m), [setError]);
+  const corrections = useCorrections(api, pageId, data?.lines, onError);
+  // The line being edited, by id (a search hit's line to begin with), so it survives reloads.
+  const [activeLineId, setActiveLineId] = useState<number | null>(lineId);
+  const [hoverLineId, setHoverLineId] = useState<number | null>(null);
+  const [showOriginal, setShowOriginal] = useState(false);
+  const [showWords, setShowWords] = useState(true);
+  const [tab, setTab] = useState<Tab>('text');
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [newRole, setNewRole] = useState<RegionRole>('body');
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const lines = useMemo(() => data?.lines ?? [], [data]);
+  const activeIndex = lines.findIndex((l) => l.id === activeLineId);
+  const setActiveIndex = useCallback((index: number) => setActiveLineId(lines[index]?.id ?? null), [lines]);
+
+  const onShape = useCallback(
+    (polygon: Polygon) => {
+      api
+        .call('createRegion', {
+          pageId,
+          role: newRole,
+          polygon: polygon.map(([x, y]) => [x, y] as [number, number]),
+        })
+        .then(
+          ({ regionId }) => setSelected(new Set([regionId])),
+          (e: Error) => onError(e.message),
+        );
+    },
+    [api, pageId, newRole, onError],
+  );
+  const drawing = useDrawing(onShape);
+
+  const undo = useCallback(async () => {
+    await corrections.flush();
+    const { label } = await api.call('undoLast', {});
+    setNotice(label ? t('undo.undone', { label }) : t('undo.nothing'));
+  }, [api, corrections, t]);
+  const redo = useCallback(async () => {
+    const { label } = await api.call('redo', {});
+    setNotice(label ? t('undo.redone', { label }) : t('undo.nothingToRedo'));
+  }, [api, t]);
+
+  // Page-level keys, when no text field has the focus.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 'z' && !isTyping(e)) {
+        e.preventDefault();
+        void (e.shiftKey ? redo() : undo()).catch((err: Error) => onError(err.message));
+        return;
+      }
+      if (mod && e.key.toLowerCase() === 'y' && !isTyping(e)) {
+        e.preventDefault();
+        void redo().catch((err: Error) => onError(err.message));
+        return;
+      }
+      if (isTyping(e) || mod || e.altKey) return;
+      if (e.key === 'v') drawing.setTool('pan');
+      else if (e.key === 'r') drawing.setTool('rectangle');
+      else if (e.key === 'p') drawing.setTool('polygon');
+      else if (e.key === 'Enter') drawing.closePolygon();
+      else if (e.key === 'Escape') drawing.cancel();
+      else if (e.key === 'Backspace') drawing.back();
+      else if (e.key === 'Delete')
+        for (const regionId of selected)
+          void api.call('deleteRegion', { regionId }).catch((err: Error) => onError(err.message));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [api, drawing, selected, undo, redo, onError]);
+
+  const hits = useMemo(() => hitBoxes(lines, query), [lines, query]);
+  if (!data)
+    return (
+      <section className="page-view">
+        {error ? <p className="error">{error}</p> : <p>{t('loading')}</p>}
+      </section>
+    );
+  const active = lines[activeIndex] ?? null;
+  const select = (regionId: number, additive: boolean) =>
+    setSelected((current) => {
+      const next = new Set(additive ? current : []);
+      if (additive && current.has(regionId)) next.delete(regionId);
+      else next.add(regionId);
+      return next;
+    });
+  const { page } = data;
+
+  return (
+    <section className="page-view">
+      <header className="toolbar page-toolbar">
+        <button type="button" onClick={onBack}>
+          ← {t('library')}
+        </button>
+        <h1>
+          {page.title} · {page.date || t('undated')} · {t('page', { n: page.printedNumber ?? page.sequence })}
+        </h1>
+        <StatusControl
+          label={t('review.status')}
+          statuses={PAGE_STATUSES}
+          status={page.status}
+          reason={null}
+          onMove={(status, reason) =>
+            api
+              .call('setPageStatus', { pageId, status: status as (typeof PAGE_STATUSES)[number], reason })
+              .then(
+                () => undefined,
+                (e: Error) => onError(e.message),
+              )
+          }
+        />
+        <span className="tools" role="group" aria-label={t('tools.title')}>
+          {(['pan', 'rectangle', 'polygon'] as const).map((tool) => (
+            <button
+              key={tool}
+              type="button"
+              aria-pressed={drawing.tool === tool}
+              onClick={() => drawing.setTool(tool)}
+              title={t(`tools.${tool}Key`)}
+            >
+              {t(`tools.${tool}`)}
+            </button>
+          ))}
+          <select
+            aria-label={t('tools.newRole')}
+            value={newRole}
+            onChange={(e) => setNewRole(e.target.value as RegionRole)}
+          >
+            {REGION_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`role.${role}`)}
+              </option>
+            ))}
+          </select>
+        </span>
+        <button type="button" onClick={() => void undo().catch((e: Error) => onError(e.message))}>
+          {t('undo.undo')}
+        </button>
+        <button type="button" onClick={() => void redo().catch((e: Error) => onError(e.message))}>
+          {t('undo.redo')}
+        </button>
+        <label>
+          <input type="checkbox" checked={showWords} onChange={(e) => setShowWords(e.target.checked)} />{' '}
+          {t('editor.lowWords')}
+        </label>
+      </header>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {notice && <p className="notice">{notice}</p>}
+      {corrections.restored > 0 && (
+        <p className="notice">{t('editor.restored', { count: corrections.restored })}</p>
+      )}
+      <div className="side-by-side">
+        <PageImage
+          tilesUrl={api.pageImageUrl(pageId, 'tiles')}
+          width={page.width}
+          height={page.height}
+          drawing={drawing.tool !== 'pan'}
+          onPointer={drawing.pointer}
+          onClickAt={(at, additive) => {
+            const line = lineAt(lines, at);
+            if (line) {
+              setTab('text');
+              setActiveLineId(line.id);
+              return;
+            }
+            const region = regionAt(data.regions, at);
+            if (region) select(region.id, additive);
+            else if (!additive) setSelected(new Set());
+          }}
+          onHoverAt={(at) => setHoverLineId(at ? (lineAt(lines, at)?.id ?? null) : null)}
+          focusBox={active?.box ?? null}
+        >
+          <PageOverlay
+            lines={lines}
+            regions={data.regions}
+            selectedRegions={selected}
+            activeLineId={active?.id ?? null}
+            hoverLineId={hoverLineId}
+            hits={hits}
+            drawingShape={drawing.inProgress}
+            showWords={showWords}
+          />
+        </PageImage>
+        <div className="side-panel">
+          <nav className="tabs" role="tablist">
+            {(['text', 'regions', 'articles', 'history'] as const).map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={tab === name}
+                onClick={() => setTab(name)}
+              >
+                {t(`tabs.${name}`)}
+              </button>
+            ))}
+          </nav>
+          {tab === 'text' && (
+            <>
+              <p className="keys">{t('editor.keys')}</p>
+              <LineEditor
+                lines={lines}
+                drafts={corrections.drafts}
+                activeIndex={activeIndex}
+                showOriginal={showOriginal}
+                onActivate={setActiveIndex}
+                onHover={setHoverLineId}
+                onType={corrections.type}
+                onLeave={(id) => void corrections.save(id)}
+                onToggleOriginal={() => setShowOriginal((s) => !s)}
+              />
+            </>
+          )}
+          {tab === 'regions' && (
+            <RegionPanel
+              api={api}
+              pageId={pageId}
+              regions={data.regions}
+              articles={data.articles}
+              selected={selected}
+              onSelect={select}
+              onError={onError}
+            />
+          )}
+          {tab === 'articles' && <ArticlePanel api={api} articles={data.articles} onError={onError} />}
+          {tab === 'history' && (
+            <HistoryPanel
+              api={api}
+              lineId={active?.id ?? null}
+              version={active?.text ?? ''}
+              onError={onError}
+            />
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+// Search across the collection: words and "phrases" (Chinese from one character up), with title
+// and date filters; each hit shows its line with the hits marked and opens the page at that line,
+// the matching words highlighted on the image.
+
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackfileApi } from '../../shared/api/contract.ts';
+import type { SearchHit } from '../../shared/search.ts';
+import { routeHash } from '../routing.ts';
+
+function Marked({ text }: { text: string }) {
+  // The core marks hits with [ and ]; brackets in the text itself come through as they are.
+  const parts = text.split(/(\[[^\]]*\])/);
+  return (
+    <span lang="zh-Hans">
+      {parts.map((p, i) =>
+        p.startsWith('[') && p.endsWith(']') ? <mark key={i}>{p.slice(1, -1)}</mark> : p,
+      )}
+    </span>
+  );
+}
+
+export function SearchView({ api, query }: { api: BackfileApi; query: string }) {
+  const { t } = useTranslation();
+  const [input, setInput] = useState(query);
+  const [title, setTitle] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!query.trim()) return;
+    api
+      .call('search', {
+        query,
+        limit: 100,
+        ...(title ? { title } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+      })
+      .then(
+        (h) => {
+          setHits(h);
+          setError(null);
+        },
+        (e: Error) => setError(e.message),
+      );
+  }, [api, query, title, from, to]);
+
+  // The view is keyed by its query (App), so the input starts from it and old hits never show.
+  const shown = query.trim() ? hits : null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    window.location.hash = routeHash({ view: 'search', query: input });
+  };
+
+  return (
+    <section className="search-view">
+      <form className="toolbar" onSubmit={submit} role="search">
+        <input
+          type="search"
+          value={input}
+          onChange={(e) => setInput(e.target.value)}
+          placeholder={t('search.placeholder')}
+          aria-label={t('search.label')}
+        />
+        <input
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          placeholder={t('search.title')}
+          aria-label={t('search.title')}
+        />
+        <input
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          aria-label={t('search.from')}
+        />
+        <input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('search.to')} />
+        <button type="submit">{t('search.go')}</button>
+      </form>
+      {error && <p className="error">{error}</p>}
+      {shown && <p className="count">{t('search.hits', { count: shown.length })}</p>}
+      <ol className="hits">
+        {shown?.map((h) => (
+          <li key={h.lineId}>
+            <a href={routeHash({ view: 'page', pageId: h.pageId, lineId: h.lineId, query })}>
+              <span className="where">
+                {h.title} · {h.date || t('undated')} · {t('page', { n: h.sequence })}
+              </span>
+              <Marked text={h.marked} />
+            </a>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
