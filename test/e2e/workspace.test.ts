@@ -1,10 +1,13 @@
 // The proofreading workspace end to end, in Chromium against `backfile serve` on a temporary
 // archive, in 简体中文: import a sample column, read it with OCR from the library, open the page
 // side by side, draw a region over the text and make it an article, correct a line, reload and
-// find the correction kept (in the editor, in the article, in the history), search for it and
+// find the correction kept (in the editor, in the article, in an ALTO export, in the history),
+// search for it and
 // land on the page with the hit highlighted. A screenshot of each step goes to test-results/.
 
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { validateXml } from '../fixtures/xml-validate.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importScans } from '../../src/core/import/importer.ts';
@@ -112,6 +115,29 @@ describe('the proofreading workspace', () => {
       await expect.poll(() => page.locator('.reading-view h3').textContent()).toBe('交城县丰收节');
       await shot(page, '05-article-zh.png');
 
+      // Export the page as ALTO into a folder of our choosing: valid, with the correction in it.
+      const exportDir = path.join(tempDir(), 'alto-export');
+      await page.getByRole('button', { name: '导出…' }).click();
+      await page.getByRole('dialog').getByLabel('格式').selectOption('alto');
+      await page.getByRole('dialog').getByLabel('文件夹').fill(exportDir);
+      await page.getByRole('dialog').getByRole('button', { name: '导出', exact: true }).click();
+      await expect
+        .poll(() => page.getByRole('dialog').getByRole('status').textContent())
+        .toContain(exportDir);
+      await shot(page, '06-export-zh.png');
+      const [altoFile] = readdirSync(exportDir).filter((f) => f.endsWith('.xml'));
+      const alto = readFileSync(path.join(exportDir, altoFile!), 'utf8');
+      // The corrected line, word by word (each Chinese character is a String of its own).
+      const strings = [...alto.matchAll(/CONTENT="([^"]*)"/g)].map((m) => m[1]).join('');
+      expect(strings).toContain(corrected.replace(/\s+/g, ''));
+      expect(validateXml(path.join(exportDir, altoFile!), 'alto')).toMatchObject({ valid: true });
+      // Into a folder that is not empty, nothing is written: the dialog says why.
+      await page.getByRole('dialog').getByRole('button', { name: '导出', exact: true }).click();
+      await expect
+        .poll(() => page.getByRole('dialog').getByRole('alert').textContent())
+        .toContain('not an empty folder');
+      await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+
       // The line's history shows the correction as a diff.
       await page.getByRole('tab', { name: '文字' }).click();
       await page.locator('.line-editor input').first().focus();
@@ -121,11 +147,11 @@ describe('the proofreading workspace', () => {
       // Search finds the correction; the hit opens the page on that line, highlighted.
       await page.goto(`${server.url}#/search?q=${encodeURIComponent('校正')}`);
       await expect.poll(() => page.locator('.hits li').count()).toBe(1);
-      await shot(page, '06-search-zh.png');
+      await shot(page, '07-search-zh.png');
       await page.locator('.hits a').first().click();
       await expect.poll(() => page.locator('.hit').count()).toBeGreaterThan(0);
       await expect.poll(() => focusedLine(page)).toBe(firstId);
-      await shot(page, '07-search-hit-on-page-zh.png');
+      await shot(page, '08-search-hit-on-page-zh.png');
       expect(problems).toEqual([]);
     } finally {
       await page.close();

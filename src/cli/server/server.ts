@@ -154,8 +154,11 @@ export async function startServer(
         'cache-control': 'no-store',
       });
     } catch (error) {
+      // A refusal from the archive ("needs a reason", "not an empty folder") is an answer, not
+      // a failed request: it travels as { ok: false } with status 200, as it does over IPC, so
+      // the browser does not report it as a broken resource. Only internal faults are 500.
       const info = toErrorInfo(error);
-      return sendJson(response, info.code === 'internal' ? 500 : 400, { ok: false, error: info });
+      return sendJson(response, info.code === 'internal' ? 500 : 200, { ok: false, error: info });
     }
   });
   await new Promise<void>((resolve, reject) => {

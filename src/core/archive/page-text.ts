@@ -2,6 +2,7 @@
 // back. Lines a person has corrected are never replaced by a machine source.
 
 import type Database from 'better-sqlite3';
+import { wordsOfLine } from '../text/line-words.ts';
 import { iou, roundBox, type Box } from '../../shared/geometry.ts';
 import type { Block, Line, PageText, TextSource, Word } from '../../shared/model.ts';
 import { nowIso } from './archive.ts';
@@ -126,12 +127,15 @@ export function loadPageBlocks(db: Database.Database, pageId: number): Block[] {
   const blocks: Block[] = [];
   let currentBlockId: number | null | undefined;
   for (const row of lines) {
+    const read = wordsByLine.get(row.id) ?? [];
     const line: Line = {
       box: boxOf(row),
       rawText: row.raw_text,
       text: row.text,
       confidence: row.confidence,
-      words: wordsByLine.get(row.id) ?? [],
+      // Words carry the line's current text (exports are made from words), also after a
+      // correction or a replace-all changed the line.
+      words: read.length ? wordsOfLine(row.text, read, boxOf(row)) : read,
     };
     const block = blocks.at(-1);
     if (block && row.block_id === currentBlockId) {

@@ -16,6 +16,7 @@ import { pageArticlesView, pageLinesView, pageRegionsView } from './page-view.ts
 import { createRegion, deleteRegion, reorderRegions, updateRegion } from '../articles/regions.ts';
 import { createArticle, updateArticle } from '../articles/articles.ts';
 import type { PageListing } from '../archive/pages.ts';
+import { checkExportTarget, defaultExportTarget, exportCollection } from '../export/export-collection.ts';
 import type { PageSummary } from '../../shared/api/contract.ts';
 import { localUser } from '../archive/local-user.ts';
 import { searchLines } from '../search/search.ts';
@@ -26,6 +27,7 @@ import { qualityReport } from '../review/quality.ts';
 function toPageSummary(p: PageListing): PageSummary {
   return {
     id: p.id,
+    issueId: p.issueId,
     title: p.title,
     date: p.date,
     sequence: p.sequence,
@@ -76,6 +78,16 @@ export function createHandlers(archive: Archive, ocr: OcrService): Handlers {
       updateArticle(archive.db, articleId, { fields, regionIds }, user());
       return { articleId };
     },
+    exportCollection: ({ out, zip, ...request }) =>
+      exportCollection(archive, {
+        ...request,
+        zip,
+        out: checkExportTarget(
+          archive.dir,
+          out ?? defaultExportTarget(request.format, zip ?? false),
+          zip ?? false,
+        ),
+      }),
     undoLast: () => undoLast(archive.db, user()),
     redo: () => redoLast(archive.db),
     listJobs: () =>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi, PageSummary } from '../../shared/api/contract.ts';
 import { routeHash } from '../routing.ts';
+import { ExportDialog } from '../export/ExportDialog.tsx';
 
 interface Progress {
   done: number;
@@ -25,6 +26,7 @@ export function Library({ api }: { api: BackfileApi }) {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
 
   const refresh = useCallback(() => {
     api.call('listPages', {}).then(setPages, (e: Error) => setError(e.message));
@@ -61,6 +63,9 @@ export function Library({ api }: { api: BackfileApi }) {
         <button type="button" disabled={selected.size === 0} onClick={readSelected}>
           {t('readSelected')}
         </button>
+        <button type="button" onClick={() => setExporting(true)}>
+          {t('exportDialog.open')}
+        </button>
         <button type="button" onClick={() => void api.call('pauseOcr', {})}>
           {t('pause')}
         </button>
@@ -77,6 +82,18 @@ export function Library({ api }: { api: BackfileApi }) {
         )}
       </header>
       {error && <p className="error">{error}</p>}
+      {exporting && (
+        <ExportDialog
+          api={api}
+          scopes={[
+            ...(selected.size
+              ? [{ label: t('exportDialog.selected'), request: { pageIds: [...selected] } }]
+              : []),
+            { label: t('exportDialog.everything'), request: {} },
+          ]}
+          onClose={() => setExporting(false)}
+        />
+      )}
       {pages.length === 0 && <p>{t('emptyArchive')}</p>}
       <ul className="pages">
         {pages.map((page) => (

@@ -8,6 +8,7 @@ import type { BackfileApi } from '../../shared/api/contract.ts';
 import type { Polygon } from '../../shared/geometry.ts';
 import { PAGE_STATUSES, REGION_ROLES, type RegionRole } from '../../shared/model.ts';
 import { ArticlePanel } from './ArticlePanel.tsx';
+import { ExportDialog } from '../export/ExportDialog.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { LineEditor } from './LineEditor.tsx';
 import { PageImage } from './PageImage.tsx';
@@ -49,6 +50,7 @@ export function PageView({ api, pageId, lineId, query, onBack }: Props) {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [newRole, setNewRole] = useState<RegionRole>('body');
   const [notice, setNotice] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
 
   const lines = useMemo(() => data?.lines ?? [], [data]);
   const activeIndex = lines.findIndex((l) => l.id === activeLineId);
@@ -180,6 +182,9 @@ export function PageView({ api, pageId, lineId, query, onBack }: Props) {
         <button type="button" onClick={() => void redo().catch((e: Error) => onError(e.message))}>
           {t('undo.redo')}
         </button>
+        <button type="button" onClick={() => setExporting(true)}>
+          {t('exportDialog.open')}
+        </button>
         <label>
           <input type="checkbox" checked={showWords} onChange={(e) => setShowWords(e.target.checked)} />{' '}
           {t('editor.lowWords')}
@@ -191,6 +196,17 @@ export function PageView({ api, pageId, lineId, query, onBack }: Props) {
         </p>
       )}
       {notice && <p className="notice">{notice}</p>}
+      {exporting && (
+        <ExportDialog
+          api={api}
+          scopes={[
+            { label: t('exportDialog.thisPage'), request: { pageIds: [pageId] } },
+            { label: t('exportDialog.thisIssue'), request: { issueIds: [page.issueId] } },
+            { label: t('exportDialog.everything'), request: {} },
+          ]}
+          onClose={() => setExporting(false)}
+        />
+      )}
       {corrections.restored > 0 && (
         <p className="notice">{t('editor.restored', { count: corrections.restored })}</p>
       )}

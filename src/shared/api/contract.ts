@@ -18,9 +18,11 @@ import type { QualityReport } from '../quality.ts';
 import type { SearchHit } from '../search.ts';
 import type { AssembledArticle } from '../article.ts';
 import type { Box } from '../geometry.ts';
+import { EXPORT_FORMATS } from '../export.ts';
 
 export interface PageSummary {
   id: number;
+  issueId: number;
   title: string;
   date: string;
   sequence: number;
@@ -191,6 +193,20 @@ export const API = {
       })
       .strict(),
   },
+  exportCollection: {
+    kind: 'query', // it writes files, not the archive
+    input: z
+      .object({
+        format: z.enum(EXPORT_FORMATS),
+        pageIds: z.array(id).min(1).max(100_000).optional(),
+        issueIds: z.array(id).min(1).max(100_000).optional(),
+        articleIds: z.array(id).min(1).max(100_000).optional(),
+        out: z.string().min(1).max(4096).optional(),
+        zip: z.boolean().optional(),
+        images: z.boolean().optional(),
+      })
+      .strict(),
+  },
   undoLast: { kind: 'command', input: z.object({}).strict() },
   redo: { kind: 'command', input: z.object({}).strict() },
 } as const;
@@ -221,6 +237,7 @@ export interface ApiOutputs {
   reorderRegions: { pageId: number };
   createArticle: { articleId: number };
   updateArticle: { articleId: number };
+  exportCollection: { files: number; target: string };
   undoLast: { changeId: number | null; label: string | null };
   redo: { changeId: number | null; label: string | null };
 }

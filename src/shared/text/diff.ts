@@ -44,6 +44,11 @@ export function diffText(before: string, after: string): DiffSegment[] {
   return segments;
 }
 
+/** The edit script between two token lists (words, graphemes): Myers' shortest one. */
+export function diffTokens(a: readonly string[], b: readonly string[]): { op: DiffOp; unit: string }[] {
+  return myers(a, b);
+}
+
 function myers(a: readonly string[], b: readonly string[]): { op: DiffOp; unit: string }[] {
   const n = a.length;
   const m = b.length;

@@ -1,0 +1,127 @@
+// One export of a chosen scope (pages, issues, titles, articles, or everything) in one format,
+// into a folder or one ZIP file: what `backfile export` and the app's export dialog both run.
+// Plain text covers pages and, when the scope has articles, articles too.
+
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+import type { Archive } from '../archive/archive.ts';
+import { filesBelow } from '../archive/file-store.ts';
+import { exportArticles } from './export-articles.ts';
+import { exportIssues } from './export-issues.ts';
+import { exportPages } from './export-pages.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/export.ts';
+import { BackfileError } from '../../shared/errors.ts';
+
+export { EXPORT_FORMATS, type ExportFormat };
+
+export interface ExportRequest {
+  format: ExportFormat;
+  /** A folder, or the .zip file to write when zip is set. */
+  out: string;
+  pageIds?: number[];
+  issueIds?: number[];
+  titleIds?: number[];
+  articleIds?: number[];
+  images?: boolean;
+  zip?: boolean;
+  baseUrl?: string;
+}
+
+function zipFolder(folder: string, target: string): void {
+  const files: Record<string, Uint8Array> = {};
+  for (const file of filesBelow(folder))
+    files[path.relative(folder, file).split(path.sep).join('/')] = readFileSync(file);
+  writeFileSync(target, zipSync(files, { level: 6 }));
+}
+
+const placeholders = (ids: readonly number[]) => ids.map(() => '?').join(',');
+
+export async function exportCollection(
+  archive: Archive,
+  request: ExportRequest,
+): Promise<{ files: number; target: string }> {
+  const { db } = archive;
+  const target = path.resolve(request.out);
+  const out = request.zip ? mkdtempSync(path.join(os.tmpdir(), 'backfile-export-')) : target;
+  let { pageIds: pages, issueIds: issues } = request;
+  try {
+    if (request.titleIds) {
+      // A title is all its issues.
+      issues = db
+        .prepare(`SELECT id FROM issues WHERE title_id IN (${placeholders(request.titleIds)})`)
+        .pluck()
+        .all(...request.titleIds) as number[];
+    }
+    if (issues && !pages) {
+      pages = db
+        .prepare(`SELECT id FROM pages WHERE issue_id IN (${placeholders(issues)})`)
+        .pluck()
+        .all(...issues) as number[];
+    }
+    const { format } = request;
+    const written: string[] = [];
+    if (format === 'txt' || format === 'alto' || format === 'page' || format === 'hocr')
+      written.push(...exportPages(archive, format, out, { pageIds: pages, withImages: request.images }));
+    const articleIds =
+      request.articleIds ??
+      ((issues
+        ? db
+            .prepare(`SELECT id FROM articles WHERE issue_id IN (${placeholders(issues)}) ORDER BY id`)
+            .pluck()
+            .all(...issues)
+        : db.prepare('SELECT id FROM articles ORDER BY issue_id, id').pluck().all()) as number[]);
+    if (format === 'txt' && articleIds.length > 0)
+      written.push(...exportArticles(archive, 'txt', path.join(out, 'articles'), articleIds));
+    if (format === 'md' || format === 'json' || format === 'csv' || format === 'photos')
+      written.push(...exportArticles(archive, format, out, articleIds));
+    if (format === 'mets' || format === 'iiif' || format === 'pdf')
+      written.push(
+        ...(await exportIssues(archive, format, out, { issueIds: issues, baseUrl: request.baseUrl })),
+      );
+    if (request.zip) {
+      mkdirSync(path.dirname(target), { recursive: true });
+      zipFolder(out, target);
+    }
+    return { files: written.length, target };
+  } finally {
+    if (request.zip) rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** Where exports go when the user names no folder: one new folder per export. */
+export function defaultExportTarget(format: ExportFormat, zip: boolean, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  return path.join(os.homedir(), 'Backfile exports', `${format}-${stamp}${zip ? '.zip' : ''}`);
+}
+
+/**
+ * What the app may write to (a renderer is less trusted than the user's own shell): an absolute
+ * path outside the archive, a new or empty folder, or a new .zip file.
+ */
+export function checkExportTarget(archiveDir: string, out: string, zip: boolean): string {
+  if (!path.isAbsolute(out))
+    throw new BackfileError('invalid-input', 'Give the export folder as a full path.');
+  const target = path.resolve(out);
+  const archive = path.resolve(archiveDir);
+  if (target === archive || target.startsWith(archive + path.sep))
+    throw new BackfileError('invalid-input', 'Exports are written outside the archive folder.');
+  if (zip) {
+    if (!target.endsWith('.zip'))
+      throw new BackfileError('invalid-input', 'A ZIP export is a file ending in .zip.');
+    if (existsSync(target))
+      throw new BackfileError('invalid-input', `${target} exists already; choose a new name.`);
+  } else if (existsSync(target) && (!statSync(target).isDirectory() || readdirSync(target).length > 0))
+    throw new BackfileError('invalid-input', `${target} is not an empty folder; choose a new or empty one.`);
+  return target;
+}

@@ -1,0 +1,112 @@
+// The export dialog: a format, a scope (given by the view that opens it), and where to write —
+// a new folder under "Backfile exports" unless the user names one, or one ZIP file.
+
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiInput, BackfileApi } from '../../shared/api/contract.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/export.ts';
+
+export interface ExportScope {
+  label: string;
+  request: Omit<ApiInput<'exportCollection'>, 'format' | 'out' | 'zip' | 'images'>;
+}
+
+const PAGE_FORMATS: readonly ExportFormat[] = ['txt', 'alto', 'page', 'hocr'];
+
+export function ExportDialog({
+  api,
+  scopes,
+  onClose,
+}: {
+  api: BackfileApi;
+  scopes: ExportScope[];
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const [format, setFormat] = useState<ExportFormat>('alto');
+  const [scope, setScope] = useState(0);
+  const [out, setOut] = useState('');
+  const [zip, setZip] = useState(false);
+  const [images, setImages] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = () => {
+    setBusy(true);
+    setError(null);
+    api
+      .call('exportCollection', {
+        format,
+        ...scopes[scope]!.request,
+        ...(out.trim() ? { out: out.trim() } : {}),
+        zip,
+        images: PAGE_FORMATS.includes(format) ? images : false,
+      })
+      .then(
+        (r) => setResult(t('exportDialog.done', { count: r.files, target: r.target })),
+        (e: Error) => setError(e.message),
+      )
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <div className="dialog" role="dialog" aria-label={t('exportDialog.title')}>
+      <h2>{t('exportDialog.title')}</h2>
+      <label>
+        {t('exportDialog.format')}{' '}
+        <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+          {EXPORT_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {t(`exportFormat.${f}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset>
+        <legend>{t('exportDialog.scope')}</legend>
+        {scopes.map((s, i) => (
+          <label key={s.label}>
+            <input type="radio" name="scope" checked={scope === i} onChange={() => setScope(i)} /> {s.label}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        {t('exportDialog.folder')}{' '}
+        <input
+          value={out}
+          onChange={(e) => setOut(e.target.value)}
+          placeholder={t('exportDialog.folderDefault')}
+        />
+      </label>
+      <label>
+        <input type="checkbox" checked={zip} onChange={(e) => setZip(e.target.checked)} />{' '}
+        {t('exportDialog.zip')}
+      </label>
+      {PAGE_FORMATS.includes(format) && (
+        <label>
+          <input type="checkbox" checked={images} onChange={(e) => setImages(e.target.checked)} />{' '}
+          {t('exportDialog.images')}
+        </label>
+      )}
+      <div className="dialog-buttons">
+        <button type="button" disabled={busy} onClick={run}>
+          {t('exportDialog.run')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('exportDialog.close')}
+        </button>
+      </div>
+      {result && (
+        <p className="notice" role="status">
+          {result}
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
