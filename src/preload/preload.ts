@@ -1,7 +1,7 @@
 // Exposes exactly the contract's methods and its event subscription as window.backfile; never
 // ipcRenderer itself.
 
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { API, type ApiEvent, type ApiMethod, type BackfileApi } from '../shared/api/contract.ts';
 import { EVENT_CHANNEL, invokeChannel } from '../main/channels.ts';
 
@@ -16,6 +16,11 @@ const api: BackfileApi = {
     const handler = (_event: unknown, payload: ApiEvent) => listener(payload);
     ipcRenderer.on(EVENT_CHANNEL, handler);
     return () => ipcRenderer.off(EVENT_CHANNEL, handler);
+  },
+  async importDropped(files, metadata) {
+    // Inside Electron a dropped or picked file has a path on disk; the core imports it there.
+    const paths = files.map((f) => webUtils.getPathForFile(f as File));
+    return api.call('importFiles', { paths, ...metadata });
   },
   pageImageUrl(pageId, kind) {
     return `backfile://page/${pageId}/${kind}`;

@@ -2,6 +2,7 @@
 // server on a temporary archive: the library shows the imported pages, switches to 简体中文,
 // reads a page with OCR from the UI and shows its new status. Screenshots go to test-results/.
 
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +52,7 @@ describe('the app in a browser', () => {
         .toBe(true);
       await page.screenshot({ path: path.join(SHOTS, '01-library-en.png') });
 
-      await page.selectOption('select', 'zh');
+      await page.getByLabel('Language').selectOption('zh');
       await expect.poll(() => page.locator('h1').textContent()).toBe('馆藏');
       expect(await page.locator('.status').first().textContent()).toBe('已导入');
 
@@ -62,6 +63,34 @@ describe('the app in a browser', () => {
         .toBe('已识别');
       await page.screenshot({ path: path.join(SHOTS, '02-library-zh-after-ocr.png') });
       expect(await page.locator('.status').nth(1).textContent()).toBe('已导入');
+      // The jobs panel lists the finished job.
+      await expect.poll(() => page.locator('.job-done').count()).toBe(1);
+
+      // Import through the form (uploaded, as a browser must): a new issue with its metadata;
+      // a damaged file fails alone, with its reason, and the good one goes in.
+      const damaged = path.join(tempDir(), 'damaged.png');
+      writeFileSync(damaged, readFileSync(crops[0]!.file).subarray(0, 300));
+      const other = await writeBodyCrops(tempDir(), 2, 1, 300);
+      await page.getByText('导入扫描件').click();
+      await page.getByLabel('报名').fill('吕梁日报');
+      await page.getByLabel('出版日期').fill('2019-05-04');
+      await page.getByLabel('选择文件…').setInputFiles([other[0]!.file, damaged]);
+      await expect.poll(() => page.locator('.import-report').textContent()).toContain('已导入 1 个文件');
+      expect(await page.locator('.import-report .failures').textContent()).toContain('damaged.png');
+      await expect.poll(() => page.locator('.pages li').count()).toBe(3);
+      expect(await page.locator('.title-group h2').allTextContents()).toEqual(['吕梁日报', '文峪河报']);
+      expect(
+        archive.db
+          .prepare(
+            "SELECT i.issue_date FROM issues i JOIN titles t ON t.id = i.title_id WHERE t.name = '吕梁日报'",
+          )
+          .pluck()
+          .get(),
+      ).toBe('2019-05-04');
+      // The status filter shows its counts and narrows the pages.
+      await page.getByLabel('状态').selectOption('ocr');
+      await expect.poll(() => page.locator('.pages li').count()).toBe(1);
+      await page.screenshot({ path: path.join(SHOTS, '02b-library-import-zh.png') });
       expect(problems).toEqual([]);
     } finally {
       await page.close();

@@ -12,6 +12,7 @@ import { createOcrService, type OcrService } from '../../core/service/ocr-backgr
 import { API, isApiMethod, type ApiEvent } from '../../shared/api/contract.ts';
 import { BackfileError, toErrorInfo } from '../../shared/errors.ts';
 import { createGuard } from './guard.ts';
+import { receiveUpload } from './upload.ts';
 import { fileInside, sendFile } from './static-files.ts';
 
 /**
@@ -76,7 +77,8 @@ export async function startServer(
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const isApi = url.pathname.startsWith('/api/') || url.pathname.startsWith('/pages/');
+    const isApi =
+      url.pathname.startsWith('/api/') || url.pathname.startsWith('/pages/') || url.pathname === '/upload';
     const refused = guard.check(request, url, isApi);
     if (refused)
       return sendJson(response, 403, {
@@ -95,6 +97,11 @@ export async function startServer(
         listeners.add(response);
         request.on('close', () => listeners.delete(response));
         return;
+      }
+      if (url.pathname === '/upload' && request.method === 'POST') {
+        const value = await receiveUpload(archive, request, url);
+        emit({ type: 'archive-changed' });
+        return sendJson(response, 200, { ok: true, value });
       }
       if (url.pathname.startsWith('/api/')) {
         const method = url.pathname.slice('/api/'.length);

@@ -7,7 +7,10 @@ import { archiveStatus } from '../archive/status.ts';
 import { listJobs } from '../jobs/job-queue.ts';
 import { OCR_JOB } from '../jobs/ocr-runner.ts';
 import { queueOcr } from '../ocr/ocr-service.ts';
+import path from 'node:path';
 import { BackfileError } from '../../shared/errors.ts';
+import { importScans } from '../import/importer.ts';
+import { toImportReport } from '../import/import-report.ts';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/api/contract.ts';
 import type { OcrService } from './ocr-background.ts';
 import { correctLine } from '../text/corrections.ts';
@@ -98,12 +101,22 @@ export function createHandlers(archive: Archive, ocr: OcrService): Handlers {
         attempts: j.attempts,
         error: j.error,
       })),
+    importFiles: async ({ paths, ...metadata }) => {
+      const relative = paths.find((p) => !path.isAbsolute(p));
+      if (relative) throw new BackfileError('invalid-input', `Give files by their full path (${relative}).`);
+      return toImportReport(await importScans(archive, paths, metadata));
+    },
     queueOcr: ({ pageIds, languages, force }) => {
       const { queued, skipped } = queueOcr(archive, { scope: { pages: pageIds }, languages, force });
       ocr.start();
       return { queued: queued.length, skipped: skipped.length };
     },
     pauseOcr: async () => ({ paused: await ocr.pause() }),
+    resumeOcr: () => {
+      ocr.start();
+      return { resumed: true };
+    },
+    cancelOcr: async ({ jobIds }) => ({ cancelled: await ocr.cancel(jobIds) }),
     correctLine: ({ lineId, text }) => correctLine(archive.db, lineId, text, user()),
     undo: ({ changeId }) => {
       undo(archive.db, changeId, user());

@@ -2,13 +2,16 @@
 // started when pages are queued, paused on request, reporting progress as API events.
 
 import type { Archive } from '../archive/archive.ts';
-import { OcrRunner } from '../jobs/ocr-runner.ts';
+import { OCR_JOB, OcrRunner } from '../jobs/ocr-runner.ts';
+import { cancelJobs } from '../jobs/job-queue.ts';
 import { engineFactory } from '../ocr/engines.ts';
 import type { ApiEvent } from '../../shared/api/contract.ts';
 
 export interface OcrService {
   start(): void;
   pause(): Promise<boolean>;
+  /** Cancels the given waiting jobs, or every job (waiting and under way) when none are given. */
+  cancel(jobIds?: number[]): Promise<number>;
   idle(): Promise<void>;
 }
 
@@ -20,6 +23,7 @@ export function createOcrService(
   let runner: OcrRunner | null = null;
   let running: Promise<void> = Promise.resolve();
   let again = false;
+  const steps = new Map<number, number>();
   const startRun = () => {
     running = (async () => {
       do {
@@ -27,8 +31,15 @@ export function createOcrService(
         runner = new OcrRunner(archive, await engineFactory(archive), {
           workers,
           onJob: (e) => {
-            if (e.status !== 'progress')
-              emit({ type: 'job', jobId: e.jobId, pageId: e.pageId, status: e.status, error: e.error });
+            // A job's own progress is throttled to one event a page in ten percent steps.
+            if (e.status === 'progress') {
+              const step = Math.floor((e.share ?? 0) * 10);
+              if (steps.get(e.jobId) === step) return;
+              steps.set(e.jobId, step);
+              emit({ type: 'job', jobId: e.jobId, pageId: e.pageId, status: 'running', share: step / 10 });
+              return;
+            }
+            emit({ type: 'job', jobId: e.jobId, pageId: e.pageId, status: e.status, error: e.error });
             if (e.status === 'done') emit({ type: 'archive-changed' });
           },
           onProgress: (p) =>
@@ -57,6 +68,17 @@ export function createOcrService(
       await runner.stop('pause');
       await running;
       return true;
+    },
+    async cancel(jobIds) {
+      if (jobIds) return cancelJobs(archive.db, OCR_JOB, { ids: jobIds });
+      const waiting = cancelJobs(archive.db, OCR_JOB);
+      if (runner) {
+        again = false;
+        await runner.stop('cancel');
+        await running;
+      }
+      emit({ type: 'archive-changed' });
+      return waiting;
     },
     idle: () => running,
   };

@@ -7,6 +7,7 @@ import type { ArticleView, PageLines, RegionView } from '../../shared/api/contra
 import { pageRegions } from '../articles/regions.ts';
 import { assembleArticle } from '../articles/assemble.ts';
 import type { ArticleStatus } from '../../shared/model.ts';
+import { wordsOfLine } from '../text/line-words.ts';
 
 interface LineRow {
   id: number;
@@ -65,7 +66,9 @@ export function pageLinesView(db: Database.Database, pageId: number): PageLines 
       confidence: l.confidence,
       regionId: l.region_id,
       box: { x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1 },
-      words: words.get(l.id) ?? [],
+      // The words as the current text has them: a corrected word is no longer uncertain, and
+      // a search hit in corrected text is highlighted where it now stands.
+      words: wordsOfLine(l.text, words.get(l.id) ?? [], { x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1 }),
     })),
   };
 }

@@ -1,32 +1,39 @@
-// The library: pages as thumbnails with their status, OCR for the selection, and the progress of
-// background work (done / total, rate, ETA) with pause.
+// The library: newspaper titles, their issues by date, and each issue's pages as thumbnails with
+// their review status; a status filter with counts; import, OCR for the selection, export, and
+// the background work (jobs panel).
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi, PageSummary } from '../../shared/api/contract.ts';
+import { PAGE_STATUSES, type PageStatus } from '../../shared/model.ts';
 import { routeHash } from '../routing.ts';
 import { ExportDialog } from '../export/ExportDialog.tsx';
+import { ImportForm } from './ImportForm.tsx';
+import { JobsPanel } from './JobsPanel.tsx';
 
-interface Progress {
-  done: number;
-  total: number;
-  pagesPerMinute: number | null;
-  etaSeconds: number | null;
-}
-
-function formatEta(seconds: number | null): string {
-  if (seconds === null) return '–';
-  const m = Math.floor(seconds / 60);
-  return `${m}:${String(seconds % 60).padStart(2, '0')}`;
+/** Pages grouped by title, then by issue (date and edition), in archive order. */
+function groupPages(
+  pages: readonly PageSummary[],
+): { title: string; issues: { key: string; label: string; pages: PageSummary[] }[] }[] {
+  const titles: { title: string; issues: { key: string; label: string; pages: PageSummary[] }[] }[] = [];
+  for (const page of pages) {
+    let title = titles.find((t) => t.title === page.title);
+    if (!title) titles.push((title = { title: page.title, issues: [] }));
+    const key = String(page.issueId);
+    let issue = title.issues.find((i) => i.key === key);
+    if (!issue) title.issues.push((issue = { key, label: page.date, pages: [] }));
+    issue.pages.push(page);
+  }
+  return titles;
 }
 
 export function Library({ api }: { api: BackfileApi }) {
   const { t } = useTranslation();
   const [pages, setPages] = useState<PageSummary[]>([]);
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [filter, setFilter] = useState<PageStatus | ''>('');
 
   const refresh = useCallback(() => {
     api.call('listPages', {}).then(setPages, (e: Error) => setError(e.message));
@@ -35,10 +42,16 @@ export function Library({ api }: { api: BackfileApi }) {
   useEffect(() => {
     refresh();
     return api.subscribe((event) => {
-      if (event.type === 'ocr-progress') setProgress(event);
       if (event.type === 'archive-changed') refresh();
     });
   }, [api, refresh]);
+
+  const counts = useMemo(() => {
+    const c = Object.fromEntries(PAGE_STATUSES.map((s) => [s, 0])) as Record<PageStatus, number>;
+    for (const p of pages) c[p.status]++;
+    return c;
+  }, [pages]);
+  const shown = filter ? pages.filter((p) => p.status === filter) : pages;
 
   const toggle = (id: number) =>
     setSelected((current) => {
@@ -60,28 +73,27 @@ export function Library({ api }: { api: BackfileApi }) {
       <header className="toolbar">
         <h1>{t('library')}</h1>
         <span>{t('pages', { count: pages.length })}</span>
+        <label>
+          {t('review.status')}{' '}
+          <select value={filter} onChange={(e) => setFilter(e.target.value as PageStatus | '')}>
+            <option value="">{t('filter.all', { count: pages.length })}</option>
+            {PAGE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)} ({counts[s]})
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" disabled={selected.size === 0} onClick={readSelected}>
           {t('readSelected')}
         </button>
         <button type="button" onClick={() => setExporting(true)}>
           {t('exportDialog.open')}
         </button>
-        <button type="button" onClick={() => void api.call('pauseOcr', {})}>
-          {t('pause')}
-        </button>
-        {progress && progress.total > 0 && (
-          <span className="progress" role="status">
-            <progress max={progress.total} value={progress.done} />{' '}
-            {t('progress', {
-              done: progress.done,
-              total: progress.total,
-              rate: progress.pagesPerMinute ?? '–',
-              eta: formatEta(progress.etaSeconds),
-            })}
-          </span>
-        )}
       </header>
       {error && <p className="error">{error}</p>}
+      <ImportForm api={api} />
+      <JobsPanel api={api} onError={setError} />
       {exporting && (
         <ExportDialog
           api={api}
@@ -95,30 +107,44 @@ export function Library({ api }: { api: BackfileApi }) {
         />
       )}
       {pages.length === 0 && <p>{t('emptyArchive')}</p>}
-      <ul className="pages">
-        {pages.map((page) => (
-          <li key={page.id} className={selected.has(page.id) ? 'selected' : ''}>
-            <button type="button" onClick={() => toggle(page.id)} aria-pressed={selected.has(page.id)}>
-              <img
-                src={api.pageImageUrl(page.id, 'thumbnail')}
-                alt={`${page.title} ${page.date}`}
-                loading="lazy"
-              />
-              <span className="caption">
-                {page.title} · {page.date || t('undated')} ·{' '}
-                {t('page', { n: page.printedNumber ?? page.sequence })}
-              </span>
-              <span className={`status status-${page.status}`}>{t(`status.${page.status}`)}</span>
-            </button>
-            <a
-              className="open-page"
-              href={routeHash({ view: 'page', pageId: page.id, lineId: null, query: null })}
-            >
-              {t('open')}
-            </a>
-          </li>
-        ))}
-      </ul>
+      {groupPages(shown).map((title) => (
+        <section key={title.title} className="title-group">
+          <h2>{title.title}</h2>
+          {title.issues.map((issue) => (
+            <section key={issue.key} className="issue-group">
+              <h3>{issue.label || t('undated')}</h3>
+              <ul className="pages">
+                {issue.pages.map((page) => (
+                  <li key={page.id} className={selected.has(page.id) ? 'selected' : ''}>
+                    <button
+                      type="button"
+                      onClick={() => toggle(page.id)}
+                      aria-pressed={selected.has(page.id)}
+                    >
+                      <img
+                        src={api.pageImageUrl(page.id, 'thumbnail')}
+                        alt={`${page.title} ${page.date}`}
+                        loading="lazy"
+                      />
+                      <span className="caption">
+                        {page.title} · {page.date || t('undated')} ·{' '}
+                        {t('page', { n: page.printedNumber ?? page.sequence })}
+                      </span>
+                      <span className={`status status-${page.status}`}>{t(`status.${page.status}`)}</span>
+                    </button>
+                    <a
+                      className="open-page"
+                      href={routeHash({ view: 'page', pageId: page.id, lineId: null, query: null })}
+                    >
+                      {t('open')}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </section>
+      ))}
     </section>
   );
 }

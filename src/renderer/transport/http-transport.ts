@@ -7,6 +7,7 @@ import type {
   ApiOutput,
   ApiReply,
   BackfileApi,
+  ImportReport,
 } from '../../shared/api/contract.ts';
 
 export function httpTransport(token: string): BackfileApi {
@@ -25,6 +26,31 @@ export function httpTransport(token: string): BackfileApi {
       const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
       source.onmessage = (message) => listener(JSON.parse(message.data as string) as ApiEvent);
       return () => source.close();
+    },
+    async importDropped(files, metadata) {
+      // One file a request, so a failure is that file's alone and the rest go on.
+      const total: ImportReport = { imported: 0, duplicates: 0, failed: 0, pages: 0, failures: [] };
+      for (const file of files) {
+        const query = new URLSearchParams({ name: file.name, token });
+        for (const [k, v] of Object.entries(metadata)) if (v) query.set(k, v);
+        const response = await fetch(`/upload?${query.toString()}`, {
+          method: 'POST',
+          headers: { 'x-backfile-token': token, 'content-type': 'application/octet-stream' },
+          body: file,
+        });
+        const reply = (await response.json()) as ApiReply<'importFiles'>;
+        if (!reply.ok) {
+          total.failed++;
+          total.failures.push({ name: file.name, code: reply.error.code, message: reply.error.message });
+          continue;
+        }
+        total.imported += reply.value.imported;
+        total.duplicates += reply.value.duplicates;
+        total.failed += reply.value.failed;
+        total.pages += reply.value.pages;
+        total.failures.push(...reply.value.failures.map((f) => ({ ...f, name: file.name })));
+      }
+      return total;
     },
     pageImageUrl(pageId, kind) {
       return `/pages/${pageId}/${kind}?token=${encodeURIComponent(token)}`;

@@ -34,6 +34,22 @@ export interface PageSummary {
   status: PageStatus;
 }
 
+/** What an import did, file by file (failures with their reason; the rest of the batch goes on). */
+export interface ImportReport {
+  imported: number;
+  duplicates: number;
+  failed: number;
+  pages: number;
+  failures: { name: string; code: string; message: string }[];
+}
+
+/** The metadata an import form gives every file of a batch. */
+export interface ImportMetadata {
+  title?: string;
+  date?: string;
+  edition?: string;
+}
+
 export interface StatusMove {
   from: string;
   to: string;
@@ -112,6 +128,17 @@ export const API = {
   listPages: { kind: 'query', input: z.object({}).strict() },
   pageLines: { kind: 'query', input: z.object({ pageId }).strict() },
   listJobs: { kind: 'query', input: z.object({}).strict() },
+  importFiles: {
+    kind: 'command',
+    input: z
+      .object({
+        paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000),
+        title: z.string().trim().min(1).max(200).optional(),
+        date: isoDate.optional(),
+        edition: z.string().max(100).optional(),
+      })
+      .strict(),
+  },
   queueOcr: {
     kind: 'command',
     input: z
@@ -126,6 +153,11 @@ export const API = {
       .strict(),
   },
   pauseOcr: { kind: 'command', input: z.object({}).strict() },
+  resumeOcr: { kind: 'command', input: z.object({}).strict() },
+  cancelOcr: {
+    kind: 'command',
+    input: z.object({ jobIds: z.array(id).min(1).max(100_000).optional() }).strict(),
+  },
   correctLine: {
     kind: 'command',
     input: z.object({ lineId: z.number().int().positive(), text: z.string().max(10_000) }).strict(),
@@ -216,8 +248,11 @@ export interface ApiOutputs {
   listPages: PageSummary[];
   pageLines: PageLines;
   listJobs: JobSummary[];
+  importFiles: ImportReport;
   queueOcr: { queued: number; skipped: number };
   pauseOcr: { paused: boolean };
+  resumeOcr: { resumed: boolean };
+  cancelOcr: { cancelled: number };
   correctLine: { changeId: number | null };
   undo: { undone: number };
   search: SearchHit[];
@@ -261,13 +296,18 @@ export type ApiEvent =
       pagesPerMinute: number | null;
       etaSeconds: number | null;
     }
-  | { type: 'job'; jobId: number; pageId: number; status: string; error?: string }
+  | { type: 'job'; jobId: number; pageId: number; status: string; error?: string; share?: number }
   | { type: 'archive-changed' };
 
 /** The whole API as the renderer sees it (window.backfile in Electron, HTTP in a browser). */
 export interface BackfileApi {
   call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>;
   subscribe(listener: (event: ApiEvent) => void): () => void;
+  /**
+   * Imports files the user dropped or picked: uploaded to the local server in a browser, by
+   * their paths on disk inside Electron. Blob with a name: a File, in either world.
+   */
+  importDropped(files: readonly (Blob & { name: string })[], metadata: ImportMetadata): Promise<ImportReport>;
   /** URL of a page's image (kind: thumbnail, tiles descriptor, master raster). */
   pageImageUrl(pageId: number, kind: 'thumbnail' | 'tiles' | 'raster'): string;
 }
