@@ -69,11 +69,31 @@ export function PageImage(props: Props) {
           maxZoomPixelRatio: 4,
         } as OpenSeadragon.Options);
         viewer.current = v;
+        // For bench/first-paint: when the first tile and the whole first view were drawn, in ms
+        // since navigation (performance.now()), and since this view started loading.
         v.addOnceHandler('tile-drawn', () => {
-          const ms = performance.now() - started;
-          host.current?.setAttribute('data-first-tile-ms', ms.toFixed(0));
+          host.current?.setAttribute('data-first-tile-ms', performance.now().toFixed(1));
+          host.current?.setAttribute(
+            'data-first-tile-since-open-ms',
+            (performance.now() - started).toFixed(1),
+          );
+        });
+
+        v.addHandler('fully-loaded-change', (e) => {
+          const el = host.current;
+          if (
+            (e as unknown as { fullyLoaded: boolean }).fullyLoaded &&
+            el &&
+            !el.hasAttribute('data-full-view-ms')
+          )
+            el.setAttribute('data-full-view-ms', performance.now().toFixed(1));
         });
         v.addHandler('open', () => {
+          const item = v!.world.getItemAt(0);
+          const markFull = () =>
+            host.current?.setAttribute('data-full-view-ms', performance.now().toFixed(1));
+          if (item?.getFullyLoaded()) markFull();
+          else item?.addOnceHandler('fully-loaded-change', markFull);
           const element = document.createElement('div');
           element.className = 'page-overlay';
           v!.addOverlay({

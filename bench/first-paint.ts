@@ -1,0 +1,108 @@
+// bench/first-paint: how soon a reviewer sees a page in the browser mode — from navigating to the
+// page view until the first Deep Zoom tile is drawn, and until the whole first view is sharp —
+// against the naive way, measured in the same run: navigating to the page's full master raster
+// as one image (load event, image decoded). For the sample 300-dpi page and the same page at
+// 600 dpi (a broadsheet's size), with a cold cache every run (a new browser context).
+// Run: node bench/first-paint.ts [--runs N] (default 5). Needs `npm run build` and /usr/bin/chromium.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { chromium, type Browser } from 'playwright-core';
+import { openArchive } from '../src/core/archive/archive.ts';
+import { importScans } from '../src/core/import/importer.ts';
+import { startServer, type RunningServer } from '../src/cli/server/server.ts';
+import { RENDERER_DIR } from '../src/cli/commands/serve.ts';
+
+// The two functions below run in the browser; this is all of the DOM they touch.
+declare const document: { querySelector(selector: string): unknown; images: { decode(): Promise<void> }[] };
+
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const SCAN = path.resolve(import.meta.dirname, '../../shared/samples/pages/page-01/scan_300dpi.png');
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-first-paint-'));
+const scan600 = path.join(dir, 'page-600dpi.png');
+const meta = await sharp(SCAN).metadata();
+await sharp(SCAN)
+  .resize({ width: meta.width! * 2 })
+  .png()
+  .toFile(scan600);
+const archive = openArchive(path.join(dir, 'archive'));
+await importScans(archive, [SCAN, scan600], { title: 'Bench', date: '2018-10-19', maxPixels: 200e6 });
+const pages = archive.db.prepare('SELECT id, width, height FROM pages ORDER BY id').all() as {
+  id: number;
+  width: number;
+  height: number;
+}[];
+const server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
+});
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function measure(browser: Browser, server: RunningServer, pageId: number) {
+  const firstTile: number[] = [];
+  const fullView: number[] = [];
+  const wholeRaster: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const tab = await context.newPage();
+    await tab.goto(`${server.url}#/page/${pageId}`);
+    await tab.waitForFunction(() => document.querySelector('[data-full-view-ms]') !== null, undefined, {
+      timeout: 60_000,
+    });
+    const viewer = tab.getByTestId('viewer');
+    firstTile.push(Number(await viewer.getAttribute('data-first-tile-ms')));
+    fullView.push(Number(await viewer.getAttribute('data-full-view-ms')));
+    await context.close();
+
+    const plain = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const ref = await plain.newPage();
+    await ref.goto(`http://127.0.0.1:${server.port}/pages/${pageId}/raster?token=${server.token}`, {
+      waitUntil: 'load',
+    });
+    wholeRaster.push(
+      await ref.evaluate(async () => {
+        await document.images[0]!.decode();
+        return performance.now();
+      }),
+    );
+    await plain.close();
+  }
+  return { firstTile, fullView, wholeRaster };
+}
+
+try {
+  console.log(`bench/first-paint — ${RUNS} cold runs per page, ms since navigation`);
+  console.log(
+    '| page | first tile drawn (median, min–max) | first view complete | reference: whole raster as one image | ratio first tile / reference |',
+  );
+  console.log('|---|---|---|---|---|');
+  for (const [label, page] of [
+    ['300 dpi', pages[0]!],
+    ['600 dpi', pages[1]!],
+  ] as const) {
+    const r = await measure(browser, server, page.id);
+    const cell = (xs: number[]) =>
+      `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
+    console.log(
+      `| ${label}, ${page.width}×${page.height} | ${cell(r.firstTile)} | ${cell(r.fullView)} | ${cell(r.wholeRaster)} | ${(median(r.firstTile) / median(r.wholeRaster)).toFixed(2)} |`,
+    );
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  archive.close();
+  rmSync(dir, { recursive: true, force: true });
+}
