@@ -15,6 +15,8 @@ import { API, type ApiEvent, type ApiMethod } from '../shared/api/contract.ts';
 import { toErrorInfo } from '../shared/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../cli/server/server.ts';
 import { EVENT_CHANNEL, invokeChannel } from './channels.ts';
+import { installMenu } from './menu.ts';
+import { loadWindowState, rememberWindowState } from './window-state.ts';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'backfile', privileges: { standard: true, secure: true } }]);
 
@@ -61,9 +63,10 @@ async function main(): Promise<void> {
     return file ? net.fetch(pathToFileURL(file).href) : new Response('not found', { status: 404 });
   });
 
+  installMenu(archive, emit);
+  const { maximized, ...bounds } = loadWindowState();
   const window = new BrowserWindow({
-    width: 1400,
-    height: 900,
+    ...bounds,
     webPreferences: {
       preload: path.join(here, '../preload/preload.cjs'),
       contextIsolation: true,
@@ -75,6 +78,13 @@ async function main(): Promise<void> {
     },
   });
   windows.add(window);
+  if (maximized) window.maximize();
+  rememberWindowState(window);
+  // A second start of the app (single instance) brings this window forward instead.
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
 
