@@ -15,6 +15,7 @@ import { startServer } from '../../src/cli/server/server.ts';
 import { RENDERER_DIR } from '../../src/cli/commands/serve.ts';
 import { SHOTS, launchBrowser, watchProblems } from './browser.ts';
 import { writeBodyCrops } from '../fixtures/crops.ts';
+import { samplePage } from '../fixtures/samples.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 
 let browser: Browser;
@@ -152,6 +153,74 @@ describe('the proofreading workspace', () => {
       await expect.poll(() => page.locator('.hit').count()).toBeGreaterThan(0);
       await expect.poll(() => focusedLine(page)).toBe(firstId);
       await shot(page, '08-search-hit-on-page-zh.png');
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+
+  it('draws, reshapes, moves, splits, merges and reorders regions, and undoes each', async () => {
+    const archive = tempArchive();
+    await importScans(archive, [samplePage(2, 'page.pdf')], { title: '文峪河报', date: '2018-10-20' });
+    const server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    const problems = watchProblems(page);
+    const regions = () =>
+      archive.db
+        .prepare('SELECT id, x0, y0, x1, y1, reading_order FROM regions ORDER BY reading_order')
+        .all() as {
+        id: number;
+        x0: number;
+        y0: number;
+        x1: number;
+        y1: number;
+        reading_order: number;
+      }[];
+    try {
+      await page.goto(`${server.url}#/page/1`);
+      await expect.poll(() => page.getByTestId('viewer').getAttribute('data-full-view-ms')).not.toBeNull();
+      await page.getByRole('button', { name: '矩形' }).click();
+      await dragOnViewer(page, [0.35, 0.2], [0.5, 0.4]);
+      await dragOnViewer(page, [0.52, 0.2], [0.64, 0.4]);
+      await expect.poll(() => regions().length).toBe(2);
+      const [first] = regions();
+
+      // Edit: drag the first region's inside to move it; its size stays.
+      await page.getByRole('button', { name: '调整' }).click();
+      await dragOnViewer(page, [0.42, 0.3], [0.42, 0.5]);
+      await expect.poll(() => regions()[0]!.y0).toBeGreaterThan(first!.y0 + 50);
+      const moved = regions()[0]!;
+      expect(moved.y1 - moved.y0).toBe(first!.y1 - first!.y0);
+
+      // Split: a click inside the second region cuts it in two there.
+      await page.getByRole('button', { name: '拆分' }).click();
+      const box = (await page.getByTestId('viewer').boundingBox())!;
+      await page.mouse.click(box.x + box.width * 0.58, box.y + box.height * 0.3);
+      await expect.poll(() => regions().length).toBe(3);
+
+      // Merge the two halves again from the region list.
+      await page.getByRole('button', { name: '移动' }).click();
+      await page.getByRole('tab', { name: '区域' }).click();
+      await page.getByLabel('选择区域 2').check();
+      await page.getByLabel('选择区域 3').check();
+      await page.getByRole('button', { name: '合并所选区域' }).click();
+      await expect.poll(() => regions().length).toBe(2);
+
+      // Reorder by dragging the second region above the first.
+      const order = regions().map((r) => r.id);
+      await page.locator('.region-panel li').nth(1).dragTo(page.locator('.region-panel li').nth(0));
+      await expect.poll(() => regions().map((r) => r.id)).toEqual([order[1], order[0]]);
+      await shot(page, '09-region-tools-zh.png');
+
+      // Undo (Ctrl+Z with no text field focused) takes back the reorder, then the merge.
+      await page.locator('h1').click();
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => regions().map((r) => r.id)).toEqual(order);
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => regions().length).toBe(3);
+      await page.keyboard.press('Control+Shift+z');
+      await expect.poll(() => regions().length).toBe(2);
       expect(problems).toEqual([]);
     } finally {
       await page.close();

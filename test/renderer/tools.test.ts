@@ -18,6 +18,8 @@ import {
 import { parseRoute, routeHash } from '../../src/renderer/routing.ts';
 import { hitBoxes } from '../../src/renderer/page/search-highlight.ts';
 import type { Point } from '../../src/shared/geometry.ts';
+import { editDown, editMove, editUp, isRectangle } from '../../src/renderer/page/tools/edit-tool.ts';
+import { moveItem } from '../../src/renderer/page/region-order.ts';
 
 describe('rectangle tool', () => {
   it('makes a rectangle from a drag in any direction, and nothing from a click', () => {
@@ -204,5 +206,74 @@ describe('routes and search highlights', () => {
     // "Zürcher" in the text, "Zurcher" in the words: the hit is on the line.
     expect(hitBoxes(lines, 'Zürcher')).toEqual([lines[1]!.box]);
     expect(hitBoxes(lines, null)).toEqual([]);
+  });
+});
+
+describe('edit tool', () => {
+  const rect = {
+    id: 7,
+    polygon: [
+      [10, 10],
+      [110, 10],
+      [110, 60],
+      [10, 60],
+    ] as Point[],
+    box: { x0: 10, y0: 10, x1: 110, y1: 60 },
+  };
+  const tri = {
+    id: 8,
+    polygon: [
+      [200, 200],
+      [300, 200],
+      [250, 280],
+    ] as Point[],
+    box: { x0: 200, y0: 200, x1: 300, y1: 280 },
+  };
+  it('moves a region dragged from inside', () => {
+    const s = editMove(editDown([rect, tri], [50, 30], 5), [70, 40]);
+    expect(editUp(s, [70, 40]).change).toEqual({
+      regionId: 7,
+      polygon: [
+        [30, 20],
+        [130, 20],
+        [130, 70],
+        [30, 70],
+      ],
+    });
+  });
+
+  it('reshapes a rectangle by a corner and keeps it a rectangle; moves one corner of a polygon', () => {
+    const s = editDown([rect], [109, 59], 5);
+    // The corner follows the pointer's movement from where it was pressed: +41, +31.
+    expect(editUp(s, [150, 90]).change?.polygon).toEqual([
+      [10, 10],
+      [151, 10],
+      [151, 91],
+      [10, 91],
+    ]);
+    expect(
+      isRectangle([
+        [10, 10],
+        [150, 10],
+        [150, 90],
+        [10, 90],
+      ]),
+    ).toBe(true);
+    const t = editDown([tri], [250, 279], 5);
+    expect(editUp(t, [250, 300]).change?.polygon).toEqual([
+      [200, 200],
+      [300, 200],
+      [250, 301],
+    ]);
+  });
+
+  it('changes nothing on a press that does not move, or outside every region', () => {
+    expect(editUp(editDown([rect], [50, 30], 5), [50, 30]).change).toBeNull();
+    expect(editDown([rect], [500, 500], 5).kind).toBe('idle');
+  });
+
+  it('reorders by moving one item', () => {
+    expect(moveItem([1, 2, 3, 4], 0, 2)).toEqual([2, 3, 1, 4]);
+    expect(moveItem([1, 2, 3, 4], 3, 0)).toEqual([4, 1, 2, 3]);
   });
 });

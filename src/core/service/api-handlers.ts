@@ -16,8 +16,16 @@ import type { OcrService } from './ocr-background.ts';
 import { correctLine } from '../text/corrections.ts';
 import { redoLast, undo, undoLast } from '../articles/undo.ts';
 import { pageArticlesView, pageLinesView, pageRegionsView } from './page-view.ts';
-import { createRegion, deleteRegion, reorderRegions, updateRegion } from '../articles/regions.ts';
-import { createArticle, updateArticle } from '../articles/articles.ts';
+import {
+  createRegion,
+  deleteRegion,
+  mergeRegions,
+  reorderRegions,
+  splitRegion,
+  updateRegion,
+} from '../articles/regions.ts';
+import { createArticle, getArticle, listArticles, updateArticle } from '../articles/articles.ts';
+import { assembleArticle } from '../articles/assemble.ts';
 import type { PageListing } from '../archive/pages.ts';
 import { checkExportTarget, defaultExportTarget, exportCollection } from '../export/export-collection.ts';
 import type { PageSummary } from '../../shared/api/contract.ts';
@@ -74,6 +82,15 @@ export function createHandlers(archive: Archive, ocr: OcrService): Handlers {
       reorderRegions(archive.db, pageId, regionIds, user());
       return { pageId };
     },
+    splitRegion: ({ regionId, y }) => ({
+      regionIds: splitRegion(archive.db, regionId, Math.round(y), user()),
+    }),
+    mergeRegions: ({ regionIds }) => ({ regionId: mergeRegions(archive.db, regionIds, user()) }),
+    issueArticles: ({ issueId }) =>
+      listArticles(archive.db, issueId).map((a) => {
+        const assembled = assembleArticle(archive.db, a.id);
+        return { id: a.id, headline: assembled.headline, pages: assembled.pages };
+      }),
     createArticle: ({ regionIds, fields }) => ({
       articleId: createArticle(archive.db, regionIds, fields ?? {}, user()),
     }),
@@ -91,6 +108,17 @@ export function createHandlers(archive: Archive, ocr: OcrService): Handlers {
           zip ?? false,
         ),
       }),
+    appendToArticle: ({ articleId, regionIds }) => {
+      // Continuing an article (on this page or a later one): its parts, then the new regions.
+      const current = getArticle(archive.db, articleId).regionIds;
+      updateArticle(
+        archive.db,
+        articleId,
+        { regionIds: [...current, ...regionIds.filter((r) => !current.includes(r))] },
+        user(),
+      );
+      return { articleId };
+    },
     undoLast: () => undoLast(archive.db, user()),
     redo: () => redoLast(archive.db),
     listJobs: () =>

@@ -1,7 +1,9 @@
 // The articles on this page, each as a reader gets it: headline, byline, body in reading order,
 // photos with their captions; headline and byline editable, review status settable.
 
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ArticleHistoryView } from './HistoryPanel.tsx';
 import type { ArticleView, BackfileApi } from '../../shared/api/contract.ts';
 import { ARTICLE_STATUSES } from '../../shared/model.ts';
 import { StatusControl } from './StatusControl.tsx';
@@ -31,6 +33,7 @@ function FieldInput(props: { label: string; value: string | null; onSave(value: 
 
 export function ArticlePanel({ api, articles, onError }: Props) {
   const { t } = useTranslation();
+  const [historyOf, setHistoryOf] = useState<number | null>(null);
   const run = (p: Promise<unknown>) =>
     p.then(
       () => undefined,
@@ -49,13 +52,19 @@ export function ArticlePanel({ api, articles, onError }: Props) {
                 void run(api.call('updateArticle', { articleId: a.id, fields: { headline } }))
               }
             />
-            <FieldInput
-              label={t('articles.byline')}
-              value={a.byline}
-              onSave={(byline) =>
-                void run(api.call('updateArticle', { articleId: a.id, fields: { byline } }))
-              }
-            />
+            {(['kicker', 'subhead', 'byline', 'dateline'] as const).map((field) => (
+              <FieldInput
+                key={field}
+                label={t(`articles.${field}`)}
+                value={a[field]}
+                onSave={(value) =>
+                  void run(api.call('updateArticle', { articleId: a.id, fields: { [field]: value } }))
+                }
+              />
+            ))}
+            <button type="button" onClick={() => setHistoryOf(historyOf === a.id ? null : a.id)}>
+              {t('history.article')}
+            </button>
             <StatusControl
               label={t('review.status')}
               statuses={ARTICLE_STATUSES}
@@ -72,11 +81,15 @@ export function ArticlePanel({ api, articles, onError }: Props) {
               }
             />
           </div>
+          {historyOf === a.id && (
+            <ArticleHistoryView api={api} articleId={a.id} version={JSON.stringify(a)} onError={onError} />
+          )}
           <div className="reading-view" lang="zh-Hans">
             {a.kicker && <p className="kicker">{a.kicker}</p>}
             <h3>{a.headline ?? t('articles.untitled', { id: a.id })}</h3>
             {a.subhead && <p className="subhead">{a.subhead}</p>}
             {a.byline && !a.bylineAtEnd && <p className="byline">{a.byline}</p>}
+            {a.dateline && <p className="dateline">{a.dateline}</p>}
             {a.paragraphs.map((p, i) => (
               <p key={i}>{p}</p>
             ))}

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi } from '../../shared/api/contract.ts';
-import type { LineHistory } from '../../shared/history.ts';
+import type { ArticleHistory, LineHistory, Version } from '../../shared/history.ts';
 import type { DiffSegment } from '../../shared/text/diff.ts';
 
 function Diff({ diff }: { diff: DiffSegment[] }) {
@@ -51,22 +51,60 @@ export function HistoryPanel(props: {
           </button>
         )}
       </p>
-      <ol>
-        {history.versions.map((v) => (
-          <li key={v.changeId} className={v.undone ? 'undone' : ''}>
-            <div className="version-meta">
-              {v.user} · {new Date(v.at).toLocaleString()} · {v.label}
-              {v.undone && ` · ${t('history.undone')}`}
+      <Versions versions={history.versions} onRevert={revert} />
+    </div>
+  );
+}
+
+function Versions(props: { versions: Version[]; onRevert(changeId: number): void }) {
+  const { t } = useTranslation();
+  return (
+    <ol>
+      {props.versions.map((v) => (
+        <li key={v.changeId} className={v.undone ? 'undone' : ''}>
+          <div className="version-meta">
+            {v.user} · {new Date(v.at).toLocaleString()} · {v.label}
+            {v.undone && ` · ${t('history.undone')}`}
+          </div>
+          {v.edits.map((e, i) => (
+            <div key={i}>
+              <span className="edit-field">
+                {t(`history.field.${e.entity === 'line' ? 'line' : e.field}`, { defaultValue: e.field })}
+              </span>{' '}
+              <Diff diff={e.diff} />
             </div>
-            {v.edits.map((e, i) => (
-              <Diff key={i} diff={e.diff} />
-            ))}
-            <button type="button" onClick={() => revert(v.changeId)}>
-              {t('history.revert')}
-            </button>
-          </li>
-        ))}
-      </ol>
+          ))}
+          <button type="button" onClick={() => props.onRevert(v.changeId)}>
+            {t('history.revert')}
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** An article's history: its fields, parts and status, and the corrections of its lines. */
+export function ArticleHistoryView(props: {
+  api: BackfileApi;
+  articleId: number;
+  version: string;
+  onError(m: string): void;
+}) {
+  const { t } = useTranslation();
+  const [history, setHistory] = useState<ArticleHistory | null>(null);
+  const { api, articleId, onError } = props;
+  useEffect(() => {
+    api.call('articleHistory', { articleId }).then(setHistory, (e: Error) => onError(e.message));
+  }, [api, articleId, props.version, onError]);
+  if (!history) return <p>{t('loading')}</p>;
+  return (
+    <div className="history-panel article-history">
+      <Versions
+        versions={history.versions}
+        onRevert={(toChangeId) =>
+          void api.call('revertArticle', { articleId, toChangeId }).catch((e: Error) => onError(e.message))
+        }
+      />
     </div>
   );
 }

@@ -18,7 +18,7 @@ import { StatusControl } from './StatusControl.tsx';
 import { hitBoxes } from './search-highlight.ts';
 import { lineAt, regionAt } from './hit-test.ts';
 import { useCorrections } from './useCorrections.ts';
-import { useDrawing } from './useDrawing.ts';
+import { TOOLS, useDrawing } from './useDrawing.ts';
 import { usePageData } from './usePageData.ts';
 
 type Tab = 'text' | 'regions' | 'articles' | 'history';
@@ -56,22 +56,24 @@ export function PageView({ api, pageId, lineId, query, onBack }: Props) {
   const activeIndex = lines.findIndex((l) => l.id === activeLineId);
   const setActiveIndex = useCallback((index: number) => setActiveLineId(lines[index]?.id ?? null), [lines]);
 
-  const onShape = useCallback(
-    (polygon: Polygon) => {
-      api
-        .call('createRegion', {
-          pageId,
-          role: newRole,
-          polygon: polygon.map(([x, y]) => [x, y] as [number, number]),
-        })
-        .then(
-          ({ regionId }) => setSelected(new Set([regionId])),
-          (e: Error) => onError(e.message),
-        );
-    },
-    [api, pageId, newRole, onError],
-  );
-  const drawing = useDrawing(onShape);
+  const actions = useMemo(() => {
+    const points = (polygon: Polygon) => polygon.map(([x, y]) => [x, y] as [number, number]);
+    const fail = (e: Error) => onError(e.message);
+    return {
+      onShape: (polygon: Polygon) =>
+        void api
+          .call('createRegion', { pageId, role: newRole, polygon: points(polygon) })
+          .then(({ regionId }) => setSelected(new Set([regionId])), fail),
+      onReshape: (regionId: number, polygon: Polygon) =>
+        void api.call('updateRegion', { regionId, polygon: points(polygon) }).catch(fail),
+      onSplit: (regionId: number, y: number) =>
+        void api
+          .call('splitRegion', { regionId, y })
+          .then(({ regionIds }) => setSelected(new Set(regionIds)), fail),
+    };
+  }, [api, pageId, newRole, onError]);
+  // Corner handles: one percent of the page's width, so they are as easy to hit on any page.
+  const drawing = useDrawing(data?.regions ?? [], Math.max(8, (data?.page.width ?? 0) / 100), actions);
 
   const undo = useCallback(async () => {
     await corrections.flush();
@@ -101,6 +103,8 @@ export function PageView({ api, pageId, lineId, query, onBack }: Props) {
       if (e.key === 'v') drawing.setTool('pan');
       else if (e.key === 'r') drawing.setTool('rectangle');
       else if (e.key === 'p') drawing.setTool('polygon');
+      else if (e.key === 'e') drawing.setTool('edit');
+      else if (e.key === 's') drawing.setTool('split');
       else if (e.key === 'Enter') drawing.closePolygon();
       else if (e.key === 'Escape') drawing.cancel();
       else if (e.key === 'Backspace') drawing.back();
@@ -153,7 +157,7 @@ export function PageView({ api, pageId, lineId, query, onBack }: Props) {
           }
         />
         <span className="tools" role="group" aria-label={t('tools.title')}>
-          {(['pan', 'rectangle', 'polygon'] as const).map((tool) => (
+          {TOOLS.map((tool) => (
             <button
               key={tool}
               type="button"
@@ -276,6 +280,7 @@ export function PageView({ api, pageId, lineId, query, onBack }: Props) {
             <RegionPanel
               api={api}
               pageId={pageId}
+              issueId={page.issueId}
               regions={data.regions}
               articles={data.articles}
               selected={selected}

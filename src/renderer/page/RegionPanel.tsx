@@ -1,13 +1,17 @@
-// The page's regions in reading order: select, set the role, move up or down, delete; make an
-// article from the selected regions or continue an article with them.
+// The page's regions in reading order: select, set the role, drag (or ↑ ↓) to reorder, merge the
+// selected, delete; make an article from the selected regions, or continue an article of this
+// issue with them — on this page or another.
 
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticleView, BackfileApi, RegionView } from '../../shared/api/contract.ts';
+import type { ApiOutput, ArticleView, BackfileApi, RegionView } from '../../shared/api/contract.ts';
 import { REGION_ROLES, type RegionRole } from '../../shared/model.ts';
+import { moveItem } from './region-order.ts';
 
 interface Props {
   api: BackfileApi;
   pageId: number;
+  issueId: number;
   regions: RegionView[];
   articles: ArticleView[];
   selected: ReadonlySet<number>;
@@ -15,18 +19,31 @@ interface Props {
   onError(message: string): void;
 }
 
-export function RegionPanel({ api, pageId, regions, articles, selected, onSelect, onError }: Props) {
+export function RegionPanel({ api, pageId, issueId, regions, articles, selected, onSelect, onError }: Props) {
   const { t } = useTranslation();
+  const [issueArticles, setIssueArticles] = useState<ApiOutput<'issueArticles'>>([]);
+  const [dragged, setDragged] = useState<number | null>(null);
+  useEffect(() => {
+    api.call('issueArticles', { issueId }).then(setIssueArticles, (e: Error) => onError(e.message));
+  }, [api, issueId, articles, onError]);
   const run = (p: Promise<unknown>) => p.catch((e: Error) => onError(e.message));
   const ordered = [...regions].sort((a, b) => a.readingOrder - b.readingOrder);
-  const move = (index: number, step: -1 | 1) => {
-    const ids = ordered.map((r) => r.id);
-    const j = index + step;
-    if (j < 0 || j >= ids.length) return;
-    [ids[index], ids[j]] = [ids[j]!, ids[index]!];
-    void run(api.call('reorderRegions', { pageId, regionIds: ids }));
+  const reorder = (from: number, to: number) => {
+    if (to < 0 || to >= ordered.length || from === to) return;
+    void run(
+      api.call('reorderRegions', {
+        pageId,
+        regionIds: moveItem(
+          ordered.map((r) => r.id),
+          from,
+          to,
+        ),
+      }),
+    );
   };
   const chosen = ordered.filter((r) => selected.has(r.id)).map((r) => r.id);
+  const continueWith = (articleId: number) =>
+    void run(api.call('appendToArticle', { articleId, regionIds: chosen }));
   return (
     <section className="region-panel" aria-label={t('regions.title')}>
       <header>
@@ -38,29 +55,25 @@ export function RegionPanel({ api, pageId, regions, articles, selected, onSelect
         >
           {t('regions.makeArticle')}
         </button>
-        {articles.length > 0 && (
+        <button
+          type="button"
+          disabled={chosen.length < 2}
+          onClick={() => void run(api.call('mergeRegions', { regionIds: chosen }))}
+        >
+          {t('regions.merge')}
+        </button>
+        {issueArticles.length > 0 && (
           <select
             aria-label={t('regions.addTo')}
             disabled={chosen.length === 0}
             value=""
-            onChange={(e) => {
-              const article = articles.find((a) => a.id === Number(e.target.value));
-              if (article)
-                void run(
-                  api.call('updateArticle', {
-                    articleId: article.id,
-                    regionIds: [
-                      ...article.regionIds,
-                      ...chosen.filter((id) => !article.regionIds.includes(id)),
-                    ],
-                  }),
-                );
-            }}
+            onChange={(e) => e.target.value && continueWith(Number(e.target.value))}
           >
             <option value="">{t('regions.addTo')}</option>
-            {articles.map((a) => (
+            {issueArticles.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.headline ?? t('articles.untitled', { id: a.id })}
+                {a.headline ?? t('articles.untitled', { id: a.id })} (
+                {t('articles.pages', { pages: a.pages.join(', ') })})
               </option>
             ))}
           </select>
@@ -69,7 +82,18 @@ export function RegionPanel({ api, pageId, regions, articles, selected, onSelect
       {ordered.length === 0 && <p className="empty">{t('regions.none')}</p>}
       <ol>
         {ordered.map((r, index) => (
-          <li key={r.id} className={selected.has(r.id) ? 'selected' : ''}>
+          <li
+            key={r.id}
+            className={selected.has(r.id) ? 'selected' : ''}
+            draggable
+            onDragStart={() => setDragged(index)}
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={(e) => {
+              e.preventDefault();
+              if (dragged !== null) reorder(dragged, index);
+              setDragged(null);
+            }}
+          >
             <input
               type="checkbox"
               checked={selected.has(r.id)}
@@ -93,10 +117,10 @@ export function RegionPanel({ api, pageId, regions, articles, selected, onSelect
             {r.articleId !== null && (
               <span className="in-article">{t('regions.inArticle', { id: r.articleId })}</span>
             )}
-            <button type="button" aria-label={t('regions.up')} onClick={() => move(index, -1)}>
+            <button type="button" aria-label={t('regions.up')} onClick={() => reorder(index, index - 1)}>
               ↑
             </button>
-            <button type="button" aria-label={t('regions.down')} onClick={() => move(index, 1)}>
+            <button type="button" aria-label={t('regions.down')} onClick={() => reorder(index, index + 1)}>
               ↓
             </button>
             <button

@@ -211,6 +211,12 @@ export const API = {
     kind: 'command',
     input: z.object({ pageId, regionIds: z.array(id).max(10_000) }).strict(),
   },
+  splitRegion: {
+    kind: 'command',
+    input: z.object({ regionId: id, y: z.number().finite().min(0).max(1e6) }).strict(),
+  },
+  mergeRegions: { kind: 'command', input: z.object({ regionIds: z.array(id).min(2).max(1000) }).strict() },
+  issueArticles: { kind: 'query', input: z.object({ issueId: id }).strict() },
   createArticle: {
     kind: 'command',
     input: z.object({ regionIds: z.array(id).min(1).max(10_000), fields: articleFields.optional() }).strict(),
@@ -238,6 +244,10 @@ export const API = {
         images: z.boolean().optional(),
       })
       .strict(),
+  },
+  appendToArticle: {
+    kind: 'command',
+    input: z.object({ articleId: id, regionIds: z.array(id).min(1).max(10_000) }).strict(),
   },
   undoLast: { kind: 'command', input: z.object({}).strict() },
   redo: { kind: 'command', input: z.object({}).strict() },
@@ -270,9 +280,13 @@ export interface ApiOutputs {
   updateRegion: { regionId: number };
   deleteRegion: { regionId: number };
   reorderRegions: { pageId: number };
+  splitRegion: { regionIds: [number, number] };
+  mergeRegions: { regionId: number };
+  issueArticles: { id: number; headline: string | null; pages: number[] }[];
   createArticle: { articleId: number };
   updateArticle: { articleId: number };
   exportCollection: { files: number; target: string };
+  appendToArticle: { articleId: number };
   undoLast: { changeId: number | null; label: string | null };
   redo: { changeId: number | null; label: string | null };
 }
