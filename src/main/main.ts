@@ -10,6 +10,7 @@ import { openArchive } from '../core/archive/archive.ts';
 import { defaultArchiveFolder } from '../core/archive/default-location.ts';
 import { pageImageFile, type PageImageKind } from '../core/service/page-images.ts';
 import { createHandlers } from '../core/service/api-handlers.ts';
+import { lineImage } from '../core/service/line-image.ts';
 import { createOcrService } from '../core/service/ocr-background.ts';
 import { API, type ApiEvent, type ApiMethod } from '../shared/api/contract.ts';
 import { toErrorInfo } from '../shared/errors.ts';
@@ -56,8 +57,14 @@ async function main(): Promise<void> {
   );
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
-  protocol.handle('backfile', (request) => {
+  protocol.handle('backfile', async (request) => {
     const url = new URL(request.url);
+    if (url.host === 'line') {
+      const image = await lineImage(archive, Number(url.pathname.slice(1)));
+      return image
+        ? new Response(new Uint8Array(image), { headers: { 'content-type': 'image/jpeg' } })
+        : new Response('not found', { status: 404 });
+    }
     const match = /^\/(\d+)\/(thumbnail|raster|tiles)(\/.*)?$/.exec(url.pathname);
     const file = match ? pageImageFile(archive, Number(match[1]), match[2] as PageImageKind, match[3]) : null;
     return file ? net.fetch(pathToFileURL(file).href) : new Response('not found', { status: 404 });

@@ -22,6 +22,9 @@ const api: BackfileApi = {
     const paths = files.map((f) => webUtils.getPathForFile(f as File));
     return api.call('importFiles', { paths, ...metadata });
   },
+  lineImageUrl(lineId) {
+    return `backfile://line/${lineId}`;
+  },
   pageImageUrl(pageId, kind) {
     return `backfile://page/${pageId}/${kind}`;
   },

@@ -79,6 +79,8 @@ describe('the local server', () => {
     expect((await send(s.port, { path: '/pages/1/thumbnail' })).status).toBe(403);
     expect((await send(s.port, { path: `/pages/1/thumbnail?token=${s.token}` })).status).toBe(200);
     expect((await send(s.port, { path: '/api/events' })).status).toBe(403);
+    expect((await send(s.port, { path: '/lines/1/image' })).status).toBe(403);
+    expect((await send(s.port, { path: '/upload?name=x.png', method: 'POST' })).status).toBe(403);
   });
 
   it('refuses other origins and other host names (DNS rebinding)', async () => {

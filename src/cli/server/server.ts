@@ -13,6 +13,7 @@ import { API, isApiMethod, type ApiEvent } from '../../shared/api/contract.ts';
 import { BackfileError, toErrorInfo } from '../../shared/errors.ts';
 import { createGuard } from './guard.ts';
 import { receiveUpload } from './upload.ts';
+import { lineImage } from '../../core/service/line-image.ts';
 import { fileInside, sendFile } from './static-files.ts';
 
 /**
@@ -78,7 +79,10 @@ export async function startServer(
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const isApi =
-      url.pathname.startsWith('/api/') || url.pathname.startsWith('/pages/') || url.pathname === '/upload';
+      url.pathname.startsWith('/api/') ||
+      url.pathname.startsWith('/pages/') ||
+      url.pathname.startsWith('/lines/') ||
+      url.pathname === '/upload';
     const refused = guard.check(request, url, isApi);
     if (refused)
       return sendJson(response, 403, {
@@ -130,6 +134,17 @@ export async function startServer(
         // Other windows (and the library behind the page view) learn of every change.
         if (API[method].kind === 'command') emit({ type: 'archive-changed' });
         return sendJson(response, 200, { ok: true, value });
+      }
+      const lineMatch = /^\/lines\/(\d+)\/image$/.exec(url.pathname);
+      if (lineMatch && request.method === 'GET') {
+        const image = await lineImage(archive, Number(lineMatch[1]));
+        if (!image)
+          return sendJson(response, 404, {
+            ok: false,
+            error: { code: 'not-found', message: 'No such line.' },
+          });
+        response.writeHead(200, { 'content-type': 'image/jpeg', 'cache-control': 'no-store' });
+        return response.end(image);
       }
       const pageMatch = /^\/pages\/(\d+)\/(thumbnail|raster|tiles)(\/.*)?$/.exec(url.pathname);
       if (pageMatch && request.method === 'GET') {

@@ -14,6 +14,7 @@ import { toImportReport } from '../import/import-report.ts';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/api/contract.ts';
 import type { OcrService } from './ocr-background.ts';
 import { correctLine } from '../text/corrections.ts';
+import { applyReplacements, findReplacements } from '../text/replace.ts';
 import { redoLast, undo, undoLast } from '../articles/undo.ts';
 import { pageArticlesView, pageLinesView, pageRegionsView } from './page-view.ts';
 import {
@@ -108,6 +109,9 @@ export function createHandlers(archive: Archive, ocr: OcrService): Handlers {
           zip ?? false,
         ),
       }),
+    previewReplace: (spec) => findReplacements(archive.db, spec),
+    applyReplace: ({ lineIds, ...spec }) =>
+      applyReplacements(archive.db, spec, user(), lineIds ? new Set(lineIds) : undefined),
     appendToArticle: ({ articleId, regionIds }) => {
       // Continuing an article (on this page or a later one): its parts, then the new regions.
       const current = getArticle(archive.db, articleId).regionIds;

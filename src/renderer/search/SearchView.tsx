@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { BackfileApi } from '../../shared/api/contract.ts';
 import type { SearchHit } from '../../shared/search.ts';
 import { routeHash } from '../routing.ts';
+import { PAGE_STATUSES, REGION_ROLES, type PageStatus, type RegionRole } from '../../shared/model.ts';
+import { ReplacePanel } from './ReplacePanel.tsx';
 
 function Marked({ text }: { text: string }) {
   // The core marks hits with [ and ]; brackets in the text itself come through as they are.
@@ -26,6 +28,8 @@ export function SearchView({ api, query }: { api: BackfileApi; query: string }) 
   const [title, setTitle] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [status, setStatus] = useState<PageStatus | ''>('');
+  const [role, setRole] = useState<RegionRole | ''>('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -38,6 +42,8 @@ export function SearchView({ api, query }: { api: BackfileApi; query: string }) 
         ...(title ? { title } : {}),
         ...(from ? { from } : {}),
         ...(to ? { to } : {}),
+        ...(status ? { status } : {}),
+        ...(role ? { role } : {}),
       })
       .then(
         (h) => {
@@ -46,7 +52,7 @@ export function SearchView({ api, query }: { api: BackfileApi; query: string }) 
         },
         (e: Error) => setError(e.message),
       );
-  }, [api, query, title, from, to]);
+  }, [api, query, title, from, to, status, role]);
 
   // The view is keyed by its query (App), so the input starts from it and old hits never show.
   const shown = query.trim() ? hits : null;
@@ -78,6 +84,30 @@ export function SearchView({ api, query }: { api: BackfileApi; query: string }) 
           aria-label={t('search.from')}
         />
         <input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('search.to')} />
+        <select
+          value={status}
+          onChange={(e) => setStatus(e.target.value as PageStatus | '')}
+          aria-label={t('review.status')}
+        >
+          <option value="">{t('search.anyStatus')}</option>
+          {PAGE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+        <select
+          value={role}
+          onChange={(e) => setRole(e.target.value as RegionRole | '')}
+          aria-label={t('regions.role')}
+        >
+          <option value="">{t('search.anyRole')}</option>
+          {REGION_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
         <button type="submit">{t('search.go')}</button>
       </form>
       {error && <p className="error">{error}</p>}
@@ -94,6 +124,7 @@ export function SearchView({ api, query }: { api: BackfileApi; query: string }) 
           </li>
         ))}
       </ol>
+      <ReplacePanel api={api} />
     </section>
   );
 }

@@ -52,6 +52,9 @@ export function httpTransport(token: string): BackfileApi {
       }
       return total;
     },
+    lineImageUrl(lineId) {
+      return `/lines/${lineId}/image?token=${encodeURIComponent(token)}`;
+    },
     pageImageUrl(pageId, kind) {
       return `/pages/${pageId}/${kind}?token=${encodeURIComponent(token)}`;
     },

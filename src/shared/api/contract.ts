@@ -245,6 +245,30 @@ export const API = {
       })
       .strict(),
   },
+  previewReplace: {
+    kind: 'query',
+    input: z
+      .object({
+        find: z.string().min(1).max(1000),
+        replacement: z.string().max(1000),
+        regex: z.boolean().optional(),
+        pageIds: z.array(id).min(1).max(100_000).optional(),
+      })
+      .strict(),
+  },
+  applyReplace: {
+    kind: 'command',
+    input: z
+      .object({
+        find: z.string().min(1).max(1000),
+        replacement: z.string().max(1000),
+        regex: z.boolean().optional(),
+        pageIds: z.array(id).min(1).max(100_000).optional(),
+        /** The lines to change (the accepted ones of the preview); all when absent. */
+        lineIds: z.array(id).max(1_000_000).optional(),
+      })
+      .strict(),
+  },
   appendToArticle: {
     kind: 'command',
     input: z.object({ articleId: id, regionIds: z.array(id).min(1).max(10_000) }).strict(),
@@ -286,6 +310,8 @@ export interface ApiOutputs {
   createArticle: { articleId: number };
   updateArticle: { articleId: number };
   exportCollection: { files: number; target: string };
+  previewReplace: { lineId: number; pageId: number; before: string; after: string; occurrences: number }[];
+  applyReplace: { changeId: number | null; lines: number };
   appendToArticle: { articleId: number };
   undoLast: { changeId: number | null; label: string | null };
   redo: { changeId: number | null; label: string | null };
@@ -322,6 +348,8 @@ export interface BackfileApi {
    * their paths on disk inside Electron. Blob with a name: a File, in either world.
    */
   importDropped(files: readonly (Blob & { name: string })[], metadata: ImportMetadata): Promise<ImportReport>;
+  /** URL of a line's picture, cut from its page. */
+  lineImageUrl(lineId: number): string;
   /** URL of a page's image (kind: thumbnail, tiles descriptor, master raster). */
   pageImageUrl(pageId: number, kind: 'thumbnail' | 'tiles' | 'raster'): string;
 }

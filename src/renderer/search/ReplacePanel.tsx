@@ -1,0 +1,136 @@
+// Find and replace across the collection: preview every hit with its context (what changes,
+// marked) and the line's picture from the page, accept or skip each or all, then apply the
+// accepted ones as one recorded change that one undo takes back.
+
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiOutput, BackfileApi } from '../../shared/api/contract.ts';
+import { diffText } from '../../shared/text/diff.ts';
+
+type Preview = ApiOutput<'previewReplace'>;
+
+function Change({ before, after }: { before: string; after: string }) {
+  return (
+    <span className="diff" lang="zh-Hans">
+      {diffText(before, after).map((d, i) =>
+        d.op === 'equal' ? (
+          <span key={i}>{d.text}</span>
+        ) : d.op === 'insert' ? (
+          <ins key={i}>{d.text}</ins>
+        ) : (
+          <del key={i}>{d.text}</del>
+        ),
+      )}
+    </span>
+  );
+}
+
+export function ReplacePanel({ api }: { api: BackfileApi }) {
+  const { t } = useTranslation();
+  const [find, setFind] = useState('');
+  const [replacement, setReplacement] = useState('');
+  const [regex, setRegex] = useState(false);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [skipped, setSkipped] = useState<Set<number>>(new Set());
+  const [notice, setNotice] = useState<{ text: string; changeId: number | null } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const fail = (e: Error) => setError(e.message);
+
+  const show = () => {
+    setError(null);
+    setNotice(null);
+    api.call('previewReplace', { find, replacement, regex }).then((p) => {
+      setPreview(p);
+      setSkipped(new Set());
+    }, fail);
+  };
+  const apply = () => {
+    if (!preview) return;
+    const lineIds = preview.filter((m) => !skipped.has(m.lineId)).map((m) => m.lineId);
+    api.call('applyReplace', { find, replacement, regex, lineIds }).then((r) => {
+      setNotice({ text: t('replace.applied', { count: r.lines }), changeId: r.changeId });
+      setPreview(null);
+    }, fail);
+  };
+  const undo = (changeId: number) =>
+    api.call('undo', { changeId }).then(() => setNotice({ text: t('replace.undone'), changeId: null }), fail);
+
+  return (
+    <section className="replace-panel" aria-label={t('replace.title')}>
+      <h2>{t('replace.title')}</h2>
+      <div className="toolbar">
+        <input
+          value={find}
+          onChange={(e) => setFind(e.target.value)}
+          aria-label={t('replace.find')}
+          placeholder={t('replace.find')}
+        />
+        <input
+          value={replacement}
+          onChange={(e) => setReplacement(e.target.value)}
+          aria-label={t('replace.with')}
+          placeholder={t('replace.with')}
+        />
+        <label>
+          <input type="checkbox" checked={regex} onChange={(e) => setRegex(e.target.checked)} />{' '}
+          {t('replace.regex')}
+        </label>
+        <button type="button" disabled={!find} onClick={show}>
+          {t('replace.preview')}
+        </button>
+      </div>
+      {error && <p className="error">{error}</p>}
+      {notice && (
+        <p className="notice" role="status">
+          {notice.text}{' '}
+          {notice.changeId !== null && (
+            <button type="button" onClick={() => void undo(notice.changeId!)}>
+              {t('undo.undo')}
+            </button>
+          )}
+        </p>
+      )}
+      {preview && (
+        <>
+          <div className="toolbar">
+            <span>
+              {t('replace.count', { count: preview.length, accepted: preview.length - skipped.size })}
+            </span>
+            <button type="button" onClick={() => setSkipped(new Set())}>
+              {t('replace.acceptAll')}
+            </button>
+            <button type="button" onClick={() => setSkipped(new Set(preview.map((m) => m.lineId)))}>
+              {t('replace.skipAll')}
+            </button>
+            <button type="button" disabled={skipped.size === preview.length} onClick={apply}>
+              {t('replace.apply')}
+            </button>
+          </div>
+          <ol className="replace-hits">
+            {preview.map((m) => (
+              <li key={m.lineId} className={skipped.has(m.lineId) ? 'skipped' : ''}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={!skipped.has(m.lineId)}
+                    aria-label={t('replace.accept', { line: m.lineId })}
+                    onChange={() =>
+                      setSkipped((s) => {
+                        const next = new Set(s);
+                        if (next.has(m.lineId)) next.delete(m.lineId);
+                        else next.add(m.lineId);
+                        return next;
+                      })
+                    }
+                  />
+                  <Change before={m.before} after={m.after} />
+                </label>
+                <img src={api.lineImageUrl(m.lineId)} alt={m.before} loading="lazy" className="line-image" />
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
