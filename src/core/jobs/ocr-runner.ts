@@ -24,6 +24,8 @@ export const OCR_JOB = 'ocr';
 
 export interface OcrJobPayload {
   languages: string;
+  /** The engine to read with; jobs queued before there was a choice read with tesseract. */
+  engine?: string;
   deskew: boolean;
   binarise: boolean;
 }
@@ -57,18 +59,22 @@ class Timeout extends Error {}
 
 interface Slot {
   engine: OcrEngine | null;
+  /** Engine name and languages the slot's engine was made for. */
   languages: string | null;
 }
 
+/** One factory for every job, or the factory for the engine a job names. */
+export type EngineSource = OcrEngineFactory | ((engine: string) => Promise<OcrEngineFactory>);
+
 export class OcrRunner {
   private readonly archive: Archive;
-  private readonly factory: OcrEngineFactory;
+  private readonly factory: EngineSource;
   private readonly options: Required<Omit<OcrRunOptions, 'onJob' | 'onProgress'>> &
     Pick<OcrRunOptions, 'onJob' | 'onProgress'>;
   private stopMode: 'pause' | 'cancel' | null = null;
   private readonly slots: Slot[] = [];
 
-  constructor(archive: Archive, factory: OcrEngineFactory, options: OcrRunOptions = {}) {
+  constructor(archive: Archive, factory: EngineSource, options: OcrRunOptions = {}) {
     this.archive = archive;
     this.factory = factory;
     this.options = {
@@ -127,7 +133,7 @@ export class OcrRunner {
       this.options.onJob?.({ jobId: job.id, pageId: job.pageId, status: 'running' });
       const payload = job.payload as unknown as OcrJobPayload;
       try {
-        const engine = await this.engineFor(slot, payload.languages);
+        const engine = await this.engineFor(slot, payload.engine ?? 'tesseract', payload.languages);
         const text = await this.withTimeout(
           slot,
           readPageWithOcr(this.archive, engine, job.pageId, {
@@ -185,11 +191,13 @@ export class OcrRunner {
     }
   }
 
-  private async engineFor(slot: Slot, languages: string): Promise<OcrEngine> {
-    if (slot.engine && slot.languages === languages) return slot.engine;
+  private async engineFor(slot: Slot, engineName: string, languages: string): Promise<OcrEngine> {
+    const key = `${engineName}:${languages}`;
+    if (slot.engine && slot.languages === key) return slot.engine;
     await this.killEngine(slot);
-    slot.engine = await this.factory.create(languages);
-    slot.languages = languages;
+    const factory = typeof this.factory === 'function' ? await this.factory(engineName) : this.factory;
+    slot.engine = await factory.create(languages);
+    slot.languages = key;
     return slot.engine;
   }
 

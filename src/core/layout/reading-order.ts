@@ -27,18 +27,27 @@ const union = (a: Box, b: Box): Box => ({
   y1: Math.max(a.y1, b.y1),
 });
 
+/** Whether `inner` lies within `outer` across: up to two and a half line heights further left
+ * (a paragraph's indented first line starts two characters in), a line and a half right. */
+function within(inner: Box, outer: Box, h: number): boolean {
+  return inner.x0 >= outer.x0 - 2.5 * h && inner.x1 <= outer.x1 + 1.5 * h;
+}
+
 /**
- * Whether `line` continues the block whose last line is `last`: below it with at most a line's
- * height of white between, overlapping at least half the narrower of the two, and of like size
- * (a headline does not run on into its body text).
+ * Whether `line` continues `block`: below its last line with at most a line's height of white
+ * between, of like size (a headline does not run on into its body text), and within the
+ * block's width. A block of one line must also lie within the new line: a headline wider than
+ * the column under it does not take the column's first line.
  */
-function continues(last: Box, line: Box): boolean {
+function continues(block: OrderedBlock<Boxed>, line: Box): boolean {
+  const last = block.lines.at(-1)!.box;
   const h = Math.min(height(last), height(line));
   const gap = line.y0 - last.y1;
   if (gap < -0.5 * h || gap > 1.0 * Math.max(height(last), height(line))) return false;
   const ratio = height(line) / height(last);
-  if (ratio < 0.65 || ratio > 1.55) return false;
-  return overlapX(last, line) >= 0.5 * Math.min(width(last), width(line));
+  if (ratio < 0.8 || ratio > 1.25) return false;
+  if (overlapX(last, line) < 0.5 * Math.min(width(last), width(line))) return false;
+  return within(line, block.box, h) && (block.lines.length > 1 || within(block.box, line, h));
 }
 
 export function groupIntoBlocks<L extends Boxed>(lines: readonly L[]): OrderedBlock<L>[] {
@@ -48,9 +57,8 @@ export function groupIntoBlocks<L extends Boxed>(lines: readonly L[]): OrderedBl
     let best: OrderedBlock<L> | null = null;
     let bestOverlap = 0;
     for (const block of blocks) {
-      const last = block.lines.at(-1)!.box;
-      if (!continues(last, line.box)) continue;
-      const o = overlapX(last, line.box);
+      if (!continues(block, line.box)) continue;
+      const o = overlapX(block.lines.at(-1)!.box, line.box);
       if (o > bestOverlap) {
         best = block;
         bestOverlap = o;
@@ -88,29 +96,31 @@ function cut<T extends { box: Box }>(
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /**
- * Orders blocks by XY-cut. A horizontal band of white is only a place to cut when it separates
- * things a reader takes one after the other: a wide band (an article's end), or one next to a
- * block wider than the columns (a headline over them). A narrow band where paragraph breaks
- * in neighbouring columns happen to line up is no cut — cutting there would read the tops of
- * all columns before their bottoms.
+ * Orders blocks by XY-cut, taking cuts in this order of preference: a wide horizontal band of
+ * white (an article's end: at least one and a half line heights), then a vertical band (a
+ * gutter between columns, or between articles side by side) whose sides start level, then a
+ * narrow horizontal band (a headline just above the columns it spans). A narrow band is no cut while a gutter exists:
+ * there it is paragraph breaks or headlines of neighbouring articles that happen to line up,
+ * and cutting would read the tops of all columns before their bottoms (measured on the sample
+ * pages at 100 dpi: character error rate with order 0.40 → 0.02 on page 2).
  */
 export function orderBlocks<B extends { box: Box }>(blocks: readonly B[], lineHeight: number): B[] {
   if (blocks.length <= 1) return [...blocks];
   const rows = cut(blocks, 'y');
-  if (rows.groups.length > 1) {
-    const columnWidth = median(blocks.map((b) => width(b.box)));
-    const spans = (group: readonly B[]) => group.some((b) => width(b.box) >= 1.5 * columnWidth);
-    const clean = rows.gaps.map(
-      (gap, i) => gap >= 1.5 * lineHeight || spans(rows.groups[i]!) || spans(rows.groups[i + 1]!),
-    );
-    if (clean.some(Boolean)) {
-      const parts: B[][] = [[...rows.groups[0]!]];
-      rows.groups.slice(1).forEach((g, i) => (clean[i] ? parts.push([...g]) : parts.at(-1)!.push(...g)));
-      if (parts.length > 1) return parts.flatMap((part) => orderBlocks(part, lineHeight));
-    }
+  const wide = rows.gaps.map((gap) => gap >= 1.5 * lineHeight);
+  if (wide.some(Boolean)) {
+    const parts: B[][] = [[...rows.groups[0]!]];
+    rows.groups.slice(1).forEach((g, i) => (wide[i] ? parts.push([...g]) : parts.at(-1)!.push(...g)));
+    return parts.flatMap((part) => orderBlocks(part, lineHeight));
   }
   const columns = cut(blocks, 'x');
-  if (columns.groups.length > 1) return columns.groups.flatMap((column) => orderBlocks(column, lineHeight));
+  // Side by side only when the sides start level (two articles, or columns under one headline
+  // band already cut off). A side starting lower than its neighbour sits under the
+  // neighbour's headline band, which the narrow horizontal cut takes first.
+  const tops = columns.groups.map((g) => Math.min(...g.map((b) => b.box.y0)));
+  const level = Math.max(...tops) - Math.min(...tops) <= 2 * lineHeight;
+  if (columns.groups.length > 1 && (level || rows.groups.length === 1))
+    return columns.groups.flatMap((column) => orderBlocks(column, lineHeight));
   if (rows.groups.length > 1) return rows.groups.flatMap((row) => orderBlocks(row, lineHeight));
   // Neither cut exists (blocks interlock): top to bottom, then left to right.
   return [...blocks].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);

@@ -7,6 +7,7 @@ import { BackfileError } from '../../shared/errors.ts';
 import { enqueueJobs } from '../jobs/job-queue.ts';
 import { OCR_JOB, type OcrJobPayload } from '../jobs/ocr-runner.ts';
 import { DEFAULT_LANGUAGES } from './language-data.ts';
+import { ENGINE_NAMES, chooseEngine, type EngineChoice, type EngineName } from './engines.ts';
 
 export type PageScope = { pages: number[] } | { issue: number } | { title: number } | { all: true };
 
@@ -68,9 +69,40 @@ export function languageForPage(db: Database.Database, pageId: number): string {
   return row?.language ?? DEFAULT_LANGUAGES;
 }
 
+/** Remembers an engine choice for the scope, as rememberLanguage does for languages. */
+export function rememberEngine(db: Database.Database, scope: PageScope, engine: EngineChoice): void {
+  if ('pages' in scope) {
+    const update = db.prepare('UPDATE pages SET ocr_engine = ? WHERE id = ?');
+    for (const id of scope.pages) update.run(engine, id);
+  } else if ('issue' in scope)
+    db.prepare('UPDATE issues SET ocr_engine = ? WHERE id = ?').run(engine, scope.issue);
+  else if ('title' in scope)
+    db.prepare('UPDATE titles SET ocr_engine = ? WHERE id = ?').run(engine, scope.title);
+  else
+    db.prepare(
+      "INSERT INTO settings (key, value) VALUES ('ocr.engine', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ).run(engine);
+}
+
+/** The engine for a page: the page's, its issue's, its title's or the archive's choice, else by script. */
+export function engineForPage(db: Database.Database, pageId: number, languages: string): EngineName {
+  const choice = db
+    .prepare(
+      `SELECT COALESCE(p.ocr_engine, i.ocr_engine, t.ocr_engine, (SELECT value FROM settings WHERE key = 'ocr.engine'), 'auto')
+       FROM pages p JOIN issues i ON i.id = p.issue_id JOIN titles t ON t.id = i.title_id WHERE p.id = ?`,
+    )
+    .pluck()
+    .get(pageId) as string | undefined;
+  return choice && choice !== 'auto' && (ENGINE_NAMES as readonly string[]).includes(choice)
+    ? (choice as EngineName)
+    : chooseEngine(languages);
+}
+
 export interface QueueOcrOptions {
   scope: PageScope;
   languages?: string;
+  /** The engine to use from now on for the scope ('auto': by script). */
+  engine?: EngineChoice;
   /** Read pages again that already have text (a PDF text layer, earlier OCR); corrections stay. */
   force?: boolean;
   deskew?: boolean;
@@ -86,9 +118,10 @@ export function queueOcr(archive: Archive, options: QueueOcrOptions): QueuedOcr 
   const db = archive.db;
   const pageIds = pagesInScope(db, options.scope);
   if (options.languages) rememberLanguage(db, options.scope, options.languages);
+  if (options.engine) rememberEngine(db, options.scope, options.engine);
   const textSource = db.prepare('SELECT text_source FROM pages WHERE id = ?').pluck();
   const skipped: QueuedOcr['skipped'] = [];
-  const byLanguage = new Map<string, number[]>();
+  const byLanguage = new Map<string, number[]>(); // "engine languages" → pages
   for (const id of pageIds) {
     const source = textSource.get(id) as string | null;
     if (source && !options.force) {
@@ -99,11 +132,14 @@ export function queueOcr(archive: Archive, options: QueueOcrOptions): QueuedOcr 
       continue;
     }
     const languages = languageForPage(db, id);
-    byLanguage.set(languages, [...(byLanguage.get(languages) ?? []), id]);
+    const key = `${engineForPage(db, id, languages)} ${languages}`;
+    byLanguage.set(key, [...(byLanguage.get(key) ?? []), id]);
   }
   const queued: number[] = [];
-  for (const [languages, ids] of byLanguage) {
+  for (const [key, ids] of byLanguage) {
+    const [engine, languages] = key.split(' ') as [EngineName, string];
     const payload: OcrJobPayload = {
+      engine,
       languages,
       deskew: options.deskew ?? true,
       binarise: options.binarise ?? false,

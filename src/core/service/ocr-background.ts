@@ -28,7 +28,7 @@ export function createOcrService(
     running = (async () => {
       do {
         again = false;
-        runner = new OcrRunner(archive, await engineFactory(archive), {
+        runner = new OcrRunner(archive, (name) => engineFactory(archive, name), {
           workers,
           onJob: (e) => {
             // A job's own progress is throttled to one event a page in ten percent steps.

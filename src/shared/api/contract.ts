@@ -149,6 +149,7 @@ export const API = {
           .regex(/^[A-Za-z0-9_]+(\+[A-Za-z0-9_]+)*$/)
           .optional(),
         force: z.boolean().optional(),
+        engine: z.enum(['auto', 'tesseract', 'ppocr']).optional(),
       })
       .strict(),
   },

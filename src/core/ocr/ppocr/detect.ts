@@ -12,8 +12,13 @@ export interface DetectedBox {
   score: number;
 }
 
-/** Tile side in model pixels (a multiple of 32); measured: ~0.6 GB resident per 1280² tile. */
-export const TILE = 1280;
+/**
+ * Tiles in model pixels (multiples of 32): as wide as a page usually is at detection scale, so no
+ * line is cut by a vertical seam (a seam through a line makes two half lines), and short, so
+ * memory stays bounded; lines crossing a horizontal seam lie whole in one of the two tiles.
+ */
+export const TILE_WIDTH = 2560;
+export const TILE_HEIGHT = 960;
 const OVERLAP = 96;
 const THRESHOLD = 0.3;
 const BOX_THRESHOLD = 0.55;
@@ -94,13 +99,12 @@ export class TextDetector {
     const width = Math.max(32, Math.round(image.width * scale));
     const height = Math.max(32, Math.round(image.height * scale));
     const tiles: { x: number; y: number; w: number; h: number }[] = [];
-    const step = TILE - OVERLAP;
-    for (let y = 0; y < height; y += step) {
-      for (let x = 0; x < width; x += step) {
-        tiles.push({ x, y, w: Math.min(TILE, width - x), h: Math.min(TILE, height - y) });
-        if (x + TILE >= width) break;
+    for (let y = 0; y < height; y += TILE_HEIGHT - OVERLAP) {
+      for (let x = 0; x < width; x += TILE_WIDTH - OVERLAP) {
+        tiles.push({ x, y, w: Math.min(TILE_WIDTH, width - x), h: Math.min(TILE_HEIGHT, height - y) });
+        if (x + TILE_WIDTH >= width) break;
       }
-      if (y + TILE >= height) break;
+      if (y + TILE_HEIGHT >= height) break;
     }
     const found: DetectedBox[] = [];
     for (const [n, t] of tiles.entries()) {

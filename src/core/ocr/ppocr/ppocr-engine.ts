@@ -133,7 +133,13 @@ class PpOcrEngine implements OcrEngine {
         words,
       });
     }
-    return readingOrder(lines).map((b) => ({ box: b.box, lines: b.lines }));
+    // Specks: one to three "characters" read from a box far smaller than the page's lines — a
+    // rule's end, a dot of noise in a gutter. Left in, one bridges two columns and hides the
+    // gutter from the layout (measured: sample page 1 at 100 dpi, ordered CER 0.125 → 0.04).
+    const heights = lines.map((l) => l.box.y1 - l.box.y0).sort((a, b) => a - b);
+    const typical = heights[Math.floor(heights.length / 2)] ?? 0;
+    const text = lines.filter((l) => l.box.y1 - l.box.y0 >= 0.7 * typical || [...l.text].length > 3);
+    return readingOrder(text).map((b) => ({ box: b.box, lines: b.lines }));
   }
 
   async terminate(): Promise<void> {
