@@ -76,21 +76,25 @@ export function groupIntoBlocks<L extends Boxed>(lines: readonly L[]): OrderedBl
 function cut<T extends { box: Box }>(
   items: readonly T[],
   axis: 'y' | 'x',
-): { groups: T[][]; gaps: number[] } {
+): { groups: T[][]; gaps: number[]; bands: [number, number][] } {
   const lo = axis === 'y' ? 'y0' : 'x0';
   const hi = axis === 'y' ? 'y1' : 'x1';
   const sorted = [...items].sort((a, b) => a.box[lo] - b.box[lo]);
   const groups: T[][] = [];
   const gaps: number[] = [];
+  const bands: [number, number][] = [];
   let reach = -Infinity;
   for (const item of sorted) {
     if (groups.length === 0 || item.box[lo] >= reach) {
-      if (groups.length) gaps.push(item.box[lo] - reach);
+      if (groups.length) {
+        gaps.push(item.box[lo] - reach);
+        bands.push([reach, item.box[lo]]);
+      }
       groups.push([item]);
     } else groups.at(-1)!.push(item);
     reach = Math.max(reach, item.box[hi]);
   }
-  return { groups, gaps };
+  return { groups, gaps, bands };
 }
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -107,18 +111,28 @@ const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.flo
 export function orderBlocks<B extends { box: Box }>(blocks: readonly B[], lineHeight: number): B[] {
   if (blocks.length <= 1) return [...blocks];
   const rows = cut(blocks, 'y');
-  const wide = rows.gaps.map((gap) => gap >= 1.5 * lineHeight);
-  if (wide.some(Boolean)) {
-    const parts: B[][] = [[...rows.groups[0]!]];
-    rows.groups.slice(1).forEach((g, i) => (wide[i] ? parts.push([...g]) : parts.at(-1)!.push(...g)));
-    return parts.flatMap((part) => orderBlocks(part, lineHeight));
-  }
   const columns = cut(blocks, 'x');
   // Side by side only when the sides start level (two articles, or columns under one headline
   // band already cut off). A side starting lower than its neighbour sits under the
   // neighbour's headline band, which the narrow horizontal cut takes first.
   const tops = columns.groups.map((g) => Math.min(...g.map((b) => b.box.y0)));
   const level = Math.max(...tops) - Math.min(...tops) <= 2 * lineHeight;
+  const wide = rows.gaps.map((gap, i) => {
+    if (gap < 1.5 * lineHeight) return false;
+    // Blank lines between paragraphs that line up across columns: every column has text above
+    // and below the band, so it is no article's end.
+    const [top, bottom] = rows.bands[i]!;
+    const runsThrough =
+      columns.groups.length > 1 &&
+      level &&
+      columns.groups.every((g) => g.some((b) => b.box.y1 <= top) && g.some((b) => b.box.y0 >= bottom));
+    return !runsThrough;
+  });
+  if (wide.some(Boolean)) {
+    const parts: B[][] = [[...rows.groups[0]!]];
+    rows.groups.slice(1).forEach((g, i) => (wide[i] ? parts.push([...g]) : parts.at(-1)!.push(...g)));
+    return parts.flatMap((part) => orderBlocks(part, lineHeight));
+  }
   if (columns.groups.length > 1 && (level || rows.groups.length === 1))
     return columns.groups.flatMap((column) => orderBlocks(column, lineHeight));
   if (rows.groups.length > 1) return rows.groups.flatMap((row) => orderBlocks(row, lineHeight));

@@ -21,11 +21,12 @@ const ORT_VERSION = (require('onnxruntime-node/package.json') as { version: stri
 /**
  * Model pixels per page pixel for detection: DB reads text best at about 24–32 px a line. Body
  * text of a newspaper is ~0.13 in high, so a page at D dpi has lines of ~0.13·D px. Unknown
- * dpi: a page is taken to be ~12 in wide (tabloid to broadsheet). Bounded so that a tiny scan is
+ * dpi (or a claimed 72 or less): a page is taken to be ~12 in wide (tabloid to broadsheet). Bounded so that a tiny scan is
  * enlarged at most 2.5× and a huge one shrunk at most to a third.
  */
 export function detectionScale(image: { width: number }, dpi: number | null | undefined): number {
-  const d = dpi && dpi > 0 ? dpi : Math.max(60, image.width / 12);
+  // 72 dpi is what many tools write when they do not know (sharp, screenshots, some scanners).
+  const d = dpi && dpi > 75 ? dpi : Math.max(60, image.width / 12);
   return Math.min(2.5, Math.max(0.34, 28 / (0.13 * d)));
 }
 
@@ -109,9 +110,20 @@ class PpOcrEngine implements OcrEngine {
 
   async recognise(request: RecogniseRequest): Promise<Block[]> {
     const image: GreyImage = await toGrey(request.image);
-    const detected = await this.detector.detect(image, detectionScale(image, request.dpi), (done, total) =>
-      request.onProgress?.((0.4 * done) / total),
+    // The dpi a file claims is often wrong (72 from many scanners and tools): if the lines found
+    // are far from the size DB reads best, read again at the scale they call for.
+    let scale = detectionScale(image, request.dpi);
+    let detected = await this.detector.detect(image, scale, (done, total) =>
+      request.onProgress?.((0.2 * done) / total),
     );
+    const seen = detected.map((d) => (d.box.y1 - d.box.y0) * scale).sort((a, b) => a - b);
+    const seenTypical = seen[Math.floor(seen.length / 2)] ?? 0;
+    if (seen.length >= 10 && (seenTypical < 20 || seenTypical > 44)) {
+      scale = Math.min(2.5, Math.max(0.34, (scale * 30) / seenTypical));
+      detected = await this.detector.detect(image, scale, (done, total) =>
+        request.onProgress?.(0.2 + (0.2 * done) / total),
+      );
+    }
     const read = await this.recogniser.read(
       image,
       splitAtGutters(
