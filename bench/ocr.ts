@@ -1,6 +1,7 @@
-// bench/ocr: pages per minute, peak memory and error rates of Backfile's OCR (tesseract.js, the
-// default pool) against native tesseract from Debian with the same parallelism, on the sample
-// pages (clean 300-dpi and degraded 200-dpi scans). Run: node bench/ocr.ts [--jobs N] [--copies N]
+// bench/ocr: pages per minute, peak memory and error rates of Backfile's two OCR engines
+// (tesseract.js and PP-OCRv4, each through the real job queue with its pool) against native
+// tesseract from Debian with the same parallelism, on the sample pages (clean 300-dpi,
+// degraded 200-dpi, and dense 100-dpi JPEG scans). Run: node bench/ocr.ts [--jobs N] [--copies N]
 // Each page is read --copies times (copies differ by one byte of PNG metadata, so the archive does
 // not de-duplicate them): an archivist's batch has hundreds of pages, so loading the models once
 // per worker must not dominate the figure. CER: white space ignored, reading order counts;
@@ -28,7 +29,14 @@ const jobsArg = process.argv.indexOf('--jobs');
 const JOBS = jobsArg > 0 ? Number(process.argv[jobsArg + 1]) : defaultWorkerCount();
 const copiesArg = process.argv.indexOf('--copies');
 const COPIES = copiesArg > 0 ? Number(process.argv[copiesArg + 1]) : 3;
-const KINDS = ['scan_300dpi.png', 'scan_degraded.png'] as const;
+/** The sample kinds: clean 300-dpi scans, degraded 200-dpi scans, and dense low-resolution
+ * pages (the clean scan at 100 dpi, JPEG quality 60: body characters about 13 px high). */
+const KINDS = [
+  { name: 'clean 300 dpi', source: 'scan_300dpi.png', dpi: 300, shrink: 1 },
+  { name: 'degraded 200 dpi', source: 'scan_degraded.png', dpi: 200, shrink: 1 },
+  { name: 'dense 100 dpi JPEG', source: 'scan_300dpi.png', dpi: 100, shrink: 3 },
+] as const;
+type Kind = (typeof KINDS)[number];
 const WORK = mkdtempSync(path.join(os.tmpdir(), 'bench-ocr-pages-'));
 const PAGES = [1, 2, 3];
 
@@ -47,39 +55,44 @@ function truthFor(file: string): string {
 const filesByKind = new Map<string, string[]>();
 
 /** COPIES copies of each sample page of a kind, each with its own bytes. */
-async function makeFiles(kind: string): Promise<string[]> {
+async function makeFiles(kind: Kind): Promise<string[]> {
   const out: string[] = [];
   for (let copy = 0; copy < COPIES; copy++) {
     for (const n of PAGES) {
       const dir = path.join(SAMPLES, `page-${String(n).padStart(2, '0')}`);
-      const file = path.join(WORK, `${kind}-p${n}-c${copy}.png`);
-      await sharp(path.join(dir, kind))
-        .withMetadata({ density: 200 + copy })
-        .png()
-        .toFile(file);
+      const jpeg = kind.shrink > 1;
+      const file = path.join(WORK, `${kind.source}-${kind.dpi}-p${n}-c${copy}.${jpeg ? 'jpg' : 'png'}`);
+      const source = sharp(path.join(dir, kind.source));
+      const { width } = await source.metadata();
+      // Copies differ by their quality setting or a metadata byte, so none is a duplicate.
+      const scaled = source
+        .resize({ width: Math.round(width! / kind.shrink) })
+        .withMetadata({ density: kind.dpi });
+      await (
+        jpeg ? scaled.jpeg({ quality: 60 + copy }) : scaled.png({ compressionLevel: 6 + (copy % 3) })
+      ).toFile(file);
       truthByFile.set(file, readFileSync(path.join(dir, 'page.txt'), 'utf8'));
       out.push(file);
     }
   }
-  filesByKind.set(kind, out);
+  filesByKind.set(kind.name, out);
   return out;
 }
 
-function files(kind: string): string[] {
-  return filesByKind.get(kind)!;
+function files(kind: Kind): string[] {
+  return filesByKind.get(kind.name)!;
 }
 
-async function backfile(kind: string): Promise<Result> {
+async function backfile(kind: Kind, engine: 'tesseract' | 'ppocr'): Promise<Result> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-ocr-'));
   const archive = openArchive(path.join(dir, 'archive'));
   try {
     const summary = await importScans(archive, files(kind));
-    const factory = await engineFactory(archive);
-    queueOcr(archive, { scope: { all: true } });
+    queueOcr(archive, { scope: { all: true }, engine });
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
     const started = performance.now();
-    await new OcrRunner(archive, factory, { workers: JOBS }).run();
+    await new OcrRunner(archive, (name) => engineFactory(archive, name), { workers: JOBS }).run();
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     const texts = new Map<string, string>();
@@ -94,7 +107,7 @@ async function backfile(kind: string): Promise<Result> {
 }
 
 /** Native tesseract, JOBS processes at a time, each single-threaded like a tesseract.js worker. */
-async function native(kind: string): Promise<Result> {
+async function native(kind: Kind): Promise<Result> {
   const queue = [...files(kind)];
   const texts = new Map<string, string>();
   let peakKb = 0;
@@ -155,19 +168,21 @@ console.log('| pages | engine | pages/min | peak memory | CER (ordered) | char F
 console.log('|---|---|---|---|---|---|');
 for (const kind of KINDS) {
   await makeFiles(kind);
-  const ours = await backfile(kind);
+  const ours = await backfile(kind, 'tesseract');
+  const pp = await backfile(kind, 'ppocr');
   const ref = await native(kind);
   for (const [name, r] of [
-    ['Backfile (tesseract.js)', ours],
-    ['native tesseract 5', ref],
+    ['Backfile tesseract.js', ours],
+    ['Backfile PP-OCRv4', pp],
+    ['native tesseract 5 (reference)', ref],
   ] as const) {
     const s = scores(r);
     console.log(
-      `| ${kind} | ${name} | ${((files(kind).length / r.seconds) * 60).toFixed(1)} | ${r.peakMb.toFixed(0)} MB | ${pct(s.cer)} | ${pct(s.f1)} |`,
+      `| ${kind.name} | ${name} | ${((files(kind).length / r.seconds) * 60).toFixed(1)} | ${r.peakMb.toFixed(0)} MB | ${pct(s.cer)} | ${pct(s.f1)} |`,
     );
   }
   console.log(
-    `| ${kind} | throughput ratio Backfile / native | ${(ref.seconds / ours.seconds).toFixed(2)} | | | |`,
+    `| ${kind.name} | throughput ratio tesseract.js / native, PP-OCR / native | ${(ref.seconds / ours.seconds).toFixed(2)}, ${(ref.seconds / pp.seconds).toFixed(2)} | | | |`,
   );
 }
 rmSync(WORK, { recursive: true, force: true });

@@ -34,6 +34,7 @@ export function Library({ api }: { api: BackfileApi }) {
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const [filter, setFilter] = useState<PageStatus | ''>('');
+  const [engine, setEngine] = useState<'' | 'auto' | 'tesseract' | 'ppocr'>('');
 
   const refresh = useCallback(() => {
     api.call('listPages', {}).then(setPages, (e: Error) => setError(e.message));
@@ -62,7 +63,7 @@ export function Library({ api }: { api: BackfileApi }) {
     });
 
   const readSelected = () => {
-    api.call('queueOcr', { pageIds: [...selected] }).then(
+    api.call('queueOcr', { pageIds: [...selected], ...(engine ? { engine } : {}) }).then(
       () => setSelected(new Set()),
       (e: Error) => setError(e.message),
     );
@@ -84,6 +85,16 @@ export function Library({ api }: { api: BackfileApi }) {
             ))}
           </select>
         </label>
+        <select
+          aria-label={t('engine.label')}
+          value={engine}
+          onChange={(e) => setEngine(e.target.value as typeof engine)}
+        >
+          <option value="">{t('engine.remembered')}</option>
+          <option value="auto">{t('engine.auto')}</option>
+          <option value="tesseract">tesseract</option>
+          <option value="ppocr">PP-OCRv4</option>
+        </select>
         <button type="button" disabled={selected.size === 0} onClick={readSelected}>
           {t('readSelected')}
         </button>
