@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { startChromium } from '../test/e2e/browser.ts';
 import { openArchive } from '../src/core/archive/archive.ts';
 import { importScans } from '../src/core/import/importer.ts';
 import { startServer, type RunningServer } from '../src/cli/server/server.ts';
@@ -37,17 +38,7 @@ const pages = archive.db.prepare('SELECT id, width, height FROM pages ORDER BY i
   height: number;
 }[];
 const server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
-});
+const browser = await startChromium();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

@@ -5,23 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi } from '../../shared/api/contract.ts';
 import type { ArticleHistory, LineHistory, Version } from '../../shared/history.ts';
-import type { DiffSegment } from '../../shared/text/diff.ts';
-
-function Diff({ diff }: { diff: DiffSegment[] }) {
-  return (
-    <span className="diff" lang="zh-Hans">
-      {diff.map((d, i) =>
-        d.op === 'equal' ? (
-          <span key={i}>{d.text}</span>
-        ) : d.op === 'insert' ? (
-          <ins key={i}>{d.text}</ins>
-        ) : (
-          <del key={i}>{d.text}</del>
-        ),
-      )}
-    </span>
-  );
-}
+import { Diff } from './Diff.tsx';
 
 export function HistoryPanel(props: {
   api: BackfileApi;

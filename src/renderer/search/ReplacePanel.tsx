@@ -6,23 +6,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput, BackfileApi } from '../../shared/api/contract.ts';
 import { diffText } from '../../shared/text/diff.ts';
+import { Diff } from '../page/Diff.tsx';
 
 type Preview = ApiOutput<'previewReplace'>;
 
 function Change({ before, after }: { before: string; after: string }) {
-  return (
-    <span className="diff" lang="zh-Hans">
-      {diffText(before, after).map((d, i) =>
-        d.op === 'equal' ? (
-          <span key={i}>{d.text}</span>
-        ) : d.op === 'insert' ? (
-          <ins key={i}>{d.text}</ins>
-        ) : (
-          <del key={i}>{d.text}</del>
-        ),
-      )}
-    </span>
-  );
+  return <Diff diff={diffText(before, after)} />;
 }
 
 export function ReplacePanel({ api }: { api: BackfileApi }) {

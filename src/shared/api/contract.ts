@@ -109,6 +109,12 @@ const pageId = z.number().int().positive();
 const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const reason = z.string().max(500).optional();
+const replaceSpec = z.object({
+  find: z.string().min(1).max(1000),
+  replacement: z.string().max(1000),
+  regex: z.boolean().optional(),
+  pageIds: z.array(id).min(1).max(100_000).optional(),
+});
 const point = z.tuple([z.number().finite().min(0).max(1e6), z.number().finite().min(0).max(1e6)]);
 const polygon = z.array(point).min(3).max(10_000);
 const articleFields = z
@@ -246,25 +252,11 @@ export const API = {
       })
       .strict(),
   },
-  previewReplace: {
-    kind: 'query',
-    input: z
-      .object({
-        find: z.string().min(1).max(1000),
-        replacement: z.string().max(1000),
-        regex: z.boolean().optional(),
-        pageIds: z.array(id).min(1).max(100_000).optional(),
-      })
-      .strict(),
-  },
+  previewReplace: { kind: 'query', input: replaceSpec.strict() },
   applyReplace: {
     kind: 'command',
-    input: z
-      .object({
-        find: z.string().min(1).max(1000),
-        replacement: z.string().max(1000),
-        regex: z.boolean().optional(),
-        pageIds: z.array(id).min(1).max(100_000).optional(),
+    input: replaceSpec
+      .extend({
         /** The lines to change (the accepted ones of the preview); all when absent. */
         lineIds: z.array(id).max(1_000_000).optional(),
       })
