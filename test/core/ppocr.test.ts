@@ -46,10 +46,13 @@ async function lowResolutionScan(page: number): Promise<string> {
 }
 
 describe('PP-OCR engine', () => {
-  it('is the default for Chinese, tesseract for Latin script, and a choice remembered per scope wins', async () => {
-    expect(chooseEngine('chi_sim+eng')).toBe('ppocr');
-    expect(chooseEngine('chi_tra')).toBe('ppocr');
-    expect(chooseEngine('eng')).toBe('tesseract');
+  it('is the default for dense Chinese pages, tesseract otherwise, and a choice remembered per scope wins', async () => {
+    expect(chooseEngine('chi_sim+eng', { dpi: 100, width: 1167 })).toBe('ppocr');
+    expect(chooseEngine('chi_tra', { dpi: null, width: 992 })).toBe('ppocr');
+    expect(chooseEngine('chi_sim+eng', { dpi: 300, width: 3500 })).toBe('tesseract');
+    // A claimed 72 dpi is no information: a 3500-px page is about 290 dpi.
+    expect(chooseEngine('chi_sim', { dpi: 72, width: 3500 })).toBe('tesseract');
+    expect(chooseEngine('eng', { dpi: 100, width: 1167 })).toBe('tesseract');
     const archive = tempArchive();
     await importScans(archive, [await lowResolutionScan(3)], { title: '文峪河报', dpi: 100 });
     expect(engineForPage(archive.db, 1, 'chi_sim+eng')).toBe('ppocr');

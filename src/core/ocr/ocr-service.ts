@@ -84,18 +84,19 @@ export function rememberEngine(db: Database.Database, scope: PageScope, engine: 
     ).run(engine);
 }
 
-/** The engine for a page: the page's, its issue's, its title's or the archive's choice, else by script. */
+/** The engine for a page: the page's, its issue's, its title's or the archive's choice, else by script and resolution. */
 export function engineForPage(db: Database.Database, pageId: number, languages: string): EngineName {
-  const choice = db
+  const row = db
     .prepare(
-      `SELECT COALESCE(p.ocr_engine, i.ocr_engine, t.ocr_engine, (SELECT value FROM settings WHERE key = 'ocr.engine'), 'auto')
+      `SELECT COALESCE(p.ocr_engine, i.ocr_engine, t.ocr_engine, (SELECT value FROM settings WHERE key = 'ocr.engine'), 'auto') AS choice,
+         p.dpi, p.width
        FROM pages p JOIN issues i ON i.id = p.issue_id JOIN titles t ON t.id = i.title_id WHERE p.id = ?`,
     )
-    .pluck()
-    .get(pageId) as string | undefined;
-  return choice && choice !== 'auto' && (ENGINE_NAMES as readonly string[]).includes(choice)
-    ? (choice as EngineName)
-    : chooseEngine(languages);
+    .get(pageId) as { choice: string; dpi: number | null; width: number } | undefined;
+  if (!row) return 'tesseract';
+  return row.choice !== 'auto' && (ENGINE_NAMES as readonly string[]).includes(row.choice)
+    ? (row.choice as EngineName)
+    : chooseEngine(languages, row);
 }
 
 export interface QueueOcrOptions {

@@ -127,7 +127,11 @@ const en = {
       '{{imported}} files imported ({{pages}} pages), {{duplicates}} already in the archive, {{failed}} failed.',
   },
   filter: { all: 'all ({{count}})' },
-  engine: { label: 'OCR engine', remembered: 'engine as set before', auto: 'by script (PP-OCR for Chinese)' },
+  engine: {
+    label: 'OCR engine',
+    remembered: 'engine as set before',
+    auto: 'by script and resolution (PP-OCR for dense Chinese pages)',
+  },
   jobs: {
     title: 'Background work',
     resume: 'Resume',
@@ -325,7 +329,11 @@ const zh: Strings = {
     report: '已导入 {{imported}} 个文件（{{pages}} 版），{{duplicates}} 个已在档案中，{{failed}} 个失败。',
   },
   filter: { all: '全部（{{count}}）' },
-  engine: { label: '识别引擎', remembered: '沿用已设引擎', auto: '按文字自动（中文用 PP-OCR）' },
+  engine: {
+    label: '识别引擎',
+    remembered: '沿用已设引擎',
+    auto: '按文字和分辨率自动（低分辨率中文用 PP-OCR）',
+  },
   jobs: {
     title: '后台任务',
     resume: '继续',
