@@ -61,7 +61,9 @@ describe('the proofreading workspace', () => {
 
       // Side by side: tiles drawn, every line in the editor and as a box on the image.
       await page.getByRole('link', { name: '打开' }).first().click();
-      await expect.poll(() => page.getByTestId('viewer').getAttribute('data-first-tile-ms')).not.toBeNull();
+      await expect
+        .poll(() => page.getByTestId('viewer').getAttribute('data-first-tile-ms'), { timeout: 30_000 })
+        .not.toBeNull();
       const lineCount = await page.locator('.line-editor input').count();
       expect(lineCount).toBeGreaterThan(3);
       await expect.poll(() => page.locator('.line-box').count()).toBe(lineCount);
@@ -179,7 +181,10 @@ describe('the proofreading workspace', () => {
       }[];
     try {
       await page.goto(`${server.url}#/page/1`);
-      await expect.poll(() => page.getByTestId('viewer').getAttribute('data-full-view-ms')).not.toBeNull();
+      // The first tile is enough to draw on (the whole view can take a while on a busy machine).
+      await expect
+        .poll(() => page.getByTestId('viewer').getAttribute('data-first-tile-ms'), { timeout: 30_000 })
+        .not.toBeNull();
       await page.getByRole('button', { name: '矩形' }).click();
       await dragOnViewer(page, [0.35, 0.2], [0.5, 0.4]);
       await dragOnViewer(page, [0.52, 0.2], [0.64, 0.4]);
