@@ -76,6 +76,7 @@ export function groupIntoBlocks<L extends Boxed>(lines: readonly L[]): OrderedBl
 function cut<T extends { box: Box }>(
   items: readonly T[],
   axis: 'y' | 'x',
+  tolerance = 0,
 ): { groups: T[][]; gaps: number[]; bands: [number, number][] } {
   const lo = axis === 'y' ? 'y0' : 'x0';
   const hi = axis === 'y' ? 'y1' : 'x1';
@@ -85,7 +86,7 @@ function cut<T extends { box: Box }>(
   const bands: [number, number][] = [];
   let reach = -Infinity;
   for (const item of sorted) {
-    if (groups.length === 0 || item.box[lo] >= reach) {
+    if (groups.length === 0 || item.box[lo] >= reach - tolerance) {
       if (groups.length) {
         gaps.push(item.box[lo] - reach);
         bands.push([reach, item.box[lo]]);
@@ -111,7 +112,9 @@ const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.flo
 export function orderBlocks<B extends { box: Box }>(blocks: readonly B[], lineHeight: number): B[] {
   if (blocks.length <= 1) return [...blocks];
   const rows = cut(blocks, 'y');
-  const columns = cut(blocks, 'x');
+  // Boxes of neighbouring columns may reach a little into the gutter (a slightly skewed scan,
+  // a box's margin): up to most of a line height of overlap still leaves a gutter.
+  const columns = cut(blocks, 'x', 0.8 * lineHeight);
   // Side by side only when the sides start level (two articles, or columns under one headline
   // band already cut off). A side starting lower than its neighbour sits under the
   // neighbour's headline band, which the narrow horizontal cut takes first.
