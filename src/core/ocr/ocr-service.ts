@@ -44,19 +44,35 @@ export function pagesInScope(db: Database.Database, scope: PageScope): number[] 
     .all() as number[];
 }
 
-/** Remembers a language for the scope, so later runs on it use the same one. */
-export function rememberLanguage(db: Database.Database, scope: PageScope, languages: string): void {
+/** What a title, issue or page remembers for OCR: its column, and the archive-wide setting. */
+const REMEMBERED = {
+  language: { column: 'language', setting: 'ocr.language' },
+  engine: { column: 'ocr_engine', setting: 'ocr.engine' },
+} as const;
+
+function rememberForScope(
+  db: Database.Database,
+  scope: PageScope,
+  what: keyof typeof REMEMBERED,
+  value: string,
+): void {
+  const { column, setting } = REMEMBERED[what];
   if ('pages' in scope) {
-    const update = db.prepare('UPDATE pages SET language = ? WHERE id = ?');
-    for (const id of scope.pages) update.run(languages, id);
+    const update = db.prepare(`UPDATE pages SET ${column} = ? WHERE id = ?`);
+    for (const id of scope.pages) update.run(value, id);
   } else if ('issue' in scope)
-    db.prepare('UPDATE issues SET language = ? WHERE id = ?').run(languages, scope.issue);
+    db.prepare(`UPDATE issues SET ${column} = ? WHERE id = ?`).run(value, scope.issue);
   else if ('title' in scope)
-    db.prepare('UPDATE titles SET language = ? WHERE id = ?').run(languages, scope.title);
+    db.prepare(`UPDATE titles SET ${column} = ? WHERE id = ?`).run(value, scope.title);
   else
     db.prepare(
-      "INSERT INTO settings (key, value) VALUES ('ocr.language', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    ).run(languages);
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(setting, value);
+}
+
+/** Remembers a language for the scope, so later runs on it use the same one. */
+export function rememberLanguage(db: Database.Database, scope: PageScope, languages: string): void {
+  rememberForScope(db, scope, 'language', languages);
 }
 
 export function languageForPage(db: Database.Database, pageId: number): string {
@@ -71,17 +87,7 @@ export function languageForPage(db: Database.Database, pageId: number): string {
 
 /** Remembers an engine choice for the scope, as rememberLanguage does for languages. */
 export function rememberEngine(db: Database.Database, scope: PageScope, engine: EngineChoice): void {
-  if ('pages' in scope) {
-    const update = db.prepare('UPDATE pages SET ocr_engine = ? WHERE id = ?');
-    for (const id of scope.pages) update.run(engine, id);
-  } else if ('issue' in scope)
-    db.prepare('UPDATE issues SET ocr_engine = ? WHERE id = ?').run(engine, scope.issue);
-  else if ('title' in scope)
-    db.prepare('UPDATE titles SET ocr_engine = ? WHERE id = ?').run(engine, scope.title);
-  else
-    db.prepare(
-      "INSERT INTO settings (key, value) VALUES ('ocr.engine', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    ).run(engine);
+  rememberForScope(db, scope, 'engine', engine);
 }
 
 /** The engine for a page: the page's, its issue's, its title's or the archive's choice, else by script and resolution. */
