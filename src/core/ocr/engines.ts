@@ -21,9 +21,9 @@ export const PPOCR_BELOW_DPI = 150;
  * The default engine, by script and resolution: PP-OCR for Chinese pages whose text is small
  * (under 150 dpi), tesseract otherwise. Measured with bench/ocr on the sample pages
  * (docs/decisions/004-ppocr.md): on 100-dpi dense pages PP-OCR has an ordered character error
- * rate of 4.3 % against tesseract's 39 %; on clean 300-dpi and degraded 200-dpi scans tesseract
- * orders the page better (5.7 % and 8.8 % against 10.7 % and 44 %), though PP-OCR still
- * recovers more characters. Latin script: tesseract (the PP-OCRv4 model is a Chinese one).
+ * rate of 4.3 % against tesseract's 39 %; on clean 300-dpi scans it is a little better (3.7 %
+ * against 5.7 %) but 2.7× slower, and on degraded 200-dpi scans tesseract orders the page better
+ * (8.8 % against 18 %), though PP-OCR still recovers more characters. Latin script: tesseract (the PP-OCRv4 model is a Chinese one).
  * A claimed 72 dpi or less is taken as unknown, and a page as about 12 inches wide.
  */
 export function chooseEngine(languages: string, page: { dpi: number | null; width: number }): EngineName {
