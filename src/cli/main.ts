@@ -56,7 +56,7 @@ const USAGE = `Usage: backfile <command> [options]
   pages   [--archive DIR] [--json]             one entry per page
   edit-page [--archive DIR] --page ID [--title NAME] [--date YYYY-MM-DD] [--edition E] [--number N]
                                                correct a page's metadata (recorded in the history)
-  ocr     [--archive DIR] [--lang L] [--engine auto|tesseract|ppocr] [--pages IDS | --issue ID | --all] [--jobs N] [--force]
+  ocr     [--archive DIR] [--lang L] [--engine auto|tesseract|ppocr] [--pages IDS | --issue ID | --title ID | --all] [--jobs N] [--force]
           [--timeout SECONDS] [--no-deskew] [--binarise] [--json] [--cancel]
                                                read pages with OCR in the background (resumable)
   jobs    [--archive DIR] [--json]             the job queue

@@ -8,6 +8,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { importScans } from '../../src/core/import/importer.ts';
+import { openArchive } from '../../src/core/archive/archive.ts';
 import { OcrRunner } from '../../src/core/jobs/ocr-runner.ts';
 import { chooseEngine, engineFactory } from '../../src/core/ocr/engines.ts';
 import { engineForPage, queueOcr } from '../../src/core/ocr/ocr-service.ts';
@@ -113,8 +114,21 @@ describe('PP-OCR engine', () => {
     await importScans(archive, [crop], { title: '文峪河报' });
     const dir = archive.dir;
     archive.close();
-    const r = runCli(['ocr', '--archive', dir, '--all', '--engine', 'ppocr', '--jobs', '1']);
+    // Chosen for the whole title, and remembered there.
+    const r = runCli(['ocr', '--archive', dir, '--title', '1', '--engine', 'ppocr', '--jobs', '1']);
     expect(r.status, r.stderr).toBe(0);
+    const reopened = openArchive(dir, { create: false });
+    try {
+      expect(reopened.db.prepare('SELECT ocr_engine FROM titles WHERE id = 1').pluck().get()).toBe('ppocr');
+      expect(
+        reopened.db
+          .prepare('SELECT DISTINCT s.engine FROM lines l JOIN text_sources s ON s.id = l.source_id')
+          .pluck()
+          .all(),
+      ).toEqual(['ppocr']);
+    } finally {
+      reopened.close();
+    }
     const list = runCli([
       'export',
       '--archive',

@@ -17,6 +17,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   pages: { type: 'string' },
   issue: { type: 'string' },
+  title: { type: 'string' },
   all: { type: 'boolean', default: false },
   jobs: { type: 'string' },
   force: { type: 'boolean', default: false },
@@ -29,11 +30,20 @@ const OPTIONS = {
 
 const id = z.coerce.number().int().positive();
 
-function scopeFrom(values: { pages?: string; issue?: string; all?: boolean }): PageScope | null {
-  const given = [values.pages !== undefined, values.issue !== undefined, values.all === true].filter(
-    Boolean,
-  ).length;
-  if (given > 1) throw new BackfileError('invalid-input', 'Give one of --pages, --issue or --all.');
+function scopeFrom(values: {
+  pages?: string;
+  issue?: string;
+  title?: string;
+  all?: boolean;
+}): PageScope | null {
+  const given = [
+    values.pages !== undefined,
+    values.issue !== undefined,
+    values.title !== undefined,
+    values.all === true,
+  ].filter(Boolean).length;
+  if (given > 1) throw new BackfileError('invalid-input', 'Give one of --pages, --issue, --title or --all.');
+  if (values.title !== undefined) return { title: check(id, values.title, '--title') };
   if (values.pages !== undefined)
     return { pages: check(z.array(id).min(1), values.pages.split(','), '--pages') };
   if (values.issue !== undefined) return { issue: check(id, values.issue, '--issue') };
