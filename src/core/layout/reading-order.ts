@@ -113,8 +113,9 @@ export function orderBlocks<B extends { box: Box }>(blocks: readonly B[], lineHe
   if (blocks.length <= 1) return [...blocks];
   const rows = cut(blocks, 'y');
   // Boxes of neighbouring columns may reach a little into the gutter (a slightly skewed scan,
-  // a box's margin): up to most of a line height of overlap still leaves a gutter.
-  const columns = cut(blocks, 'x', 0.8 * lineHeight);
+  // a box's margin): up to one and a half line heights of overlap still leaves a gutter
+  // (measured: sample page 1 at 300 dpi, ordered CER 0.052 at 0.8 line heights, 0.013 at 1.6).
+  const columns = cut(blocks, 'x', 1.6 * lineHeight);
   // Side by side only when the sides start level (two articles, or columns under one headline
   // band already cut off). A side starting lower than its neighbour sits under the
   // neighbour's headline band, which the narrow horizontal cut takes first.
