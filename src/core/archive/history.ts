@@ -92,3 +92,12 @@ export function redoChange(db: Database.Database, changeId: number, apply: Rever
     );
   }).immediate();
 }
+
+/**
+ * SQL for a line's original text (as its source gave it, normalised): the "before" of its first
+ * text edit, or its text when it was never edited. `line` is the lines table's alias.
+ */
+export function originalLineTextSql(line: string): string {
+  return `COALESCE((SELECT e.before FROM edits e WHERE e.entity = 'line' AND e.entity_id = ${line}.id
+    AND e.field = 'text' ORDER BY e.id LIMIT 1), ${line}.text)`;
+}

@@ -57,16 +57,30 @@ export interface PageListing extends Page {
   edition: string;
 }
 
+const LISTING = `SELECT ${PAGE_COLUMNS}, t.name AS title, i.issue_date AS date, i.edition AS edition
+  FROM pages p JOIN files f ON f.sha256 = p.source_sha256
+  JOIN issues i ON i.id = p.issue_id JOIN titles t ON t.id = i.title_id`;
+
+type ListingRow = PageRow & { title: string; date: string; edition: string };
+
+const rowToListing = (row: ListingRow): PageListing => ({
+  ...rowToPage(row),
+  title: row.title,
+  date: row.date,
+  edition: row.edition,
+});
+
 export function listPages(db: Database.Database): PageListing[] {
   const rows = db
-    .prepare(
-      `SELECT ${PAGE_COLUMNS}, t.name AS title, i.issue_date AS date, i.edition AS edition
-       FROM pages p JOIN files f ON f.sha256 = p.source_sha256
-       JOIN issues i ON i.id = p.issue_id JOIN titles t ON t.id = i.title_id
-       ORDER BY t.name, i.issue_date, i.edition, p.sequence, p.id`,
-    )
-    .all() as (PageRow & { title: string; date: string; edition: string })[];
-  return rows.map((row) => ({ ...rowToPage(row), title: row.title, date: row.date, edition: row.edition }));
+    .prepare(`${LISTING} ORDER BY t.name, i.issue_date, i.edition, p.sequence, p.id`)
+    .all() as ListingRow[];
+  return rows.map(rowToListing);
+}
+
+/** One page with its title and issue, or null. */
+export function getPageListing(db: Database.Database, id: number): PageListing | null {
+  const row = db.prepare(`${LISTING} WHERE p.id = ?`).get(id) as ListingRow | undefined;
+  return row ? rowToListing(row) : null;
 }
 
 export interface NewPage {

@@ -60,7 +60,7 @@ class Timeout extends Error {}
 interface Slot {
   engine: OcrEngine | null;
   /** Engine name and languages the slot's engine was made for. */
-  languages: string | null;
+  madeFor: string | null;
 }
 
 /** One factory for every job, or the factory for the engine a job names. */
@@ -104,7 +104,7 @@ export class OcrRunner {
     const report = () => this.options.onProgress?.(meter.snapshot());
     report();
     const loops = Array.from({ length: this.options.workers }, () => {
-      const slot: Slot = { engine: null, languages: null };
+      const slot: Slot = { engine: null, madeFor: null };
       this.slots.push(slot);
       return this.loop(slot, meter, summary, report);
     });
@@ -193,18 +193,18 @@ export class OcrRunner {
 
   private async engineFor(slot: Slot, engineName: string, languages: string): Promise<OcrEngine> {
     const key = `${engineName}:${languages}`;
-    if (slot.engine && slot.languages === key) return slot.engine;
+    if (slot.engine && slot.madeFor === key) return slot.engine;
     await this.killEngine(slot);
     const factory = typeof this.factory === 'function' ? await this.factory(engineName) : this.factory;
     slot.engine = await factory.create(languages);
-    slot.languages = key;
+    slot.madeFor = key;
     return slot.engine;
   }
 
   private async killEngine(slot: Slot): Promise<void> {
     const engine = slot.engine;
     slot.engine = null;
-    slot.languages = null;
+    slot.madeFor = null;
     if (engine) await engine.terminate().catch(() => {});
   }
 

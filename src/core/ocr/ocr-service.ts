@@ -128,7 +128,8 @@ export function queueOcr(archive: Archive, options: QueueOcrOptions): QueuedOcr 
   if (options.engine) rememberEngine(db, options.scope, options.engine);
   const textSource = db.prepare('SELECT text_source FROM pages WHERE id = ?').pluck();
   const skipped: QueuedOcr['skipped'] = [];
-  const byLanguage = new Map<string, number[]>(); // "engine languages" → pages
+  // Pages grouped by what reads them: one payload per engine and languages.
+  const groups = new Map<string, { engine: EngineName; languages: string; ids: number[] }>();
   for (const id of pageIds) {
     const source = textSource.get(id) as string | null;
     if (source && !options.force) {
@@ -139,12 +140,14 @@ export function queueOcr(archive: Archive, options: QueueOcrOptions): QueuedOcr 
       continue;
     }
     const languages = languageForPage(db, id);
-    const key = `${engineForPage(db, id, languages)} ${languages}`;
-    byLanguage.set(key, [...(byLanguage.get(key) ?? []), id]);
+    const engine = engineForPage(db, id, languages);
+    const key = `${engine} ${languages}`;
+    const group = groups.get(key) ?? { engine, languages, ids: [] };
+    group.ids.push(id);
+    groups.set(key, group);
   }
   const queued: number[] = [];
-  for (const [key, ids] of byLanguage) {
-    const [engine, languages] = key.split(' ') as [EngineName, string];
+  for (const { engine, languages, ids } of groups.values()) {
     const payload: OcrJobPayload = {
       engine,
       languages,

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { LOW_CONFIDENCE, VERIFIED_STATUSES, type PageStatus } from '../../shared/model.ts';
 import { editDistance } from '../../shared/text/error-rate.ts';
+import { originalLineTextSql } from '../archive/history.ts';
 import type { PageQuality, QualityFigures, QualityReport, QualitySummary } from '../../shared/quality.ts';
 
 /** Running sums from which the figures are derived. */
@@ -84,7 +85,7 @@ export function needsAttention(
 interface LineRow {
   page_id: number;
   text: string;
-  original: string | null;
+  original: string;
   scores: string | null;
 }
 
@@ -93,15 +94,13 @@ function tallyLines(rows: readonly LineRow[]): Map<number, Tally> {
   for (const r of rows) {
     const scores = r.scores ? r.scores.split(',').map(Number) : [];
     const t = byPage.get(r.page_id) ?? emptyTally();
-    add(t, lineTally(r.original ?? r.text, r.text, scores));
+    add(t, lineTally(r.original, r.text, scores));
     byPage.set(r.page_id, t);
   }
   return byPage;
 }
 
-const LINE_QUERY = `SELECT l.page_id, l.text,
-  (SELECT e.before FROM edits e WHERE e.entity = 'line' AND e.entity_id = l.id AND e.field = 'text'
-   ORDER BY e.id LIMIT 1) AS original,
+const LINE_QUERY = `SELECT l.page_id, l.text, ${originalLineTextSql('l')} AS original,
   (SELECT group_concat(w.confidence) FROM words w WHERE w.line_id = l.id AND w.confidence IS NOT NULL) AS scores
   FROM lines l`;
 

@@ -4,7 +4,7 @@
 // undone like any other edit.
 
 import type Database from 'better-sqlite3';
-import { recordChange, type Edit, type Entity } from '../archive/history.ts';
+import { recordChange, type Edit } from '../archive/history.ts';
 import type { ArticleHistory, LineHistory, Version } from '../../shared/history.ts';
 import { revertEdit } from '../articles/undo.ts';
 import { BackfileError } from '../../shared/errors.ts';
@@ -116,13 +116,20 @@ function revertTo(
     const first = targets.get(key);
     // The earliest later edit's "before" is the value at the chosen version; the latest's
     // "after" is the value now.
-    if (!first) targets.set(key, { ...e, before: e.before, after: e.after });
+    if (!first)
+      targets.set(key, {
+        entity: e.entity,
+        entityId: e.entityId,
+        field: e.field,
+        before: e.before,
+        after: e.after,
+      });
     else first.after = e.after;
   }
   const edits: Edit[] = [];
   for (const t of targets.values()) {
     if (t.before === t.after) continue;
-    revertEdit(db, t as Edit & { entity: Entity });
+    revertEdit(db, t);
     edits.push({ entity: t.entity, entityId: t.entityId, field: t.field, before: t.after, after: t.before });
   }
   if (edits.length === 0) return { changeId: null };

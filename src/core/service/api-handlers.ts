@@ -2,7 +2,7 @@
 // validated against the contract's schema. Used by the Electron main process and the server.
 
 import type { Archive } from '../archive/archive.ts';
-import { listPages } from '../archive/pages.ts';
+import { getPageListing, listPages } from '../archive/pages.ts';
 import { archiveStatus } from '../archive/status.ts';
 import { listJobs } from '../jobs/job-queue.ts';
 import { OCR_JOB } from '../jobs/ocr-runner.ts';
@@ -61,7 +61,7 @@ export function createHandlers(archive: Archive, ocr: OcrService): Handlers {
     archiveStatus: () => archiveStatus(archive.db),
     listPages: () => listPages(archive.db).map(toPageSummary),
     getPage: ({ pageId }) => {
-      const page = listPages(archive.db).find((p) => p.id === pageId);
+      const page = getPageListing(archive.db, pageId);
       if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
       return toPageSummary(page);
     },

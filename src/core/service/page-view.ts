@@ -6,6 +6,8 @@ import { BackfileError } from '../../shared/errors.ts';
 import type { ArticleView, PageLines, RegionView } from '../../shared/api/contract.ts';
 import { pageRegions } from '../articles/regions.ts';
 import { assembleArticle } from '../articles/assemble.ts';
+import { getArticle } from '../articles/articles.ts';
+import { originalLineTextSql } from '../archive/history.ts';
 import type { ArticleStatus } from '../../shared/model.ts';
 import { wordsOfLine } from '../text/line-words.ts';
 
@@ -19,7 +21,7 @@ interface LineRow {
   y0: number;
   x1: number;
   y1: number;
-  original: string | null;
+  original: string;
 }
 
 interface WordRow {
@@ -39,8 +41,7 @@ export function pageLinesView(db: Database.Database, pageId: number): PageLines 
   const lines = db
     .prepare(
       `SELECT l.id, l.text, l.confidence, l.corrected, l.region_id, l.x0, l.y0, l.x1, l.y1,
-        (SELECT e.before FROM edits e WHERE e.entity = 'line' AND e.entity_id = l.id AND e.field = 'text'
-         ORDER BY e.id LIMIT 1) AS original
+        ${originalLineTextSql('l')} AS original
        FROM lines l WHERE l.page_id = ? ORDER BY l.position, l.id`,
     )
     .all(pageId) as LineRow[];
@@ -61,7 +62,7 @@ export function pageLinesView(db: Database.Database, pageId: number): PageLines 
     lines: lines.map((l) => ({
       id: l.id,
       text: l.text,
-      original: l.original ?? l.text,
+      original: l.original,
       corrected: l.corrected === 1,
       confidence: l.confidence,
       regionId: l.region_id,
@@ -93,15 +94,14 @@ export function pageArticlesView(db: Database.Database, pageId: number): Article
     )
     .pluck()
     .all(pageId) as number[];
+  const reasonOf = db.prepare('SELECT status_reason FROM articles WHERE id = ?').pluck();
   return ids.map((id) => {
-    const row = db.prepare('SELECT status, status_reason FROM articles WHERE id = ?').get(id) as {
-      status: ArticleStatus;
-      status_reason: string | null;
+    const { status, regionIds } = getArticle(db, id);
+    return {
+      ...assembleArticle(db, id),
+      status: status as ArticleStatus,
+      statusReason: reasonOf.get(id) as string | null,
+      regionIds,
     };
-    const regionIds = db
-      .prepare('SELECT region_id FROM article_parts WHERE article_id = ? ORDER BY position')
-      .pluck()
-      .all(id) as number[];
-    return { ...assembleArticle(db, id), status: row.status, statusReason: row.status_reason, regionIds };
   });
 }
