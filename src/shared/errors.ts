@@ -5,6 +5,9 @@ export const ERROR_CODES = [
   'archive-missing',
   'archive-too-new',
   'archive-corrupt',
+  'archive-foreign',
+  'archive-not-writable',
+  'disk-full',
   'file-not-found',
   'file-empty',
   'file-unreadable',
@@ -21,6 +24,7 @@ export const ERROR_CODES = [
   'metadata-invalid',
   'not-found',
   'invalid-input',
+  'needs-confirmation',
   'cancelled',
   'internal',
 ] as const;
@@ -41,9 +45,25 @@ export class BackfileError extends Error {
   }
 }
 
+/** What the operating system or SQLite said, as the user's problem rather than an internal one. */
+export function systemErrorCode(error: unknown): ErrorCode | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') return 'disk-full';
+  if (
+    ['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_CANTOPEN'].includes(code) ||
+    code.startsWith('SQLITE_READONLY_')
+  )
+    return 'archive-not-writable';
+  return null;
+}
+
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof BackfileError) return { code: error.code, message: error.message };
   const message = error instanceof Error ? error.message : String(error);
+  const code = systemErrorCode(error);
+  if (code === 'disk-full') return { code, message: `The disk is full: ${message}` };
+  if (code === 'archive-not-writable') return { code, message: `Backfile may not write here: ${message}` };
   return { code: 'internal', message };
 }
 

@@ -14,12 +14,12 @@ import {
   createRegion,
   deleteRegion,
   mergeRegions,
-  pageRegions,
   reorderRegions,
   splitRegion,
   updateRegion,
 } from '../../src/core/articles/regions.ts';
 import { undo } from '../../src/core/articles/undo.ts';
+import { pageRegions } from '../../src/core/archive/region-rows.ts';
 import { exportArticles } from '../../src/core/export/export-articles.ts';
 import { importScans } from '../../src/core/import/importer.ts';
 import { articleToText } from '../../src/core/export/article-formats.ts';

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { openArchive } from '../../core/archive/archive.ts';
 import { backupArchive, restoreArchive } from '../../core/archive/backup.ts';
+import { escapeForTerminal } from '../../shared/text/terminal.ts';
 import { checkArchive } from '../../core/archive/check.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, parse } from '../args.ts';
@@ -68,6 +69,8 @@ export async function checkCommand(argv: string[]): Promise<number> {
       console.log(
         `leftovers of interrupted work: ${report.leftovers.length}${values.repair ? ' (removed)' : ''}`,
       );
+      if (report.inUseBy)
+        console.log(`also open by: ${escapeForTerminal(report.inUseBy)} (its work under way is left alone)`);
       console.log(report.ok ? 'OK' : 'PROBLEMS FOUND');
     }
     return report.ok ? 0 : 1;

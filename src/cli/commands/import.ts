@@ -1,5 +1,6 @@
 // backfile import: scans into the archive, with a progress bar or one JSON line per file.
 
+import { escapeForTerminal } from '../../shared/text/terminal.ts';
 import { z } from 'zod';
 import { openArchive } from '../../core/archive/archive.ts';
 import { importScans, type FileOutcome } from '../../core/import/importer.ts';
@@ -20,11 +21,13 @@ const OPTIONS = {
   'ocr-from': { type: 'string' },
 } as const;
 
+/** One line per file; names and messages escaped, since a file name may hold ESC or a newline. */
 function describe(outcome: FileOutcome): string {
-  if (outcome.outcome === 'imported') return `imported  ${outcome.path} → page ${outcome.pageIds.join(', ')}`;
+  const file = escapeForTerminal(outcome.path);
+  if (outcome.outcome === 'imported') return `imported  ${file} → page ${outcome.pageIds.join(', ')}`;
   if (outcome.outcome === 'duplicate')
-    return `duplicate ${outcome.path} (already page ${outcome.pageIds.join(', ')})`;
-  return `FAILED    ${outcome.error?.message} [${outcome.error?.code}]`;
+    return `duplicate ${file} (already page ${outcome.pageIds.join(', ')})`;
+  return `FAILED    ${escapeForTerminal(outcome.error?.message ?? '')} [${outcome.error?.code}]`;
 }
 
 export async function importCommand(argv: string[]): Promise<number> {
@@ -68,7 +71,7 @@ export async function importCommand(argv: string[]): Promise<number> {
           if (values.json) console.log(JSON.stringify(p.last));
           else console.error(describe(p.last));
         }
-        progress.update(progressLine(p.done, p.total, p.current, p.etaSeconds));
+        progress.update(progressLine(p.done, p.total, escapeForTerminal(p.current), p.etaSeconds));
       },
     );
     progress.done();

@@ -73,14 +73,18 @@ export async function ocrCommand(argv: string[]): Promise<number> {
       values.engine === undefined ? undefined : check(z.enum(ENGINE_CHOICES), values.engine, '--engine');
     if (values.lang) checkLanguages(values.lang, (await archiveLanguages(archive)).available);
     if (scope) {
-      const { queued, skipped } = queueOcr(archive, {
+      // --force is the user's word that pages with corrections may be read again; say what
+      // that does to each before it is done.
+      const { queued, skipped, warnings } = queueOcr(archive, {
         scope,
         languages: values.lang,
         engine,
         force: values.force,
+        confirmed: values.force,
         deskew: !values['no-deskew'],
         binarise: values.binarise,
       });
+      for (const w of warnings) console.error(w);
       console.error(
         `${queued.length} pages queued for OCR${skipped.length ? `, ${skipped.length} skipped (already have text; --force reads them again)` : ''}.`,
       );

@@ -1,5 +1,6 @@
 // backfile pages: one entry per page.
 
+import { escapeForTerminal } from '../../shared/text/terminal.ts';
 import { openArchive } from '../../core/archive/archive.ts';
 import { listPages } from '../../core/archive/pages.ts';
 import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, parse } from '../args.ts';
@@ -38,7 +39,9 @@ export async function pagesCommand(argv: string[]): Promise<number> {
             p.sha256.slice(0, 12),
             p.textSource ?? '-',
             p.status,
-          ].join('\t'),
+          ]
+            .map((field) => escapeForTerminal(String(field)))
+            .join('\t'),
         );
       }
     }

@@ -42,7 +42,12 @@ export async function backupArchive(archive: Archive, outFile: string): Promise<
   const partial = `${outFile}.partial`;
   try {
     await archive.db.backup(snapshot);
-    const db = new Database(snapshot, { readonly: true });
+    const db = new Database(snapshot);
+    // The copy belongs to no process: the writers of this archive are not its writers, and the
+    // jobs they were reading wait in the copy's queue.
+    db.exec(
+      "DELETE FROM writers; UPDATE jobs SET status = 'todo', writer_id = NULL WHERE status = 'running';",
+    );
     const files = referencedFiles(db, archive.dir);
     db.close();
     const tar = await TarWriter.create(partial);

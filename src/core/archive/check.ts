@@ -8,6 +8,7 @@ import type { Archive } from './archive.ts';
 import { sha256File } from './file-store.ts';
 import { makeThumbnail, makeTiles } from '../import/derive.ts';
 import { sweepLeftovers } from '../import/importer.ts';
+import { describeWriters, otherWriters } from './writers.ts';
 
 export interface CheckReport {
   integrity: string;
@@ -16,6 +17,9 @@ export interface CheckReport {
   derived: { missing: string[]; rebuilt: string[] };
   leftovers: string[];
   interruptedJobs: number;
+  /** Other processes that have the archive open ('' when none): their work under way is
+   * neither a leftover nor an interrupted job, so it is left alone. */
+  inUseBy: string;
   ok: boolean;
 }
 
@@ -56,17 +60,22 @@ export async function checkArchive(
       derived.missing.push(relative);
       if (!options.repair) continue;
       if (kind === 'thumbnail') await makeThumbnail(raster, archive.resolve(relative), maxPixels);
-      else await makeTiles(raster, path.dirname(archive.resolve(relative)), maxPixels);
+      else await makeTiles(raster, path.dirname(archive.resolve(relative)), maxPixels, true);
       derived.rebuilt.push(relative);
     }
   }
   const leftovers = options.repair
     ? await sweepLeftovers(archive)
     : await sweepLeftovers(archive, { dryRun: true });
+  // Files and jobs of another live process are its work under way, not leftovers.
+  const others = otherWriters(db, archive.writerId);
+  const live = JSON.stringify([archive.writerId, ...others.map((w) => w.id)]);
   const interruptedJobs = db
-    .prepare("SELECT COUNT(*) FROM jobs WHERE status = 'running'")
+    .prepare(
+      "SELECT COUNT(*) FROM jobs WHERE status = 'running' AND (writer_id IS NULL OR writer_id NOT IN (SELECT value FROM json_each(?)))",
+    )
     .pluck()
-    .get() as number;
+    .get(live) as number;
   const unrepaired = derived.missing.filter((m) => !derived.rebuilt.includes(m));
   return {
     integrity,
@@ -75,6 +84,7 @@ export async function checkArchive(
     derived,
     leftovers,
     interruptedJobs,
+    inUseBy: describeWriters(others),
     ok:
       integrity === 'ok' &&
       foreignKeyProblems === 0 &&

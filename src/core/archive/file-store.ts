@@ -27,7 +27,8 @@ export function pageFolder(sha256: string, index: number): string {
 }
 
 let counter = 0;
-function partialName(target: string): string {
+/** A temporary name beside `target` that no other process or call uses. */
+export function partialName(target: string): string {
   return `${target}.${process.pid}-${counter++}.partial`;
 }
 
@@ -58,4 +59,28 @@ export function filesBelow(dir: string): string[] {
     else if (entry.isFile()) out.push(full);
   }
   return out;
+}
+
+/**
+ * Puts a finished folder in place of `target`. With `replace`, an existing folder is moved
+ * aside first and removed after; without it, a folder already there (the same derived images,
+ * written by another process) wins and ours is dropped. Never removes a folder someone else is
+ * renaming into place, which removing first and renaming after would.
+ */
+export async function moveFolderInPlace(built: string, target: string, replace: boolean): Promise<void> {
+  try {
+    await rename(built, target);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+  }
+  if (!replace) {
+    await removeQuietly(built);
+    return;
+  }
+  const old = partialName(target);
+  await rename(target, old);
+  await rename(built, target);
+  await removeQuietly(old);
 }

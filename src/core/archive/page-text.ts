@@ -1,11 +1,13 @@
 // Stores a source's text for a page at word level (box, text, confidence, source), and reads it
-// back. Lines a person has corrected are never replaced by a machine source.
+// back. Lines a person has corrected are never replaced by a machine source, and which region
+// each line belongs to is derived again whenever the lines change.
 
 import type Database from 'better-sqlite3';
 import { wordsOfLine } from '../text/line-words.ts';
-import { iou, roundBox, type Box } from '../../shared/geometry.ts';
+import { boxArea, intersectBoxes, roundBox, unionBoxes, type Box } from '../../shared/geometry.ts';
 import type { Block, Line, PageText, TextSource, Word } from '../../shared/model.ts';
 import { nowIso } from './archive.ts';
+import { assignLinesToRegions } from './line-regions.ts';
 
 export function textSourceId(db: Database.Database, source: TextSource): number {
   db.prepare(
@@ -30,7 +32,47 @@ function boxOf(row: BoxRow): Box {
   return { x0: row.x0, y0: row.y0, x1: row.x1, y1: row.y1 };
 }
 
-/** Replaces the page's machine text with `text`, keeping every corrected line. Run inside a transaction. */
+/**
+ * Whether a machine line would stand where a person's corrected line already stands. Measured
+ * against the smaller of the two boxes, not their union: a second engine cuts lines differently
+ * (one line across two columns, or a line in two pieces), so boxes of the same printed words
+ * can have an IoU far below one half while one lies almost wholly inside the other.
+ */
+export function coversCorrectedLine(line: Box, corrected: readonly Box[]): boolean {
+  return corrected.some((c) => {
+    const common = intersectBoxes(line, c);
+    return common !== null && boxArea(common) > 0.5 * Math.min(boxArea(line), boxArea(c));
+  });
+}
+
+/**
+ * Line ids are never given twice. A replaced line's id stays in its history, in the snapshot
+ * that undoes a re-read, and in the drafts of an editor that had it open; SQLite would hand out
+ * max(id) + 1, which after a re-read can be the id of a line just replaced. So the highest id
+ * ever given is kept in settings (as AUTOINCREMENT would keep it, for this one table).
+ */
+const LINE_ID_MARK = 'lines.highest_id';
+
+function takeLineIds(db: Database.Database, count: number): number {
+  const first =
+    (db
+      .prepare(
+        `SELECT MAX(COALESCE((SELECT MAX(id) FROM lines), 0),
+                    COALESCE((SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?), 0))`,
+      )
+      .pluck()
+      .get(LINE_ID_MARK) as number) + 1;
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(LINE_ID_MARK, String(first + count - 1));
+  return first;
+}
+
+/**
+ * Replaces the page's machine text with `text`, keeping every corrected line (and leaving out
+ * the machine lines that would stand on one), then derives which region each line belongs to.
+ * Run inside a transaction. A re-read that should be undoable goes through ocr/re-read.ts.
+ */
 export function savePageText(
   db: Database.Database,
   pageId: number,
@@ -40,55 +82,159 @@ export function savePageText(
   const corrected = (
     db.prepare('SELECT x0, y0, x1, y1 FROM lines WHERE page_id = ? AND corrected = 1').all(pageId) as BoxRow[]
   ).map(boxOf);
-  db.prepare('DELETE FROM lines WHERE page_id = ? AND corrected = 0').run(pageId);
-  db.prepare(
-    'DELETE FROM blocks WHERE page_id = ? AND id NOT IN (SELECT block_id FROM lines WHERE block_id IS NOT NULL)',
-  ).run(pageId);
+  let lineId = takeLineIds(
+    db,
+    text.blocks.reduce((n, b) => n + b.lines.length, 0),
+  );
+  removeMachineText(db, pageId);
   const insertBlock = db.prepare(
     'INSERT INTO blocks (page_id, position, x0, y0, x1, y1) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const insertLine = db.prepare(
-    `INSERT INTO lines (page_id, block_id, position, x0, y0, x1, y1, raw_text, text, confidence, source_id, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO lines (id, page_id, block_id, position, x0, y0, x1, y1, raw_text, text, confidence, source_id, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertWord = db.prepare(
     'INSERT INTO words (line_id, position, x0, y0, x1, y1, text, confidence, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const now = nowIso();
   let position = 0;
+  let lineCount = 0;
   let wordCount = 0;
   text.blocks.forEach((block, blockIndex) => {
     const b = roundBox(block.box);
     const blockId = Number(insertBlock.run(pageId, blockIndex, b.x0, b.y0, b.x1, b.y1).lastInsertRowid);
     for (const line of block.lines) {
       position++;
-      if (corrected.some((c) => iou(c, line.box) > 0.5)) continue;
+      if (coversCorrectedLine(line.box, corrected)) continue;
       const l = roundBox(line.box);
-      const lineId = Number(
-        insertLine.run(
-          pageId,
-          blockId,
-          position,
-          l.x0,
-          l.y0,
-          l.x1,
-          l.y1,
-          line.rawText,
-          line.text,
-          line.confidence,
-          sourceId,
-          now,
-        ).lastInsertRowid,
+      insertLine.run(
+        lineId,
+        pageId,
+        blockId,
+        position,
+        l.x0,
+        l.y0,
+        l.x1,
+        l.y1,
+        line.rawText,
+        line.text,
+        line.confidence,
+        sourceId,
+        now,
       );
       line.words.forEach((word, i) => {
         const w = roundBox(word.box);
         insertWord.run(lineId, i, w.x0, w.y0, w.x1, w.y1, word.text, word.confidence, sourceId);
         wordCount++;
       });
+      lineId++;
+      lineCount++;
     }
   });
+  db.prepare(
+    'DELETE FROM blocks WHERE page_id = ? AND id NOT IN (SELECT block_id FROM lines WHERE block_id IS NOT NULL)',
+  ).run(pageId);
   db.prepare('UPDATE pages SET text_source = ? WHERE id = ?').run(text.source.kind, pageId);
-  return { lines: position, words: wordCount };
+  assignLinesToRegions(db, pageId);
+  return { lines: lineCount, words: wordCount };
+}
+
+function removeMachineText(db: Database.Database, pageId: number): void {
+  db.prepare('DELETE FROM lines WHERE page_id = ? AND corrected = 0').run(pageId);
+  db.prepare(
+    'DELETE FROM blocks WHERE page_id = ? AND id NOT IN (SELECT block_id FROM lines WHERE block_id IS NOT NULL)',
+  ).run(pageId);
+}
+
+/** A page's machine text exactly as stored (ids included), so that a re-read can be undone. */
+export interface MachineText {
+  textSource: string | null;
+  blocks: { position: number; x0: number; y0: number; x1: number; y1: number }[];
+  lines: {
+    id: number;
+    block: number | null; // index into blocks
+    position: number;
+    x0: number;
+    y0: number;
+    x1: number;
+    y1: number;
+    raw_text: string;
+    text: string;
+    confidence: number | null;
+    source_id: number;
+    updated_at: string;
+    words: {
+      position: number;
+      x0: number;
+      y0: number;
+      x1: number;
+      y1: number;
+      text: string;
+      confidence: number | null;
+      source_id: number;
+    }[];
+  }[];
+}
+
+export function machineText(db: Database.Database, pageId: number): MachineText {
+  const blockRows = db
+    .prepare(
+      `SELECT id, position, x0, y0, x1, y1 FROM blocks WHERE page_id = ? AND id IN
+         (SELECT block_id FROM lines WHERE page_id = ? AND corrected = 0) ORDER BY position, id`,
+    )
+    .all(pageId, pageId) as {
+    id: number;
+    position: number;
+    x0: number;
+    y0: number;
+    x1: number;
+    y1: number;
+  }[];
+  const blockIndex = new Map(blockRows.map((b, i) => [b.id, i]));
+  const words = db.prepare(
+    'SELECT position, x0, y0, x1, y1, text, confidence, source_id FROM words WHERE line_id = ? ORDER BY position',
+  );
+  const lines = (
+    db
+      .prepare(
+        `SELECT id, block_id, position, x0, y0, x1, y1, raw_text, text, confidence, source_id, updated_at
+         FROM lines WHERE page_id = ? AND corrected = 0 ORDER BY position, id`,
+      )
+      .all(pageId) as (Omit<MachineText['lines'][number], 'block' | 'words'> & { block_id: number | null })[]
+  ).map(({ block_id, ...line }) => ({
+    ...line,
+    block: block_id === null ? null : (blockIndex.get(block_id) ?? null),
+    words: words.all(line.id) as MachineText['lines'][number]['words'],
+  }));
+  const textSource = db.prepare('SELECT text_source FROM pages WHERE id = ?').pluck().get(pageId) as
+    string | null;
+  return { textSource, blocks: blockRows.map(({ id: _id, ...b }) => b), lines };
+}
+
+/** Puts a page's machine text back as `machineText` took it; corrected lines stay as they are. */
+export function restoreMachineText(db: Database.Database, pageId: number, text: MachineText): void {
+  removeMachineText(db, pageId);
+  const insertBlock = db.prepare(
+    'INSERT INTO blocks (page_id, position, x0, y0, x1, y1) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const blockIds = text.blocks.map((b) =>
+    Number(insertBlock.run(pageId, b.position, b.x0, b.y0, b.x1, b.y1).lastInsertRowid),
+  );
+  const insertLine = db.prepare(
+    `INSERT INTO lines (id, page_id, block_id, position, x0, y0, x1, y1, raw_text, text, confidence, source_id, updated_at)
+     VALUES (@id, @page_id, @block_id, @position, @x0, @y0, @x1, @y1, @raw_text, @text, @confidence, @source_id, @updated_at)`,
+  );
+  const insertWord = db.prepare(
+    `INSERT INTO words (line_id, position, x0, y0, x1, y1, text, confidence, source_id)
+     VALUES (@line_id, @position, @x0, @y0, @x1, @y1, @text, @confidence, @source_id)`,
+  );
+  for (const { words, block, ...line } of text.lines) {
+    insertLine.run({ ...line, page_id: pageId, block_id: block === null ? null : blockIds[block] });
+    for (const word of words) insertWord.run({ ...word, line_id: line.id });
+  }
+  db.prepare('UPDATE pages SET text_source = ? WHERE id = ?').run(text.textSource, pageId);
+  assignLinesToRegions(db, pageId);
 }
 
 interface LineRow extends BoxRow {
@@ -105,13 +251,21 @@ interface WordRow extends BoxRow {
   confidence: number | null;
 }
 
-/** The page's lines in reading order, grouped by block, with their words. */
-export function loadPageBlocks(db: Database.Database, pageId: number): Block[] {
+/** A stored line with where it stands: its source's block and the region it belongs to. */
+export interface PlacedLine {
+  line: Line;
+  blockId: number | null;
+  regionId: number | null;
+  position: number;
+}
+
+/** The page's lines in reading order, with their words and their block and region. */
+export function loadPageLines(db: Database.Database, pageId: number): PlacedLine[] {
   const lines = db
     .prepare(
-      'SELECT id, block_id, x0, y0, x1, y1, raw_text, text, confidence FROM lines WHERE page_id = ? ORDER BY position, id',
+      'SELECT id, block_id, region_id, position, x0, y0, x1, y1, raw_text, text, confidence FROM lines WHERE page_id = ? ORDER BY position, id',
     )
-    .all(pageId) as LineRow[];
+    .all(pageId) as (LineRow & { region_id: number | null; position: number })[];
   const words = db
     .prepare(
       `SELECT w.line_id, w.x0, w.y0, w.x1, w.y1, w.text, w.confidence FROM words w JOIN lines l ON l.id = w.line_id
@@ -124,32 +278,43 @@ export function loadPageBlocks(db: Database.Database, pageId: number): Block[] {
     list.push({ box: boxOf(w), text: w.text, confidence: w.confidence });
     wordsByLine.set(w.line_id, list);
   }
-  const blocks: Block[] = [];
-  let currentBlockId: number | null | undefined;
-  for (const row of lines) {
+  return lines.map((row) => {
     const read = wordsByLine.get(row.id) ?? [];
-    const line: Line = {
-      box: boxOf(row),
-      rawText: row.raw_text,
-      text: row.text,
-      confidence: row.confidence,
-      // Words carry the line's current text (exports are made from words), also after a
-      // correction or a replace-all changed the line.
-      words: read.length ? wordsOfLine(row.text, read, boxOf(row)) : read,
+    return {
+      line: {
+        box: boxOf(row),
+        rawText: row.raw_text,
+        text: row.text,
+        confidence: row.confidence,
+        // Words carry the line's current text (exports are made from words), also after a
+        // correction or a replace-all changed the line.
+        words: read.length ? wordsOfLine(row.text, read, boxOf(row)) : read,
+      },
+      blockId: row.block_id,
+      regionId: row.region_id,
+      position: row.position,
     };
-    const block = blocks.at(-1);
-    if (block && row.block_id === currentBlockId) {
-      block.lines.push(line);
-      block.box = {
-        x0: Math.min(block.box.x0, line.box.x0),
-        y0: Math.min(block.box.y0, line.box.y0),
-        x1: Math.max(block.box.x1, line.box.x1),
-        y1: Math.max(block.box.y1, line.box.y1),
-      };
-    } else {
-      blocks.push({ box: line.box, lines: [line] });
-      currentBlockId = row.block_id;
-    }
+  });
+}
+
+/** Consecutive lines that share a key, as blocks (box: the union of their lines' boxes). */
+export function groupLines<K>(
+  lines: readonly PlacedLine[],
+  key: (l: PlacedLine) => K,
+): { key: K; block: Block }[] {
+  const groups: { key: K; block: Block }[] = [];
+  for (const placed of lines) {
+    const k = key(placed);
+    const last = groups.at(-1);
+    if (last && last.key === k) {
+      last.block.lines.push(placed.line);
+      last.block.box = unionBoxes([last.block.box, placed.line.box]);
+    } else groups.push({ key: k, block: { box: placed.line.box, lines: [placed.line] } });
   }
-  return blocks;
+  return groups;
+}
+
+/** The page's lines in reading order, grouped by block, with their words. */
+export function loadPageBlocks(db: Database.Database, pageId: number): Block[] {
+  return groupLines(loadPageLines(db, pageId), (l) => l.blockId).map((g) => g.block);
 }

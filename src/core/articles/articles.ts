@@ -9,7 +9,7 @@ import { nowIso } from '../archive/archive.ts';
 import { recordChange, type Edit } from '../archive/history.ts';
 import { getPage } from '../archive/pages.ts';
 import { BackfileError } from '../../shared/errors.ts';
-import { getRegion } from './regions.ts';
+import { getRegion } from '../archive/region-rows.ts';
 
 export const ARTICLE_FIELDS = [
   'headline',

@@ -1,59 +1,15 @@
 // Regions drawn on a page: rectangles and polygons in page pixels, with a role and a place in
 // the page's reading order. Every change is one recorded, undoable step; lines and words follow
-// the region that contains their centre.
+// the region that contains their centre (archive/line-regions.ts).
 
 import type Database from 'better-sqlite3';
 import { nowIso } from '../archive/archive.ts';
 import { recordChange, type Edit } from '../archive/history.ts';
 import { BackfileError } from '../../shared/errors.ts';
-import {
-  boxCentre,
-  boxToPolygon,
-  polygonBounds,
-  polygonContainsPoint,
-  type Polygon,
-} from '../../shared/geometry.ts';
-import { REGION_ROLES, isTextRole, type Region, type RegionRole } from '../../shared/model.ts';
-
-interface RegionRow {
-  id: number;
-  page_id: number;
-  role: RegionRole;
-  polygon: string;
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  reading_order: number;
-}
-
-export function rowToRegion(row: RegionRow): Region {
-  const box = { x0: row.x0, y0: row.y0, x1: row.x1, y1: row.y1 };
-  const polygon = JSON.parse(row.polygon) as Polygon;
-  return {
-    id: row.id,
-    pageId: row.page_id,
-    role: row.role,
-    // A region stored without a usable outline (other tools write only boxes) is its box.
-    polygon: polygon.length >= 3 ? polygon : boxToPolygon(box),
-    box,
-    readingOrder: row.reading_order,
-  };
-}
-
-export function getRegion(db: Database.Database, id: number): Region {
-  const row = db.prepare('SELECT * FROM regions WHERE id = ?').get(id) as RegionRow | undefined;
-  if (!row) throw new BackfileError('not-found', `No region ${id}.`);
-  return rowToRegion(row);
-}
-
-export function pageRegions(db: Database.Database, pageId: number): Region[] {
-  return (
-    db
-      .prepare('SELECT * FROM regions WHERE page_id = ? ORDER BY reading_order, id')
-      .all(pageId) as RegionRow[]
-  ).map(rowToRegion);
-}
+import { boxToPolygon, polygonBounds, type Polygon } from '../../shared/geometry.ts';
+import { REGION_ROLES, type RegionRole } from '../../shared/model.ts';
+import { assignLinesToRegions } from '../archive/line-regions.ts';
+import { getRegion, pageRegions } from '../archive/region-rows.ts';
 
 function checkPolygon(db: Database.Database, pageId: number, polygon: Polygon): Polygon {
   const page = db.prepare('SELECT width, height FROM pages WHERE id = ?').get(pageId) as
@@ -81,23 +37,6 @@ function checkRole(role: string): RegionRole {
 
 function regionSnapshot(db: Database.Database, id: number): string {
   return JSON.stringify(db.prepare('SELECT * FROM regions WHERE id = ?').get(id));
-}
-
-/** Lines of the page go to the region containing their centre (text regions only). */
-export function assignLinesToRegions(db: Database.Database, pageId: number): void {
-  const regions = pageRegions(db, pageId).filter((r) => isTextRole(r.role));
-  const lines = db.prepare('SELECT id, x0, y0, x1, y1 FROM lines WHERE page_id = ?').all(pageId) as {
-    id: number;
-    x0: number;
-    y0: number;
-    x1: number;
-    y1: number;
-  }[];
-  const update = db.prepare('UPDATE lines SET region_id = ? WHERE id = ?');
-  for (const line of lines) {
-    const centre = boxCentre(line);
-    update.run(regions.find((r) => polygonContainsPoint(r.polygon, centre))?.id ?? null, line.id);
-  }
 }
 
 function insertRegion(

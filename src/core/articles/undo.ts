@@ -6,6 +6,8 @@ import { BackfileError } from '../../shared/errors.ts';
 import { revertArticleEdit } from './articles.ts';
 import { revertRegionEdit } from './regions.ts';
 import { STATUS_FIELDS, revertStatusEdit } from '../review/status.ts';
+import { revertLineTextEdit } from '../text/corrections.ts';
+import { revertPageTextEdit } from '../ocr/re-read.ts';
 
 /** Writes an edit's "before" value back. Also used to revert to an older version. */
 export function revertEdit(db: Database.Database, edit: Edit): void {
@@ -15,8 +17,8 @@ export function revertEdit(db: Database.Database, edit: Edit): void {
   else if (edit.entity === 'article') revertArticleEdit(db, edit);
   else if (edit.entity === 'photo' && edit.before === null)
     db.prepare('DELETE FROM photos WHERE id = ?').run(edit.entityId);
-  else if (edit.entity === 'line' && edit.field === 'text')
-    db.prepare('UPDATE lines SET text = ? WHERE id = ?').run(edit.before, edit.entityId);
+  else if (edit.entity === 'line' && edit.field === 'text') revertLineTextEdit(db, edit);
+  else if (edit.entity === 'page' && edit.field === 'text') revertPageTextEdit(db, edit);
   else
     // Refusing keeps the change marked as not undone: better than marking it undone and
     // leaving the data as it was (page metadata moves pages between issues; edit it back).

@@ -1,29 +1,21 @@
 // What every page-level export writes from: the page, its regions in reading order, and its text
-// grouped into blocks (one per text region where the page has regions, else the source's blocks).
-// A line belongs to the region that contains its centre.
+// grouped into blocks (one per text region where the page has regions, plus the source's blocks
+// of the lines outside every region; else the source's blocks).
 
 import type Database from 'better-sqlite3';
 import type { Archive } from '../archive/archive.ts';
 import { getPage } from '../archive/pages.ts';
-import { loadPageBlocks } from '../archive/page-text.ts';
+import { groupLines, loadPageLines, type PlacedLine } from '../archive/page-text.ts';
 import { BackfileError } from '../../shared/errors.ts';
+import { boxToPolygon, type Box, type Polygon } from '../../shared/geometry.ts';
 import {
-  boxCentre,
-  boxToPolygon,
-  polygonContainsPoint,
-  type Box,
-  type Polygon,
-} from '../../shared/geometry.ts';
-import {
-  isTextRole,
   NON_TEXT_ROLES,
-  type Block,
   type Line,
   type Region,
   type RegionRole,
   type TextSource,
 } from '../../shared/model.ts';
-import { pageRegions } from '../articles/regions.ts';
+import { pageRegions } from '../archive/region-rows.ts';
 
 export interface ExportRegion {
   id: number;
@@ -60,31 +52,53 @@ function pageSource(db: Database.Database, pageId: number): TextSource | null {
   );
 }
 
-/** Each line goes to the first text region (in reading order) that contains its centre. */
-export function regionsWithLines(pageRegions: readonly Region[], blocks: readonly Block[]): ExportRegion[] {
-  const regions: ExportRegion[] = pageRegions.map((r) => ({
-    id: r.id,
-    role: r.role,
-    polygon: r.polygon,
-    box: r.box,
-    lines: [],
+/**
+ * The page's regions in reading order, each text region with its lines (by `lines.region_id`,
+ * the one record of membership), and every line in no region in blocks of its own, so that an
+ * export holds every line of the page: lines outside articles belong to the page. Such a block
+ * stands before the first region whose lines its source read after it.
+ */
+export function regionsWithLines(
+  pageRegions: readonly Region[],
+  lines: readonly PlacedLine[],
+): ExportRegion[] {
+  const byRegion = new Map<number, PlacedLine[]>();
+  for (const l of lines)
+    if (l.regionId !== null) byRegion.set(l.regionId, [...(byRegion.get(l.regionId) ?? []), l]);
+  const positionOf = new Map(lines.map((l) => [l.line, l.position]));
+  const loose = groupLines(
+    lines.filter((l) => l.regionId === null),
+    (l) => l.blockId,
+  ).map((g, i) => ({
+    first: Math.min(...g.block.lines.map((line) => positionOf.get(line)!)),
+    region: {
+      id: -(i + 1),
+      role: 'other' as const,
+      polygon: boxToPolygon(g.block.box),
+      box: g.block.box,
+      lines: g.block.lines,
+    },
   }));
-  for (const line of blocks.flatMap((b) => b.lines)) {
-    const centre = boxCentre(line.box);
-    regions.find((r) => isTextRole(r.role) && polygonContainsPoint(r.polygon, centre))?.lines.push(line);
+  const out: ExportRegion[] = [];
+  for (const r of pageRegions) {
+    const own = byRegion.get(r.id) ?? [];
+    const first = own.length > 0 ? Math.min(...own.map((l) => l.position)) : null;
+    while (first !== null && loose.length > 0 && loose[0]!.first < first) out.push(loose.shift()!.region);
+    out.push({ id: r.id, role: r.role, polygon: r.polygon, box: r.box, lines: own.map((l) => l.line) });
   }
-  return regions;
+  out.push(...loose.map((l) => l.region));
+  return out;
 }
 
 export function loadExportPage(archive: Archive, pageId: number, imageFile: string): ExportPage {
   const page = getPage(archive.db, pageId);
   if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
-  const blocks = loadPageBlocks(archive.db, pageId);
+  const lines = loadPageLines(archive.db, pageId);
   const rows = pageRegions(archive.db, pageId);
   const regions =
     rows.length > 0
-      ? regionsWithLines(rows, blocks)
-      : blocks.map((b, i) => ({
+      ? regionsWithLines(rows, lines)
+      : groupLines(lines, (l) => l.blockId).map(({ block: b }, i) => ({
           id: -(i + 1),
           role: 'body' as const,
           polygon: boxToPolygon(b.box),

@@ -4,7 +4,7 @@
 import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { removeQuietly } from '../archive/file-store.ts';
+import { moveFolderInPlace, partialName } from '../archive/file-store.ts';
 
 export const THUMBNAIL_WIDTH = 320;
 export const TILE_SIZE = 254; // 254 + 1 px overlap on each side gives 256-px tiles, OpenSeadragon's default
@@ -21,7 +21,7 @@ export async function makeThumbnail(
   maxPixels: number,
 ): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
-  const partial = `${target}.partial`;
+  const partial = partialName(target);
   await sharp(raster, { limitInputPixels: maxPixels, failOn: 'truncated' })
     .resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true })
     .jpeg({ quality: 80 })
@@ -29,15 +29,18 @@ export async function makeThumbnail(
   await rename(partial, target);
 }
 
-/** Writes tilesDir/page.dzi and tilesDir/page_files/. */
-export async function makeTiles(raster: string | Buffer, tilesDir: string, maxPixels: number): Promise<void> {
-  const building = `${tilesDir}.partial`;
-  await removeQuietly(building);
+/** Writes tilesDir/page.dzi and tilesDir/page_files/; `replace` rebuilds a pyramid already there. */
+export async function makeTiles(
+  raster: string | Buffer,
+  tilesDir: string,
+  maxPixels: number,
+  replace = false,
+): Promise<void> {
+  const building = partialName(tilesDir);
   await mkdir(building, { recursive: true });
   await sharp(raster, { limitInputPixels: maxPixels, failOn: 'truncated' })
     .jpeg({ quality: 85 })
     .tile({ size: TILE_SIZE, overlap: TILE_OVERLAP, layout: 'dz', container: 'fs' })
     .toFile(path.join(building, 'page.dz'));
-  await removeQuietly(tilesDir);
-  await rename(building, tilesDir);
+  await moveFolderInPlace(building, tilesDir, replace);
 }

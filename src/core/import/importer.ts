@@ -30,6 +30,7 @@ import { DEFAULT_READ_OPTIONS, type ReadOptions, type ScanSource, type SourcePag
 import { findScanFiles, type FoundFile } from './walk.ts';
 import { findOcrFile, readOcrFile, toPageOcr, type PageOcr } from './existing-ocr/read-ocr-file.ts';
 import type Database from 'better-sqlite3';
+import { otherWriters } from '../archive/writers.ts';
 
 export interface ImportOptions {
   title?: string;
@@ -214,8 +215,14 @@ async function importFile(
     const date = options.date ?? meta.date ?? '';
     const edition = options.edition ?? meta.edition ?? '';
     const now = nowIso();
-    outcome.pageIds = archive.db
-      .transaction(() => {
+    const imported = archive.db
+      .transaction((): number[] | null => {
+        // Another process may have imported the same file meanwhile: its files are ours too.
+        const already = archive.db
+          .prepare('SELECT id FROM pages WHERE source_sha256 = ? ORDER BY source_index')
+          .pluck()
+          .all(sha256) as number[];
+        if (already.length > 0) return null;
         const issue = findOrCreateIssue(
           archive.db,
           findOrCreateTitle(archive.db, title).id,
@@ -255,9 +262,20 @@ async function importFile(
         return ids;
       })
       .immediate();
-    return { ...outcome, outcome: 'imported' };
+    if (imported === null) {
+      const pageIds = archive.db
+        .prepare('SELECT id FROM pages WHERE source_sha256 = ? ORDER BY source_index')
+        .pluck()
+        .all(sha256) as number[];
+      return { ...outcome, outcome: 'duplicate', pageIds };
+    }
+    return { ...outcome, outcome: 'imported', pageIds: imported };
   } catch (error) {
-    for (const relative of written) await removeQuietly(archive.resolve(relative));
+    // The same names are another process's once it recorded the same file: leave them.
+    const recorded =
+      outcome.sha256 !== null &&
+      archive.db.prepare('SELECT 1 FROM files WHERE sha256 = ?').get(outcome.sha256) !== undefined;
+    if (!recorded) for (const relative of written) await removeQuietly(archive.resolve(relative));
     const info = toErrorInfo(error);
     if (info.code === 'internal') info.message = `${found.path}: ${info.message}`;
     return { ...outcome, outcome: 'failed', pageIds: [], error: info };
@@ -312,13 +330,15 @@ async function entries(dir: string): Promise<string[]> {
 
 /**
  * Removes what a crashed import left behind: *.partial files and originals or page folders that
- * no row points at. Only the archive's single writer may call this (nothing else writes files/).
+ * no row points at. Files another live process is writing look just like that, so nothing is
+ * removed while another process has the archive open (the next import on its own sweeps).
  * Looks three levels deep only (<xx>/<sha…>/<file>), never into tile pyramids.
  */
 export async function sweepLeftovers(
   archive: Archive,
   options: { dryRun?: boolean } = {},
 ): Promise<string[]> {
+  if (otherWriters(archive.db, archive.writerId).length > 0) return [];
   const known = new Set(
     (archive.db.prepare('SELECT sha256 FROM files').all() as { sha256: string }[]).map((r) => r.sha256),
   );

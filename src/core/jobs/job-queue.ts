@@ -1,9 +1,11 @@
 // The persistent job queue in the archive's jobs table: one job per page and kind, status
-// todo / running / done / failed / cancelled, attempts, error text. After a crash, jobs left
-// "running" go back to "todo" (recoverInterrupted), so the queue resumes where it stopped.
+// todo / running / done / failed / cancelled, attempts, error text, and the process running it.
+// After a crash, jobs left "running" by a process that is gone go back to "todo"
+// (recoverInterrupted), so the queue resumes where it stopped.
 
 import type Database from 'better-sqlite3';
 import { nowIso } from '../archive/archive.ts';
+import { otherWriters } from '../archive/writers.ts';
 
 export const JOB_STATUSES = ['todo', 'running', 'done', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -82,15 +84,22 @@ export function enqueueJobs(
     .immediate();
 }
 
-/** Jobs a crash left running go back to the queue. */
-export function recoverInterrupted(db: Database.Database, kind: string): number {
+/**
+ * Jobs a crash left running go back to the queue: those of processes that are gone. A job
+ * another live process is reading is its own (two `backfile ocr` share one queue).
+ */
+export function recoverInterrupted(db: Database.Database, kind: string, self: number): number {
+  const live = [self, ...otherWriters(db, self).map((w) => w.id)];
   return db
-    .prepare("UPDATE jobs SET status = 'todo', started_at = NULL WHERE kind = ? AND status = 'running'")
-    .run(kind).changes;
+    .prepare(
+      `UPDATE jobs SET status = 'todo', started_at = NULL, writer_id = NULL
+       WHERE kind = ? AND status = 'running' AND (writer_id IS NULL OR writer_id NOT IN (SELECT value FROM json_each(?)))`,
+    )
+    .run(kind, JSON.stringify(live)).changes;
 }
 
-/** Takes the oldest waiting job and marks it running (one attempt more). */
-export function claimNextJob(db: Database.Database, kind: string): Job | null {
+/** Takes the oldest waiting job and marks it running (one attempt more) by process `writer`. */
+export function claimNextJob(db: Database.Database, kind: string, writer: number): Job | null {
   return db
     .transaction(() => {
       const row = db
@@ -98,8 +107,8 @@ export function claimNextJob(db: Database.Database, kind: string): Job | null {
         .get(kind) as JobRow | undefined;
       if (!row) return null;
       db.prepare(
-        "UPDATE jobs SET status = 'running', attempts = attempts + 1, started_at = ? WHERE id = ?",
-      ).run(nowIso(), row.id);
+        "UPDATE jobs SET status = 'running', attempts = attempts + 1, started_at = ?, writer_id = ? WHERE id = ?",
+      ).run(nowIso(), writer, row.id);
       return rowToJob({ ...row, status: 'running', attempts: row.attempts + 1 });
     })
     .immediate();

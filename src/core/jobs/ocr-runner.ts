@@ -1,11 +1,13 @@
 // Runs the OCR queue with a pool of engines (one per core by default). A page that takes too
 // long has its engine killed and is retried, then marked failed with the reason. Each page's
-// text, its job's "done" and the page status are saved in one transaction, so after a crash
+// text, its job's "done" and the page status are saved in one transaction (ocr/re-read.ts says
+// what a reading does to a page that has text already), so after a crash
 // nothing saved is read twice and nothing half-saved exists.
 
 import os from 'node:os';
 import type { Archive } from '../archive/archive.ts';
-import { savePageText } from '../archive/page-text.ts';
+import { localUser } from '../archive/local-user.ts';
+import { storePageReading } from '../ocr/re-read.ts';
 import { toErrorInfo } from '../../shared/errors.ts';
 import type { OcrEngine, OcrEngineFactory } from '../ocr/engine.ts';
 import { readPageWithOcr } from '../ocr/ocr-page.ts';
@@ -28,6 +30,8 @@ export interface OcrJobPayload {
   engine?: string;
   deskew: boolean;
   binarise: boolean;
+  /** Who asked for the reading: a re-read is recorded in the history under this name. */
+  user?: string;
 }
 
 export interface OcrRunOptions {
@@ -97,7 +101,7 @@ export class OcrRunner {
 
   async run(): Promise<OcrRunSummary> {
     const db = this.archive.db;
-    recoverInterrupted(db, OCR_JOB);
+    recoverInterrupted(db, OCR_JOB, this.archive.writerId);
     const counts = countJobs(db, OCR_JOB);
     const meter = new ProgressMeter(counts.todo);
     const summary: OcrRunSummary = { done: 0, failed: 0, stoppedEarly: false };
@@ -128,7 +132,7 @@ export class OcrRunner {
     const db = this.archive.db;
     let interrupted: Job | null = null;
     while (this.stopMode === null) {
-      const job = claimNextJob(db, OCR_JOB);
+      const job = claimNextJob(db, OCR_JOB, this.archive.writerId);
       if (!job) return;
       this.options.onJob?.({ jobId: job.id, pageId: job.pageId, status: 'running' });
       const payload = job.payload as unknown as OcrJobPayload;
@@ -153,8 +157,7 @@ export class OcrRunner {
           break;
         }
         db.transaction(() => {
-          savePageText(db, job.pageId, text);
-          db.prepare("UPDATE pages SET status = 'ocr' WHERE id = ? AND status = 'imported'").run(job.pageId);
+          storePageReading(db, job.pageId, text, payload.user ?? localUser(db));
           markJobDone(db, job.id);
         }).immediate();
         summary.done++;

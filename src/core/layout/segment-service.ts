@@ -7,7 +7,7 @@ import { nowIso } from '../archive/archive.ts';
 import { getPage } from '../archive/pages.ts';
 import { loadPageBlocks } from '../archive/page-text.ts';
 import { attachPhoto, createArticle } from '../articles/articles.ts';
-import { assignLinesToRegions } from '../articles/regions.ts';
+import { assignLinesToRegions } from '../archive/line-regions.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { boxHeight, boxToPolygon, roundBox } from '../../shared/geometry.ts';
 import { detectPhotos } from './photos.ts';

@@ -1,5 +1,7 @@
 // Reads one page: whole page with automatic layout, or region by region where the page has text
-// regions (drawn by a user or suggested), which removes most layout errors (DESIGN.md).
+// regions (drawn by a user or suggested), which removes most layout errors (DESIGN.md). Where
+// regions cover only part of the page, the rest is read too, with the regions blanked out: text
+// outside every region belongs to the page and is never dropped by a re-read.
 
 import type Database from 'better-sqlite3';
 import type { Archive } from '../archive/archive.ts';
@@ -8,7 +10,7 @@ import { BackfileError } from '../../shared/errors.ts';
 import type { Box } from '../../shared/geometry.ts';
 import type { Block, PageText } from '../../shared/model.ts';
 import type { OcrEngine, Segmentation } from './engine.ts';
-import { pageRegions } from '../articles/regions.ts';
+import { pageRegions } from '../archive/region-rows.ts';
 import { isTextRole } from '../../shared/model.ts';
 import { blocksToPage, prepareForOcr } from './preprocess.ts';
 
@@ -71,6 +73,14 @@ export async function readPageWithOcr(
       const lines = blocksToPage(found, prepared.toPage).flatMap((b) => b.lines);
       if (lines.length > 0) blocks.push({ box: crop, lines });
     }
+    const rest = await prepareForOcr(raster, { ...prepare, blank: regions.map((r) => r.box) });
+    const found = await engine.recognise({
+      image: rest.image,
+      languages: options.languages,
+      segmentation: 'page',
+      dpi: page.dpi,
+    });
+    blocks.push(...blocksToPage(found, rest.toPage).filter((b) => b.lines.length > 0));
   }
   return { source: engine.source(options.languages), blocks };
 }

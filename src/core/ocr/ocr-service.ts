@@ -4,6 +4,8 @@
 import type Database from 'better-sqlite3';
 import type { Archive } from '../archive/archive.ts';
 import { BackfileError } from '../../shared/errors.ts';
+import { localUser } from '../archive/local-user.ts';
+import { describeReReadImpact, reReadImpact } from './re-read.ts';
 import { enqueueJobs } from '../jobs/job-queue.ts';
 import { OCR_JOB, type OcrJobPayload } from '../jobs/ocr-runner.ts';
 import { DEFAULT_LANGUAGES } from './language-data.ts';
@@ -112,6 +114,9 @@ export interface QueueOcrOptions {
   engine?: EngineChoice;
   /** Read pages again that already have text (a PDF text layer, earlier OCR); corrections stay. */
   force?: boolean;
+  /** The user was told what a re-read does to the pages with human work (reReadImpact) and
+   * agreed. Without it, a forced re-read of such pages is refused with what it would do. */
+  confirmed?: boolean;
   deskew?: boolean;
   binarise?: boolean;
 }
@@ -119,6 +124,8 @@ export interface QueueOcrOptions {
 export interface QueuedOcr {
   queued: number[];
   skipped: { pageId: number; reason: string }[];
+  /** What the re-read does to pages with human work, one sentence a page. */
+  warnings: string[];
 }
 
 export function queueOcr(archive: Archive, options: QueueOcrOptions): QueuedOcr {
@@ -146,6 +153,16 @@ export function queueOcr(archive: Archive, options: QueueOcrOptions): QueuedOcr 
     group.ids.push(id);
     groups.set(key, group);
   }
+  const impact = reReadImpact(
+    db,
+    [...groups.values()].flatMap((g) => g.ids),
+  );
+  const warnings = describeReReadImpact(impact);
+  if (impact.length > 0 && !options.confirmed)
+    throw new BackfileError(
+      'needs-confirmation',
+      `Reading these pages again changes work people have done on them: ${warnings.join(' ')}`,
+    );
   const queued: number[] = [];
   for (const { engine, languages, ids } of groups.values()) {
     const payload: OcrJobPayload = {
@@ -153,8 +170,9 @@ export function queueOcr(archive: Archive, options: QueueOcrOptions): QueuedOcr 
       languages,
       deskew: options.deskew ?? true,
       binarise: options.binarise ?? false,
+      user: localUser(db),
     };
     queued.push(...enqueueJobs(db, OCR_JOB, ids, payload as unknown as Record<string, unknown>));
   }
-  return { queued, skipped };
+  return { queued, skipped, warnings };
 }

@@ -11,6 +11,8 @@ export interface PrepareOptions {
   binarise: boolean;
   /** Crop of the page to read, in master-raster pixels; the whole page when absent. */
   crop?: Box;
+  /** Areas (master-raster pixels) painted white before reading: parts read separately. */
+  blank?: readonly Box[];
   maxPixels: number;
 }
 
@@ -72,6 +74,7 @@ export async function prepareForOcr(
   }
   const grey = await greyPixels(base);
   const { width, height } = grey;
+  for (const b of options.blank ?? []) paintWhite(grey, b, offsetX, offsetY);
   const raw = { raw: { width, height, channels: 1 as const } };
   let skew = 0;
   if (options.deskew) {
@@ -115,6 +118,18 @@ export async function prepareForOcr(
       return unionBoxes(corners.map(([x, y]) => ({ x0: x, y0: y, x1: x, y1: y })));
     },
   };
+}
+
+function paintWhite(
+  grey: { data: Buffer; width: number; height: number },
+  box: Box,
+  offsetX: number,
+  offsetY: number,
+): void {
+  const x0 = Math.max(0, Math.floor(box.x0 - offsetX));
+  const x1 = Math.min(grey.width, Math.ceil(box.x1 - offsetX));
+  for (let y = Math.max(0, Math.floor(box.y0 - offsetY)); y < Math.min(grey.height, box.y1 - offsetY); y++)
+    if (x1 > x0) grey.data.fill(255, y * grey.width + x0, y * grey.width + x1);
 }
 
 /** Moves every box of recognised blocks into page coordinates. */

@@ -28,11 +28,44 @@ export function refuseMove(
   return null;
 }
 
+type Entity = 'page' | 'article';
+
+/**
+ * THE way a status changes: checks the move, writes it and returns its edits, which the caller
+ * records in its own change (a status move alone, a correction, a re-read), so that one undo
+ * takes back the move with what caused it. Nothing else writes a status column.
+ */
+export function moveStatus(
+  db: Database.Database,
+  entity: Entity,
+  id: number,
+  to: string,
+  reason: string | undefined,
+  precondition?: (from: string) => string | null,
+): { from: string; edits: Edit[] } {
+  const order = entity === 'page' ? PAGE_STATUSES : ARTICLE_STATUSES;
+  const table = entity === 'page' ? 'pages' : 'articles';
+  const row = db.prepare(`SELECT status, status_reason FROM ${table} WHERE id = ?`).get(id) as
+    { status: string; status_reason: string | null } | undefined;
+  if (!row) throw new BackfileError('not-found', `No ${entity} ${id}.`);
+  const refusal = refuseMove(order, row.status, to, reason) ?? precondition?.(row.status) ?? null;
+  if (refusal) throw new BackfileError('invalid-input', `${entity} ${id}: ${refusal}`);
+  const nextReason = reason?.trim() || null;
+  if (row.status === to && row.status_reason === nextReason) return { from: row.status, edits: [] };
+  db.prepare(`UPDATE ${table} SET status = ?, status_reason = ? WHERE id = ?`).run(to, nextReason, id);
+  return {
+    from: row.status,
+    edits: [
+      { entity, entityId: id, field: 'status', before: row.status, after: to },
+      { entity, entityId: id, field: 'status_reason', before: row.status_reason, after: nextReason },
+    ],
+  };
+}
+
 function move(
   db: Database.Database,
-  entity: 'page' | 'article',
+  entity: Entity,
   id: number,
-  order: readonly string[],
   to: string,
   reason: string | undefined,
   user: string,
@@ -40,22 +73,10 @@ function move(
 ): StatusMove {
   return db
     .transaction((): StatusMove => {
-      const table = entity === 'page' ? 'pages' : 'articles';
-      const row = db.prepare(`SELECT status, status_reason FROM ${table} WHERE id = ?`).get(id) as
-        { status: string; status_reason: string | null } | undefined;
-      if (!row) throw new BackfileError('not-found', `No ${entity} ${id}.`);
-      const refusal = refuseMove(order, row.status, to, reason) ?? precondition?.(row.status) ?? null;
-      if (refusal) throw new BackfileError('invalid-input', `${entity} ${id}: ${refusal}`);
-      const nextReason = reason?.trim() || null;
-      if (row.status === to && row.status_reason === nextReason)
-        return { from: row.status, to, changeId: null };
-      db.prepare(`UPDATE ${table} SET status = ?, status_reason = ? WHERE id = ?`).run(to, nextReason, id);
-      const edits: Edit[] = [
-        { entity, entityId: id, field: 'status', before: row.status, after: to },
-        { entity, entityId: id, field: 'status_reason', before: row.status_reason, after: nextReason },
-      ];
-      const changeId = recordChange(db, `${entity} ${row.status} → ${to}`, user, edits);
-      return { from: row.status, to, changeId };
+      const { from, edits } = moveStatus(db, entity, id, to, reason, precondition);
+      if (edits.length === 0) return { from, to, changeId: null };
+      const changeId = recordChange(db, `${entity} ${from} → ${to}`, user, edits);
+      return { from, to, changeId };
     })
     .immediate();
 }
@@ -67,7 +88,7 @@ export function setPageStatus(
   reason: string | undefined,
   user: string,
 ): StatusMove {
-  return move(db, 'page', pageId, PAGE_STATUSES, to, reason, user, () => {
+  return move(db, 'page', pageId, to, reason, user, () => {
     if (to === 'imported') return null;
     const lines = db.prepare('SELECT COUNT(*) FROM lines WHERE page_id = ?').pluck().get(pageId) as number;
     return lines === 0 ? 'the page has no text yet: run OCR or import its text first.' : null;
@@ -81,7 +102,7 @@ export function setArticleStatus(
   reason: string | undefined,
   user: string,
 ): StatusMove {
-  return move(db, 'article', articleId, ARTICLE_STATUSES, to, reason, user);
+  return move(db, 'article', articleId, to, reason, user);
 }
 
 /** Undo of a status edit: the status (or reason) as it was. */

@@ -138,8 +138,14 @@ export function createHandlers(archive: Archive, ocr: OcrService): Handlers {
       if (relative) throw new BackfileError('invalid-input', `Give files by their full path (${relative}).`);
       return toImportReport(await importScans(archive, paths, metadata));
     },
-    queueOcr: ({ pageIds, languages, force, engine }) => {
-      const { queued, skipped } = queueOcr(archive, { scope: { pages: pageIds }, languages, force, engine });
+    queueOcr: ({ pageIds, languages, force, confirmed, engine }) => {
+      const { queued, skipped } = queueOcr(archive, {
+        scope: { pages: pageIds },
+        languages,
+        force,
+        confirmed,
+        engine,
+      });
       ocr.start();
       return { queued: queued.length, skipped: skipped.length };
     },

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { BackfileError } from '../../shared/errors.ts';
 import type { ArticleView, PageLines, RegionView } from '../../shared/api/contract.ts';
-import { pageRegions } from '../articles/regions.ts';
+import { pageRegions } from '../archive/region-rows.ts';
 import { assembleArticle } from '../articles/assemble.ts';
 import { getArticle } from '../articles/articles.ts';
 import { originalLineTextSql } from '../archive/history.ts';

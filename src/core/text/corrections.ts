@@ -4,8 +4,9 @@
 
 import type Database from 'better-sqlite3';
 import { nowIso } from '../archive/archive.ts';
-import { recordChange } from '../archive/history.ts';
+import { originalLineTextSql, recordChange, type Edit } from '../archive/history.ts';
 import { BackfileError } from '../../shared/errors.ts';
+import { moveStatus } from '../review/status.ts';
 
 export const MAX_LINE_LENGTH = 10_000;
 
@@ -28,13 +29,27 @@ export function correctLine(
         nowIso(),
         lineId,
       );
-      db.prepare(
-        "UPDATE pages SET status = 'in_correction' WHERE id = ? AND status IN ('imported', 'ocr')",
-      ).run(line.page_id);
+      const status = db.prepare('SELECT status FROM pages WHERE id = ?').pluck().get(line.page_id) as string;
+      const moved = ['imported', 'ocr'].includes(status)
+        ? moveStatus(db, 'page', line.page_id, 'in_correction', undefined).edits
+        : [];
       const changeId = recordChange(db, 'correct line', user, [
         { entity: 'line', entityId: lineId, field: 'text', before: line.text, after: text },
+        ...moved,
       ]);
       return { changeId };
     })
     .immediate();
+}
+
+/**
+ * Undo (and redo) of a line's text edit. A line counts as corrected while its text differs from
+ * what its source gave: undoing the last correction (or a whole replace-all) makes it a machine
+ * line again, which the next re-read may replace, instead of a "corrected" copy of machine text
+ * that a re-read would keep beside the new reading.
+ */
+export function revertLineTextEdit(db: Database.Database, edit: Edit): void {
+  db.prepare(
+    `UPDATE lines SET text = @text, corrected = (@text != ${originalLineTextSql('lines')}), updated_at = @now WHERE id = @id`,
+  ).run({ text: edit.before, id: edit.entityId, now: nowIso() });
 }

@@ -155,6 +155,8 @@ export const API = {
           .regex(/^[A-Za-z0-9_]+(\+[A-Za-z0-9_]+)*$/)
           .optional(),
         force: z.boolean().optional(),
+        /** The user saw what reading corrected pages again does, and agreed. */
+        confirmed: z.boolean().optional(),
         engine: z.enum(['auto', 'tesseract', 'ppocr']).optional(),
       })
       .strict(),

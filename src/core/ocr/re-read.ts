@@ -1,0 +1,116 @@
+// What reading a page with OCR does to what is already there. The first reading of a page just
+// stores its text. Reading a page again (a new engine, a new language) is one recorded change:
+// - every line a person corrected stays, and no machine line is put where one stands;
+// - the other lines are replaced, and the change keeps them, so one undo brings them back;
+// - lines are assigned to the page's regions again, so articles keep their parts and read the
+//   new text;
+// - a page or article that was further than "in correction" goes back to "in correction" (or to
+//   "OCR'd" when no correction is left), with the reason, since its text is no longer what was
+//   checked.
+// reReadImpact says all this before the user asks for it.
+
+import type Database from 'better-sqlite3';
+import { recordChange, type Edit } from '../archive/history.ts';
+import { machineText, restoreMachineText, savePageText, type MachineText } from '../archive/page-text.ts';
+import { moveStatus } from '../review/status.ts';
+import { PAGE_STATUSES, ARTICLE_STATUSES, type PageText } from '../../shared/model.ts';
+
+const correctedLines = (db: Database.Database, pageId: number) =>
+  db.prepare('SELECT COUNT(*) FROM lines WHERE page_id = ? AND corrected = 1').pluck().get(pageId) as number;
+
+function pageArticles(db: Database.Database, pageId: number): { id: number; status: string }[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT a.id, a.status FROM articles a JOIN article_parts ap ON ap.article_id = a.id
+       JOIN regions r ON r.id = ap.region_id WHERE r.page_id = ? ORDER BY a.id`,
+    )
+    .all(pageId) as { id: number; status: string }[];
+}
+
+const beyond = (order: readonly string[], status: string, step: string) =>
+  order.indexOf(status) > order.indexOf(step);
+
+export interface ReReadImpact {
+  pageId: number;
+  status: string;
+  correctedLines: number;
+  articles: number;
+}
+
+/** The pages among `pageIds` where reading again touches human work, and how. A page without
+ * text has nothing to lose: its first reading fills the regions drawn on it. */
+export function reReadImpact(db: Database.Database, pageIds: readonly number[]): ReReadImpact[] {
+  const status = db.prepare('SELECT status FROM pages WHERE id = ?').pluck();
+  const hasText = db.prepare('SELECT 1 FROM lines WHERE page_id = ? LIMIT 1');
+  return pageIds
+    .filter((pageId) => hasText.get(pageId) !== undefined)
+    .map((pageId) => ({
+      pageId,
+      status: status.get(pageId) as string,
+      correctedLines: correctedLines(db, pageId),
+      articles: pageArticles(db, pageId).length,
+    }))
+    .filter((i) => i.correctedLines > 0 || i.articles > 0 || beyond(PAGE_STATUSES, i.status, 'ocr'));
+}
+
+/** One sentence per page for the user, before a re-read. */
+export function describeReReadImpact(impact: readonly ReReadImpact[]): string[] {
+  return impact.map((i) => {
+    const parts = [`page ${i.pageId}:`];
+    if (i.correctedLines > 0) parts.push(`${i.correctedLines} corrected lines are kept;`);
+    parts.push('every other line is read again;');
+    if (i.articles > 0) parts.push(`${i.articles} articles take the new text;`);
+    if (beyond(PAGE_STATUSES, i.status, 'in_correction'))
+      parts.push(`the page goes back from ${i.status} to correction;`);
+    parts.push('one undo takes it back.');
+    return parts.join(' ');
+  });
+}
+
+/**
+ * Stores an engine's reading of a page (inside the caller's transaction). Returns the recorded
+ * change when the page had text before, null for a first reading.
+ */
+export function storePageReading(
+  db: Database.Database,
+  pageId: number,
+  text: PageText,
+  user: string,
+): { changeId: number | null } {
+  const before = machineText(db, pageId);
+  const hadText = before.lines.length > 0 || correctedLines(db, pageId) > 0;
+  savePageText(db, pageId, text);
+  const status = db.prepare('SELECT status FROM pages WHERE id = ?').pluck().get(pageId) as string;
+  if (!hadText) {
+    // A first reading is the machine's, not a person's work: nothing to undo to.
+    if (status === 'imported') moveStatus(db, 'page', pageId, 'ocr', undefined);
+    return { changeId: null };
+  }
+  const engine = text.source.engine || text.source.kind;
+  const reason = `read again with ${engine}`;
+  const edits: Edit[] = [
+    {
+      entity: 'page',
+      entityId: pageId,
+      field: 'text',
+      before: JSON.stringify(before),
+      after: JSON.stringify(machineText(db, pageId)),
+    },
+  ];
+  const target = correctedLines(db, pageId) > 0 ? 'in_correction' : 'ocr';
+  if (status === 'imported' || beyond(PAGE_STATUSES, status, target))
+    edits.push(...moveStatus(db, 'page', pageId, target, reason).edits);
+  for (const article of pageArticles(db, pageId))
+    if (beyond(ARTICLE_STATUSES, article.status, 'in_correction'))
+      edits.push(...moveStatus(db, 'article', article.id, 'in_correction', reason).edits);
+  return { changeId: recordChange(db, `read page ${pageId} again with ${engine}`, user, edits) };
+}
+
+/** Undo (and redo) of a re-read: the page's machine text as it was. */
+export function revertPageTextEdit(db: Database.Database, edit: Edit): void {
+  restoreMachineText(
+    db,
+    edit.entityId,
+    JSON.parse(edit.before ?? '{"textSource":null,"blocks":[],"lines":[]}') as MachineText,
+  );
+}
