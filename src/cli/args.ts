@@ -5,7 +5,6 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { defaultArchiveFolder } from '../core/archive/default-location.ts';
 import { BackfileError } from '../shared/errors.ts';
-import { validDate } from '../core/import/pattern.ts';
 
 export const ARCHIVE_OPTION = { archive: { type: 'string' } } as const;
 export const JSON_OPTION = { json: { type: 'boolean', default: false } } as const;
@@ -21,14 +20,6 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: s
 export function archiveFolder(value: string | undefined): string {
   return value ?? defaultArchiveFolder();
 }
-
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
-  .refine(
-    (s) => validDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))),
-    'not a real date',
-  );
 
 export function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);

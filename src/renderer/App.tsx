@@ -9,6 +9,10 @@ import { parseRoute, routeHash } from './routing.ts';
 export function App({ api }: { api: BackfileApi }) {
   const { t, i18n } = useTranslation();
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  const [archiveId, setArchiveId] = useState<string | null>(null);
+  useEffect(() => {
+    void api.call('archiveInfo', {}).then((info) => setArchiveId(info.archiveId));
+  }, [api]);
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(window.location.hash));
     window.addEventListener('hashchange', onHash);
@@ -34,10 +38,11 @@ export function App({ api }: { api: BackfileApi }) {
       </nav>
       {route.view === 'library' && <Library api={api} />}
       {route.view === 'search' && <SearchView key={route.query} api={api} query={route.query} />}
-      {route.view === 'page' && (
+      {route.view === 'page' && archiveId !== null && (
         <PageView
           key={route.pageId}
           api={api}
+          archiveId={archiveId}
           pageId={route.pageId}
           lineId={route.lineId}
           query={route.query}

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importScans } from '../../src/core/import/importer.ts';
 import { startServer, type RunningServer } from '../../src/cli/server/server.ts';
+import { archiveId, preferredPort } from '../../src/core/archive/identity.ts';
 import { writePng } from '../fixtures/scans.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 
@@ -44,10 +45,25 @@ async function serve() {
   await importScans(archive, [await writePng(path.join(tempDir(), 'p.png'), 600, 800)]);
   const rendererDir = tempDir();
   running = await startServer(archive, { rendererDir, workers: 1 });
-  return running;
+  return { ...running, archive };
 }
 
 describe('the local server', () => {
+  it('serves an archive on the same port every run (the browser keeps drafts per origin), with a new token', async () => {
+    const { archive } = await serve();
+    const first = running!;
+    const [port, token] = [first.port, first.token];
+    expect(port).toBe(preferredPort(archiveId(archive.db)));
+    await first.close();
+    running = await startServer(archive, { rendererDir: tempDir(), workers: 1 });
+    expect(running.port).toBe(port);
+    expect(running.token).not.toBe(token);
+    // Taken by another program: any free port instead.
+    const other = await startServer(archive, { rendererDir: tempDir(), workers: 1 });
+    expect(other.port).not.toBe(port);
+    await other.close();
+  });
+
   it('listens on the loopback address only', async () => {
     const s = await serve();
     expect(s.server.address()).toMatchObject({ address: '127.0.0.1' });

@@ -5,7 +5,8 @@ import { openArchive } from '../../core/archive/archive.ts';
 import { localUser } from '../../core/archive/local-user.ts';
 import { updatePageMetadata } from '../../core/archive/page-metadata.ts';
 import { BackfileError } from '../../shared/errors.ts';
-import { ARCHIVE_OPTION, archiveFolder, check, isoDate, parse } from '../args.ts';
+import { ARCHIVE_OPTION, archiveFolder, check, parse } from '../args.ts';
+import { isoDate } from '../../shared/date.ts';
 
 export async function editPageCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, {

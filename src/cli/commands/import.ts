@@ -6,7 +6,8 @@ import { openArchive } from '../../core/archive/archive.ts';
 import { importScans, type FileOutcome } from '../../core/import/importer.ts';
 import { parsePattern } from '../../core/import/pattern.ts';
 import { BackfileError } from '../../shared/errors.ts';
-import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, check, isoDate, parse } from '../args.ts';
+import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, check, parse } from '../args.ts';
+import { isoDate } from '../../shared/date.ts';
 import { TerminalProgress, progressLine } from '../progress.ts';
 
 const OPTIONS = {

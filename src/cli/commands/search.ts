@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { openArchive } from '../../core/archive/archive.ts';
 import { searchLines } from '../../core/search/search.ts';
 import { BackfileError } from '../../shared/errors.ts';
-import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, check, isoDate, parse } from '../args.ts';
+import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, check, parse } from '../args.ts';
+import { isoDate } from '../../shared/date.ts';
 
 export async function searchCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {

@@ -26,7 +26,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
     open: { type: 'boolean', default: false },
   });
   const port =
-    values.port === undefined ? 0 : check(z.coerce.number().int().min(0).max(65535), values.port, '--port');
+    values.port === undefined
+      ? undefined
+      : check(z.coerce.number().int().min(0).max(65535), values.port, '--port');
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     // The API still serves (scripts and tests use it); the page says how to build the app.
     console.error(

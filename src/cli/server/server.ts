@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Archive } from '../../core/archive/archive.ts';
 import { pageImageFile, type PageImageKind } from '../../core/service/page-images.ts';
 import { createHandlers } from '../../core/service/api-handlers.ts';
+import { archiveId, preferredPort } from '../../core/archive/identity.ts';
 import { createOcrService, type OcrService } from '../../core/service/ocr-background.ts';
 import { API, isApiMethod, type ApiEvent } from '../../shared/api/contract.ts';
 import { BackfileError, toErrorInfo } from '../../shared/errors.ts';
@@ -183,10 +184,19 @@ export async function startServer(
       return sendJson(response, info.code === 'internal' ? 500 : 200, { ok: false, error: info });
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  const listen = (at: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(at, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  if (options.port !== undefined) await listen(options.port);
+  else
+    // The archive's own port when it is free (the browser's storage for the app stays with it
+    // from run to run), any free port otherwise.
+    await listen(preferredPort(archiveId(archive.db))).catch(() => listen(0));
   port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,

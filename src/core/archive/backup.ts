@@ -3,9 +3,9 @@
 // to are added. Files are written before the rows that point at them, so every file the snapshot
 // needs exists. The result is one tar file: archive.sqlite + files/...
 
+import { partialTarget, sweepPartials, sweepTempWork, tempWorkFolder } from './temp-work.ts';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { mkdtemp, open } from 'node:fs/promises';
-import os from 'node:os';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BackfileError } from '../../shared/errors.ts';
@@ -37,9 +37,11 @@ function referencedFiles(db: Database.Database, archiveDir: string): string[] {
 }
 
 export async function backupArchive(archive: Archive, outFile: string): Promise<BackupSummary> {
-  const work = await mkdtemp(path.join(os.tmpdir(), 'backfile-backup-'));
+  sweepTempWork();
+  sweepPartials(outFile);
+  const work = tempWorkFolder('backup');
   const snapshot = path.join(work, DATABASE_NAME);
-  const partial = `${outFile}.partial`;
+  const partial = partialTarget(outFile);
   try {
     await archive.db.backup(snapshot);
     const db = new Database(snapshot);
@@ -92,6 +94,7 @@ export async function restoreArchive(backupFile: string, targetDir: string): Pro
   if (existsSync(target) && readdirSync(target).length > 0) {
     throw new BackfileError('invalid-input', `${target} is not empty; restore into an empty or new folder.`);
   }
+  sweepPartials(target);
   const staging = `${target}.restoring-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });

@@ -1,5 +1,7 @@
 // Titles (newspapers) and issues (one date and edition of a title).
 
+import { isRealIsoDate } from '../../shared/date.ts';
+import { BackfileError } from '../../shared/errors.ts';
 import type Database from 'better-sqlite3';
 import type { Issue, Title } from '../../shared/model.ts';
 import { nowIso } from './archive.ts';
@@ -31,6 +33,13 @@ export function findOrCreateIssue(
   edition: string,
   extra: { volume?: string | undefined; number?: string | undefined } = {},
 ): Issue {
+  // Every way into the catalogue passes here (import, upload, edit-page), so this is where a
+  // date that is not a real day is stopped, before it reaches file names and exports.
+  if (date !== '' && !isRealIsoDate(date))
+    throw new BackfileError(
+      'metadata-invalid',
+      `"${date}" is not a date: an issue date is a real day, YYYY-MM-DD.`,
+    );
   const row = db
     .prepare(
       'SELECT id, title_id, issue_date, edition FROM issues WHERE title_id = ? AND issue_date = ? AND edition = ?',

@@ -32,8 +32,17 @@ export function partialName(target: string): string {
   return `${target}.${process.pid}-${counter++}.partial`;
 }
 
-export async function copyIn(source: string, target: string): Promise<void> {
+/** Copies a file in under `target`; with keepName, `target` is itself a temporary name. */
+export async function copyIn(
+  source: string,
+  target: string,
+  options: { keepName?: boolean } = {},
+): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
+  if (options.keepName) {
+    await copyFile(source, target);
+    return;
+  }
   const partial = partialName(target);
   await copyFile(source, partial);
   await rename(partial, target);

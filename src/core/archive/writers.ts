@@ -15,7 +15,7 @@ export interface Writer {
   startedAt: string;
 }
 
-function pidAlive(pid: number): boolean {
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

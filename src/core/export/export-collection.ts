@@ -2,12 +2,14 @@
 // into a folder or one ZIP file: what `backfile export` and the app's export dialog both run.
 // Plain text covers pages and, when the scope has articles, articles too.
 
+import { partialTarget, sweepPartials, sweepTempWork, tempWorkFolder } from '../archive/temp-work.ts';
 import {
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -42,7 +44,10 @@ function zipFolder(folder: string, target: string): void {
   const files: Record<string, Uint8Array> = {};
   for (const file of filesBelow(folder))
     files[path.relative(folder, file).split(path.sep).join('/')] = readFileSync(file);
-  writeFileSync(target, zipSync(files, { level: 6 }));
+  // Under a partial name first: a killed export leaves no half ZIP that looks finished.
+  const partial = partialTarget(target);
+  writeFileSync(partial, zipSync(files, { level: 6 }));
+  renameSync(partial, target);
 }
 
 const placeholders = (ids: readonly number[]) => ids.map(() => '?').join(',');
@@ -52,8 +57,10 @@ export async function exportCollection(
   request: ExportRequest,
 ): Promise<{ files: number; target: string }> {
   const { db } = archive;
-  const target = path.resolve(request.out);
-  const out = request.zip ? mkdtempSync(path.join(os.tmpdir(), 'backfile-export-')) : target;
+  const target = checkExportTarget(archive.dir, request.out, request.zip ?? false);
+  sweepTempWork();
+  if (request.zip) sweepPartials(target);
+  const out = request.zip ? tempWorkFolder('export') : target;
   let { pageIds: pages, issueIds: issues } = request;
   try {
     if (request.titleIds) {
@@ -105,16 +112,34 @@ export function defaultExportTarget(format: ExportFormat, zip: boolean, now = ne
   return path.join(os.homedir(), 'Backfile exports', `${format}-${stamp}${zip ? '.zip' : ''}`);
 }
 
+/** The path with every link resolved: of the path itself where it exists, else of the nearest
+ * folder above it that does (the rest is what the export will create). */
+function resolvedPath(p: string): string {
+  const rest: string[] = [];
+  let dir = path.resolve(p);
+  for (;;) {
+    try {
+      return path.join(realpathSync(dir), ...rest);
+    } catch {
+      const parent = path.dirname(dir);
+      if (parent === dir) return path.resolve(p);
+      rest.unshift(path.basename(dir));
+      dir = parent;
+    }
+  }
+}
+
 /**
- * What the app may write to (a renderer is less trusted than the user's own shell): an absolute
- * path outside the archive, a new or empty folder, or a new .zip file.
+ * Where any export may write, for the command line and the app alike: outside the archive
+ * (checked on resolved paths, so a link into it does not pass), a new or empty folder, or a new
+ * .zip file. Nothing an export writes ever replaces a file that is there already.
  */
 export function checkExportTarget(archiveDir: string, out: string, zip: boolean): string {
-  if (!path.isAbsolute(out))
-    throw new BackfileError('invalid-input', 'Give the export folder as a full path.');
   const target = path.resolve(out);
-  const archive = path.resolve(archiveDir);
-  if (target === archive || target.startsWith(archive + path.sep))
+  const real = resolvedPath(target);
+  const archive = resolvedPath(archiveDir);
+  const inside = (p: string) => p === archive || p.startsWith(archive + path.sep);
+  if (inside(real) || inside(target))
     throw new BackfileError('invalid-input', 'Exports are written outside the archive folder.');
   if (zip) {
     if (!target.endsWith('.zip'))

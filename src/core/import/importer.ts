@@ -4,14 +4,16 @@
 // batch goes on. Leftovers of a crash (files no row points at) are swept when the next import
 // starts, and re-running the same import completes it.
 
-import { open, readdir, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../archive/archive.ts';
 import { nowIso } from '../archive/archive.ts';
 import { findOrCreateIssue, findOrCreateTitle } from '../archive/catalogue.ts';
 import {
   copyIn,
+  ORIGINALS_DIR,
   originalPath,
+  partialName,
   pageFolder,
   removeQuietly,
   sha256File,
@@ -165,37 +167,45 @@ async function importFile(
         `${found.path}: not a PDF, TIFF, JPEG, PNG or JPEG 2000 file, whatever its name says (it starts ${describeHead(head)}).`,
       );
     }
+    // From here on only a copy inside the archive is read: the bytes hashed are exactly the
+    // bytes stored and read, also when the file changes while it is being imported.
+    const staged = partialName(archive.resolve(`${ORIGINALS_DIR}/incoming/file`));
+    written.push(path.relative(archive.dir, staged));
+    await copyIn(found.path, staged, { keepName: true });
+    const sha256 = await sha256File(staged);
+    const stagedHead = await readHead(staged);
+    size = (await stat(staged)).size;
+    const storedFormat = detectFormat(stagedHead);
+    if (storedFormat !== format)
+      throw new BackfileError(
+        'file-unreadable',
+        `${found.path}: the file changed while it was being imported; import it again.`,
+      );
     outcome.format = format;
-    const sha256 = await sha256File(found.path);
     outcome.sha256 = sha256;
     const existing = archive.db
       .prepare('SELECT id FROM pages WHERE source_sha256 = ? ORDER BY source_index')
       .all(sha256) as { id: number }[];
     if (existing.length > 0) {
+      await removeQuietly(staged);
       return { ...outcome, outcome: 'duplicate', pageIds: existing.map((r) => r.id) };
     }
     const meta = metadataFor(found, pattern);
     const original = originalPath(sha256, EXTENSIONS[format]);
-    const source = await openSource(found.path, format, read);
+    await mkdir(path.dirname(archive.resolve(original)), { recursive: true });
+    await rename(staged, archive.resolve(original));
+    written.push(original);
+    const source = await openSource(archive.resolve(original), format, read);
     const prepared: PreparedPage[] = [];
     try {
       for (let index = 0; index < source.pageCount; index++) {
         options.signal?.throwIfAborted();
         const page = await source.readPage(index);
-        // A single-page PNG or JPEG serves as its own master raster, so the original goes in first.
-        if (!page.raster) {
-          await copyIn(found.path, archive.resolve(original));
-          written.push(original);
-        }
         written.push(pageFolder(sha256, index));
         prepared.push(await preparePage(archive, sha256, original, page, read.maxPixels));
       }
     } finally {
       await source.close();
-    }
-    if (!written.includes(original)) {
-      await copyIn(found.path, archive.resolve(original));
-      written.push(original);
     }
     const ocrFile = options.ocrFrom ? findOcrFile(options.ocrFrom, found.path) : null;
     if (ocrFile && prepared.length !== 1) {

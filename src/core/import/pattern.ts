@@ -2,6 +2,7 @@
 // "Wenyuhe_2018-10-19_p3.tif". A pattern with a "/" is matched against the path below the
 // imported folder, so "{title}/{date:YYYYMMDD}/{page}" reads folder names too.
 
+import { validDate } from '../../shared/date.ts';
 import { BackfileError } from '../../shared/errors.ts';
 
 export interface NameMetadata {
@@ -55,11 +56,6 @@ function dateRegex(format: string, pattern: string): string {
     );
   }
   return `(?<date>${out})`;
-}
-
-export function validDate(year: number, month: number, day: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 function twoDigitYear(yy: number): number {

@@ -2,7 +2,7 @@
 // file-name order (p2 before p10), keeping only scan files inside folders; a file named
 // explicitly is always tried, whatever its name says.
 
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { SCAN_EXTENSIONS } from './detect.ts';
 
@@ -23,15 +23,38 @@ function withoutExtension(name: string): string {
   return ext ? name.slice(0, -ext.length) : name;
 }
 
-function walkFolder(root: string, dir: string, out: FoundFile[]): void {
+/**
+ * Links are followed like what they point at: archivists gather scans with links. A folder
+ * reached twice (a link to a folder above it) is walked once; a link that points nowhere is
+ * still listed, so that the import reports it ("no such file") instead of skipping it quietly.
+ */
+function walkFolder(root: string, dir: string, out: FoundFile[], seen: Set<string>): void {
+  const real = realpathSync(dir);
+  if (seen.has(real)) return;
+  seen.add(real);
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => naturalCompare(a.name, b.name));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walkFolder(root, full, out);
-    else if (entry.isFile() && SCAN_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = statOrNull(full);
+      isDirectory = target?.isDirectory() ?? false;
+      isFile = target ? target.isFile() : true;
+    }
+    if (isDirectory) walkFolder(root, full, out, seen);
+    else if (isFile && SCAN_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
       out.push({ path: full, name: withoutExtension(path.relative(root, full)).split(path.sep).join('/') });
     }
+  }
+}
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
   }
 }
 
@@ -44,7 +67,7 @@ export function findScanFiles(paths: readonly string[]): FoundFile[] {
     } catch {
       // A missing path fails alone when the importer reads it; the rest of the batch goes on.
     }
-    if (isFolder) walkFolder(given, given, out);
+    if (isFolder) walkFolder(given, given, out, new Set());
     else out.push({ path: given, name: withoutExtension(path.basename(given)) });
   }
   return out;

@@ -60,11 +60,14 @@ export function defaultWorkerCount(): number {
 }
 
 class Timeout extends Error {}
+class Stopped extends Error {}
 
 interface Slot {
   engine: OcrEngine | null;
   /** Engine name and languages the slot's engine was made for. */
   madeFor: string | null;
+  /** Ends the page under way at once: a killed engine never settles what it was reading. */
+  interrupt: (() => void) | null;
 }
 
 /** One factory for every job, or the factory for the engine a job names. */
@@ -96,6 +99,7 @@ export class OcrRunner {
    */
   async stop(mode: 'pause' | 'cancel'): Promise<void> {
     this.stopMode = mode;
+    for (const slot of this.slots) slot.interrupt?.();
     await Promise.all(this.slots.map((slot) => this.killEngine(slot)));
   }
 
@@ -108,7 +112,7 @@ export class OcrRunner {
     const report = () => this.options.onProgress?.(meter.snapshot());
     report();
     const loops = Array.from({ length: this.options.workers }, () => {
-      const slot: Slot = { engine: null, madeFor: null };
+      const slot: Slot = { engine: null, madeFor: null, interrupt: null };
       this.slots.push(slot);
       return this.loop(slot, meter, summary, report);
     });
@@ -220,11 +224,16 @@ export class OcrRunner {
         reject(new Timeout());
       }, this.options.timeoutMs);
     });
+    const stopped = new Promise<never>((_, reject) => {
+      slot.interrupt = () => reject(new Stopped());
+    });
+    stopped.catch(() => {});
     try {
-      return await Promise.race([work, timeout]);
+      return await Promise.race([work, timeout, stopped]);
     } finally {
       clearTimeout(timer);
-      work.catch(() => {}); // the abandoned recognition rejects once its engine is gone
+      slot.interrupt = null;
+      work.catch(() => {}); // the abandoned recognition may reject (or never settle) once its engine is gone
     }
   }
 }

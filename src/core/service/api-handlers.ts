@@ -4,6 +4,7 @@
 import type { Archive } from '../archive/archive.ts';
 import { getPageListing, listPages } from '../archive/pages.ts';
 import { archiveStatus } from '../archive/status.ts';
+import { archiveId } from '../archive/identity.ts';
 import { listJobs } from '../jobs/job-queue.ts';
 import { OCR_JOB } from '../jobs/ocr-runner.ts';
 import { queueOcr } from '../ocr/ocr-service.ts';
@@ -28,7 +29,7 @@ import {
 import { createArticle, getArticle, listArticles, updateArticle } from '../articles/articles.ts';
 import { assembleArticle } from '../articles/assemble.ts';
 import type { PageListing } from '../archive/pages.ts';
-import { checkExportTarget, defaultExportTarget, exportCollection } from '../export/export-collection.ts';
+import { defaultExportTarget, exportCollection } from '../export/export-collection.ts';
 import type { PageSummary } from '../../shared/api/contract.ts';
 import { localUser } from '../archive/local-user.ts';
 import { searchLines } from '../search/search.ts';
@@ -59,6 +60,7 @@ export function createHandlers(archive: Archive, ocr: OcrService): Handlers {
   const user = () => localUser(archive.db);
   return {
     archiveStatus: () => archiveStatus(archive.db),
+    archiveInfo: () => ({ archiveId: archiveId(archive.db) }),
     listPages: () => listPages(archive.db).map(toPageSummary),
     getPage: ({ pageId }) => {
       const page = getPageListing(archive.db, pageId);
@@ -103,11 +105,7 @@ export function createHandlers(archive: Archive, ocr: OcrService): Handlers {
       exportCollection(archive, {
         ...request,
         zip,
-        out: checkExportTarget(
-          archive.dir,
-          out ?? defaultExportTarget(request.format, zip ?? false),
-          zip ?? false,
-        ),
+        out: fullPath(out ?? defaultExportTarget(request.format, zip ?? false)),
       }),
     previewReplace: (spec) => findReplacements(archive.db, spec),
     applyReplace: ({ lineIds, ...spec }) =>
@@ -170,4 +168,11 @@ export function createHandlers(archive: Archive, ocr: OcrService): Handlers {
     revertArticle: ({ articleId, toChangeId }) => revertArticle(archive.db, articleId, toChangeId, user()),
     quality: ({ title }) => qualityReport(archive.db, { title }),
   };
+}
+
+/** The app names folders by their full path: the server's working folder means nothing to it. */
+function fullPath(out: string): string {
+  if (!path.isAbsolute(out))
+    throw new BackfileError('invalid-input', 'Give the export folder as a full path.');
+  return out;
 }

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { nowIso } from '../archive/archive.ts';
 import { recordChange, type Edit } from '../archive/history.ts';
 import { BackfileError } from '../../shared/errors.ts';
+import { RE2JS } from 're2js';
 
 export interface ReplaceMatch {
   lineId: number;
@@ -22,18 +23,39 @@ export interface ReplaceSpec {
   pageIds?: readonly number[];
 }
 
-function pattern(spec: ReplaceSpec): RegExp {
+/**
+ * What to find, as a function from a line's text to its occurrences and its replaced text.
+ * Regular expressions run on RE2 (re2js), whose matching time is linear in the text: a pattern
+ * such as (a+)+$ would take JavaScript's backtracking engine seconds per line and block the
+ * server; RE2 refuses only what it cannot do in linear time (backreferences, lookaround).
+ */
+function pattern(spec: ReplaceSpec): (text: string) => { occurrences: number; after: string } {
   if (!spec.find) throw new BackfileError('invalid-input', 'Give the text to find.');
-  if (!spec.regex) return new RegExp(spec.find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gu');
+  if (!spec.regex)
+    return (text) => ({
+      occurrences: text.split(spec.find).length - 1,
+      after: text.replaceAll(spec.find, () => spec.replacement),
+    });
+  let re: RE2JS;
   try {
-    return new RegExp(spec.find, 'gu');
+    re = RE2JS.compile(spec.find);
   } catch (error) {
-    throw new BackfileError('invalid-input', `Not a valid regular expression: ${(error as Error).message}`);
+    throw new BackfileError(
+      'invalid-input',
+      `Not a valid regular expression, or one that needs backtracking (backreferences, lookaround), which Backfile does not run: ${(error as Error).message}`,
+    );
   }
+  return (text) => {
+    if (!re.test(text)) return { occurrences: 0, after: text };
+    const m = re.matcher(text);
+    let occurrences = 0;
+    while (m.find()) if ((m.group() ?? '').length > 0) occurrences++;
+    return { occurrences, after: occurrences > 0 ? re.matcher(text).replaceAll(spec.replacement) : text };
+  };
 }
 
 export function findReplacements(db: Database.Database, spec: ReplaceSpec): ReplaceMatch[] {
-  const re = pattern(spec);
+  const find = pattern(spec);
   const rows = (
     spec.pageIds
       ? db
@@ -45,19 +67,9 @@ export function findReplacements(db: Database.Database, spec: ReplaceSpec): Repl
   ) as { id: number; page_id: number; text: string }[];
   const matches: ReplaceMatch[] = [];
   for (const row of rows) {
-    const found = row.text.match(re);
-    if (!found || found.every((m) => m === '')) continue;
-    const after = spec.regex
-      ? row.text.replace(re, spec.replacement)
-      : row.text.replaceAll(spec.find, () => spec.replacement);
-    if (after !== row.text)
-      matches.push({
-        lineId: row.id,
-        pageId: row.page_id,
-        before: row.text,
-        after,
-        occurrences: found.length,
-      });
+    const { occurrences, after } = find(row.text);
+    if (occurrences > 0 && after !== row.text)
+      matches.push({ lineId: row.id, pageId: row.page_id, before: row.text, after, occurrences });
   }
   return matches;
 }

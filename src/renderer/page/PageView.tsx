@@ -25,6 +25,7 @@ type Tab = 'text' | 'regions' | 'articles' | 'history';
 
 interface Props {
   api: BackfileApi;
+  archiveId: string;
   pageId: number;
   lineId: number | null;
   query: string | null;
@@ -36,11 +37,11 @@ const isTyping = (e: KeyboardEvent) =>
   e.target instanceof HTMLTextAreaElement ||
   e.target instanceof HTMLSelectElement;
 
-export function PageView({ api, pageId, lineId, query, onBack }: Props) {
+export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Props) {
   const { t } = useTranslation();
   const { data, error, setError } = usePageData(api, pageId);
   const onError = useCallback((m: string) => setError(m), [setError]);
-  const corrections = useCorrections(api, pageId, data?.lines, onError);
+  const corrections = useCorrections(api, archiveId, pageId, data?.lines, onError);
   // The line being edited, by id (a search hit's line to begin with), so it survives reloads.
   const [activeLineId, setActiveLineId] = useState<number | null>(lineId);
   const [hoverLineId, setHoverLineId] = useState<number | null>(null);

@@ -11,11 +11,12 @@ const SAVE_AFTER_MS = 600;
 
 export function useCorrections(
   api: BackfileApi,
+  archiveId: string,
   pageId: number,
   lines: PageLines['lines'] | undefined,
   onError: (message: string) => void,
 ) {
-  const [drafts, setDrafts] = useState<Drafts>(() => loadDrafts(pageId));
+  const [drafts, setDrafts] = useState<Drafts>(() => loadDrafts(window.localStorage, archiveId, pageId));
   const draftsRef = useRef(drafts);
   const saved = useRef(new Map<number, string>());
   const queue = useRef(new Map<number, Promise<void>>());
@@ -25,10 +26,10 @@ export function useCorrections(
   const update = useCallback(
     (change: (d: Drafts) => Drafts) => {
       draftsRef.current = change(draftsRef.current);
-      storeDrafts(pageId, draftsRef.current);
+      storeDrafts(window.localStorage, archiveId, pageId, draftsRef.current);
       setDrafts(draftsRef.current);
     },
-    [pageId],
+    [archiveId, pageId],
   );
 
   const save = useCallback(

@@ -2,6 +2,7 @@
 // (query or command), its input schema (zod, parsed wherever data enters: IPC, HTTP) and its
 // output type. Electron main, preload, the local server and the renderer are all derived from it.
 
+import { isoDate } from '../date.ts';
 import { z } from 'zod';
 import type { ErrorInfo } from '../errors.ts';
 import {
@@ -107,7 +108,6 @@ export interface ArticleView extends AssembledArticle {
 
 const pageId = z.number().int().positive();
 const id = z.number().int().positive();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const reason = z.string().max(500).optional();
 const replaceSpec = z.object({
   find: z.string().min(1).max(1000),
@@ -131,6 +131,7 @@ const articleFields = z
 
 export const API = {
   archiveStatus: { kind: 'query', input: z.object({}).strict() },
+  archiveInfo: { kind: 'query', input: z.object({}).strict() },
   listPages: { kind: 'query', input: z.object({}).strict() },
   pageLines: { kind: 'query', input: z.object({ pageId }).strict() },
   listJobs: { kind: 'query', input: z.object({}).strict() },
@@ -274,6 +275,8 @@ export const API = {
 
 export interface ApiOutputs {
   archiveStatus: StatusSummary;
+  /** Which archive this is (drafts kept in the browser are filed under it). */
+  archiveInfo: { archiveId: string };
   listPages: PageSummary[];
   pageLines: PageLines;
   listJobs: JobSummary[];

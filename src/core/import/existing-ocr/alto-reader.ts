@@ -38,10 +38,17 @@ export function readAlto(xml: string, what: string, dpi: number | null): Importe
   const description = alto.Description as XmlNode | undefined;
   const scale = unitScale(text(description?.MeasurementUnit) || 'pixel', dpi ?? 300);
   const box = (n: XmlNode): Box | null => {
-    const [x, y, w, h] = [n.HPOS, n.VPOS, n.WIDTH, n.HEIGHT].map(Number) as [number, number, number, number];
-    return [x, y, w, h].every(Number.isFinite)
-      ? { x0: x * scale, y0: y * scale, x1: (x + w) * scale, y1: (y + h) * scale }
-      : null;
+    const given = [n.HPOS, n.VPOS, n.WIDTH, n.HEIGHT];
+    const [x, y, w, h] = given.map(Number) as [number, number, number, number];
+    if ([x, y, w, h].every(Number.isFinite))
+      return { x0: x * scale, y0: y * scale, x1: (x + w) * scale, y1: (y + h) * scale };
+    // Present but not a number (NaN, "abc"): refused, rather than the element's text dropped.
+    if (given.some((v) => v !== undefined && v !== ''))
+      throw new BackfileError(
+        'ocr-file-invalid',
+        `${what}: element ${String(n.ID ?? '(no ID)')} has a coordinate that is not a usable number (${given.join(', ')}).`,
+      );
+    return null;
   };
   const tags = new Map<string, string>();
   for (const tag of asArray((alto.Tags as XmlNode | undefined)?.StructureTag))

@@ -1,6 +1,6 @@
 // hOCR (XHTML, as tesseract and Backfile write it) to ImportedOcr: ocr_carea / ocrx_block as
 // regions (ocr_photo as photos), ocr_line and its kin as lines, ocrx_word as words with bbox and
-// x_wconf.
+// x_wconf; lines outside every area as text of the page.
 
 import { BackfileError } from '../../../shared/errors.ts';
 import { boxToPolygon, unionBoxes, type Box } from '../../../shared/geometry.ts';
@@ -70,6 +70,12 @@ export function readHocr(xml: string, what: string): ImportedOcr {
   if (!page || !pageBox)
     throw new BackfileError('ocr-file-invalid', `${what}: not an hOCR file (no ocr_page with a bbox).`);
   const regions: ImportedRegion[] = [];
+  const isLine = (n: XmlNode) => classes(n).some((c) => LINE_CLASSES.includes(c));
+  // Lines outside every area: the spec lets ocr_line stand right under ocr_page.
+  const looseLines = find(page, (n) => isLine(n) || classes(n).some((c) => AREA_CLASSES.includes(c)))
+    .filter(isLine)
+    .map(readLine)
+    .filter((l): l is Line => l !== null);
   for (const area of find(page, (n) => classes(n).some((c) => AREA_CLASSES.includes(c)))) {
     const box = bboxOf(area);
     if (!box) continue;
@@ -78,7 +84,7 @@ export function readHocr(xml: string, what: string): ImportedOcr {
       regions.push({ role: 'photo', polygon: boxToPolygon(box), lines: [] });
       continue;
     }
-    const lines = find(area, (n) => classes(n).some((c) => LINE_CLASSES.includes(c)))
+    const lines = find(area, isLine)
       .map(readLine)
       .filter((l): l is Line => l !== null);
     const dataRole = String(area['data-role'] ?? '');
@@ -98,5 +104,6 @@ export function readHocr(xml: string, what: string): ImportedOcr {
     width: pageBox.x1 - pageBox.x0,
     height: pageBox.y1 - pageBox.y0,
     regions,
+    looseLines,
   };
 }

@@ -17,4 +17,6 @@ export interface ImportedOcr {
   width: number;
   height: number;
   regions: ImportedRegion[];
+  /** Lines in no region (hOCR allows ocr_line right under ocr_page): text of the page. */
+  looseLines?: Line[];
 }

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BackfileError } from '../../../shared/errors.ts';
 import { unionBoxes, type Box, type Polygon } from '../../../shared/geometry.ts';
-import type { Block, PageText, RegionRole } from '../../../shared/model.ts';
+import type { Block, Line, PageText, RegionRole } from '../../../shared/model.ts';
 import { readAlto } from './alto-reader.ts';
 import type { ImportedOcr } from './imported-ocr.ts';
 import { readPageXml } from './page-xml-reader.ts';
@@ -35,12 +35,36 @@ export interface PageOcr {
 }
 
 /** The imported OCR in the page's pixels: one block per text region, every region kept. */
+/**
+ * A box from the file in page pixels: scaled, put the right way round, and clipped to the page.
+ * A coordinate that is not a finite number is refused: there is no telling where the text is.
+ */
+function pageBoxOf(b: Box, sx: number, sy: number, width: number, height: number, what: string): Box {
+  const values = [b.x0 * sx, b.y0 * sy, b.x1 * sx, b.y1 * sy];
+  if (!values.every(Number.isFinite) || !values.every((v) => Math.abs(v) < 1e7))
+    throw new BackfileError(
+      'ocr-file-invalid',
+      `${what} has a coordinate that is not a usable number (${[b.x0, b.y0, b.x1, b.y1].join(', ')}).`,
+    );
+  const [x0, y0, x1, y1] = values as [number, number, number, number];
+  const clip = (v: number, max: number) => Math.min(max, Math.max(0, v));
+  return {
+    x0: clip(Math.min(x0, x1), width),
+    y0: clip(Math.min(y0, y1), height),
+    x1: clip(Math.max(x0, x1), width),
+    y1: clip(Math.max(y0, y1), height),
+  };
+}
+
 export function toPageOcr(imported: ImportedOcr, pageWidth: number, pageHeight: number): PageOcr {
   const sx = imported.width > 0 ? pageWidth / imported.width : 1;
   const sy = imported.height > 0 ? pageHeight / imported.height : 1;
-  const box = (b: Box): Box => ({ x0: b.x0 * sx, y0: b.y0 * sy, x1: b.x1 * sx, y1: b.y1 * sy });
+  const box = (b: Box, what = 'a line'): Box => pageBoxOf(b, sx, sy, pageWidth, pageHeight, what);
   const regions = imported.regions.map((r) => {
-    const polygon = r.polygon.map(([x, y]) => [x * sx, y * sy] as const);
+    const polygon = r.polygon.map(([x, y]) => {
+      const p = box({ x0: x, y0: y, x1: x, y1: y }, 'a region');
+      return [p.x0, p.y0] as const;
+    });
     return {
       role: r.role,
       polygon,
@@ -48,16 +72,17 @@ export function toPageOcr(imported: ImportedOcr, pageWidth: number, pageHeight: 
       lines: r.lines,
     };
   });
+  const inPage = (lines: readonly Line[]) =>
+    lines.map((l) => ({
+      ...l,
+      box: box(l.box, `the line "${l.text.slice(0, 40)}"`),
+      words: l.words.map((w) => ({ ...w, box: box(w.box, `the word "${w.text.slice(0, 40)}"`) })),
+    }));
   const blocks: Block[] = regions
     .filter((r) => r.lines.length > 0)
-    .map((r) => ({
-      box: r.box,
-      lines: r.lines.map((l) => ({
-        ...l,
-        box: box(l.box),
-        words: l.words.map((w) => ({ ...w, box: box(w.box) })),
-      })),
-    }));
+    .map((r) => ({ box: r.box, lines: inPage(r.lines) }));
+  const loose = inPage(imported.looseLines ?? []);
+  if (loose.length > 0) blocks.push({ box: unionBoxes(loose.map((l) => l.box)), lines: loose });
   return {
     text: { source: imported.source, blocks },
     regions: regions.map(({ role, polygon, box: b }) => ({ role, polygon, box: b })),
