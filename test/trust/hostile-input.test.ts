@@ -7,6 +7,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import sharp from 'sharp';
+import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openArchive } from '../../src/core/archive/archive.ts';
 import { loadPageBlocks } from '../../src/core/archive/page-text.ts';
@@ -21,6 +23,10 @@ import { API } from '../../src/shared/api/contract.ts';
 import { escapeForTerminal } from '../../src/shared/text/terminal.ts';
 import { runCli } from '../fixtures/cli.ts';
 import { writePng, writeTextPdf } from '../fixtures/scans.ts';
+import { twoColumns, writeTextScan } from '../fixtures/text-scan.ts';
+import { OcrRunner } from '../../src/core/jobs/ocr-runner.ts';
+import { engineFactory } from '../../src/core/ocr/engines.ts';
+import { queueOcr } from '../../src/core/ocr/ocr-service.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 
 const lineTexts = (archive: ReturnType<typeof tempArchive>, pageId = 1) =>
@@ -122,6 +128,66 @@ describe('files as they are', () => {
     expect(report.originals.changed).toEqual([]);
     expect(report.ok).toBe(true);
     expect(listPages(archive.db)).toHaveLength(8);
+  });
+
+  it('stores a JPEG whose EXIF orientation says it is turned upright, and OCR reads it', async () => {
+    const dir = tempDir();
+    const upright = await writeTextScan(path.join(dir, 'upright.png'), twoColumns());
+    const turned = path.join(dir, 'turned.jpg');
+    // The camera's pixels a quarter turn to the left, with EXIF 6: "turn right to view".
+    await sharp(upright).rotate(-90).jpeg({ quality: 92 }).withMetadata({ orientation: 6 }).toFile(turned);
+    const archive = tempArchive();
+    const summary = await importScans(archive, [turned]);
+    expect(summary.files[0]!.error).toBeNull();
+    const page = listPages(archive.db)[0]!;
+    expect([page.width, page.height]).toEqual([2100, 1200]);
+    queueOcr(archive, { scope: { all: true }, languages: 'eng', engine: 'tesseract' });
+    await new OcrRunner(archive, await engineFactory(archive), { workers: 1 }).run();
+    expect(lineTexts(archive).join(' ').toLowerCase()).toMatch(/harbour board/);
+  });
+
+  it('puts the text layer of a PDF page with /Rotate 90 over the glyphs of its raster', async () => {
+    /** Share of the raster's ink inside the text layer's word boxes, for the page turned by `turn`. */
+    const coverage = async (turn: number) => {
+      const doc = await PDFDocument.create();
+      const font = await doc.embedFont(StandardFonts.Helvetica);
+      const pdfPage = doc.addPage([400, 300]);
+      pdfPage.drawText('Backfile reads newspapers', { x: 30, y: 200, size: 24, font });
+      pdfPage.drawText('in every direction', { x: 30, y: 150, size: 24, font });
+      pdfPage.setRotation(degrees(turn));
+      const file = path.join(tempDir(), `turned-${turn}.pdf`);
+      writeFileSync(file, await doc.save());
+      const archive = tempArchive();
+      expect((await importScans(archive, [file])).files[0]!.error).toBeNull();
+      const page = listPages(archive.db)[0]!;
+      expect(page.height > page.width).toBe(turn === 90); // shown turned: portrait
+      expect(lineTexts(archive)).toEqual(['Backfile reads newspapers', 'in every direction']);
+      const { data, info } = await sharp(archive.resolve(page.rasterPath))
+        .greyscale()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const boxes = archive.db.prepare('SELECT x0, y0, x1, y1 FROM words').all() as {
+        x0: number;
+        y0: number;
+        x1: number;
+        y1: number;
+      }[];
+      const lines = archive.db.prepare('SELECT x0, y0, x1, y1 FROM lines').all() as typeof boxes;
+      if (turn === 90) for (const b of lines) expect(b.y1 - b.y0).toBeGreaterThan(b.x1 - b.x0); // lines run down
+      let ink = 0;
+      let covered = 0;
+      for (let y = 0; y < info.height; y++)
+        for (let x = 0; x < info.width; x++) {
+          if (data[y * info.width + x]! > 128) continue;
+          ink++;
+          if (boxes.some((b) => x >= b.x0 - 2 && x <= b.x1 + 2 && y >= b.y0 - 2 && y <= b.y1 + 2)) covered++;
+        }
+      expect(ink).toBeGreaterThan(1000);
+      return covered / ink;
+    };
+    const upright = await coverage(0);
+    expect(upright).toBeGreaterThan(0.9); // the boxes' descent is a CJK em box's, short of Latin descenders
+    expect(await coverage(90)).toBeGreaterThan(upright - 0.01);
   });
 
   it('follows links to files and folders inside an imported folder, and reports a broken one', async () => {

@@ -1,4 +1,5 @@
-// PNG, JPEG and TIFF (multi-page, LZW, G4, 8/16-bit, grey and colour) through sharp.
+// PNG, JPEG and TIFF (multi-page, LZW, G4, 8/16-bit, grey and colour) through sharp; a page
+// whose EXIF orientation says it is turned is stored upright.
 
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
 import { BackfileError } from '../../shared/errors.ts';
@@ -59,6 +60,23 @@ export async function openImageSource(
         const height = pageMeta.height ?? 0;
         checkPixels(file, width, height, options);
         const dpi = pageMeta.density ?? null;
+        const orientation = pageMeta.orientation ?? 1;
+        if (orientation > 1) {
+          // EXIF says the camera or scanner held the page turned (6: a quarter turn): the master
+          // is the page upright, so that OCR, boxes and the viewer all see what a reader sees.
+          const { data, info } = await image
+            .rotate()
+            .png({ compressionLevel: 6 })
+            .toBuffer({ resolveWithObject: true });
+          return {
+            index,
+            width: info.width,
+            height: info.height,
+            dpi,
+            raster: { data, extension: 'png' },
+            text: null,
+          };
+        }
         if (format !== 'tiff') {
           // The original PNG or JPEG is the master; decode it once fully so a cut-off file fails here.
           await image.clone().raw().toBuffer();

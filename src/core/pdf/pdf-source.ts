@@ -8,6 +8,7 @@ import type { PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/
 import type { PageViewport } from 'pdfjs-dist/types/src/display/page_viewport.js';
 import { BackfileError } from '../../shared/errors.ts';
 import type { PageText } from '../../shared/model.ts';
+import { unionBoxes, type Box } from '../../shared/geometry.ts';
 import { checkPixels } from '../import/image-source.ts';
 import type { ReadOptions, ScanSource } from '../import/source.ts';
 import { loadPdf, pdfjsVersion, pdfUtil, type LoadedPdf } from './pdfjs.ts';
@@ -25,27 +26,79 @@ function pdfError(file: string, error: unknown): BackfileError {
   return new BackfileError('pdf-corrupt', `${file}: the PDF cannot be read (${message}).`, { cause: error });
 }
 
-export async function readTextLayer(page: PDFPageProxy, viewport: PageViewport): Promise<PageText | null> {
-  const content = await page.getTextContent();
-  const runs: TextRun[] = [];
-  for (const item of content.items) {
-    if (!('str' in item)) continue;
-    const textItem = item as TextItem;
+/** pdfjs's text items as runs in the pixels of `viewport`. */
+function textRuns(items: readonly TextItem[], viewport: PageViewport): TextRun[] {
+  return items.map((textItem) => {
     const [a, b, c, d, e, f] = pdfUtil.transform(viewport.transform, textItem.transform) as number[];
-    // Only horizontal text is laid out here; rotated runs keep their text with an axis-aligned box.
     const fontSize = Math.hypot(c!, d!);
     const scale =
       Math.hypot(a!, b!) / Math.max(Math.hypot(textItem.transform[0]!, textItem.transform[1]!), 1e-9);
-    runs.push({
+    return {
       text: textItem.str,
       x: e!,
       baseline: f!,
       width: textItem.width * scale,
       fontSize,
       endsLine: textItem.hasEOL,
-    });
-  }
-  return runsToPageText(runs, { kind: 'pdf', engine: 'pdfjs-dist', version: pdfjsVersion(), model: '' });
+    };
+  });
+}
+
+/** How many items run left to right, upright, in `viewport`. */
+function uprightItems(items: readonly TextItem[], viewport: PageViewport): number {
+  return items.filter((item) => {
+    const [a, b] = pdfUtil.transform(viewport.transform, item.transform) as number[];
+    return a! > 0 && Math.abs(b!) < a!;
+  }).length;
+}
+
+/** A box in the pixels of `from` as a box in the pixels of `to` (two views of one page). */
+function mapBox(box: Box, from: PageViewport, to: PageViewport): Box {
+  const corners = [
+    [box.x0, box.y0],
+    [box.x1, box.y0],
+    [box.x1, box.y1],
+    [box.x0, box.y1],
+  ].map(([x, y]) => {
+    const [px, py] = from.convertToPdfPoint(x!, y!) as [number, number];
+    const [vx, vy] = to.convertToViewportPoint(px, py) as [number, number];
+    return { x0: vx, y0: vy, x1: vx, y1: vy };
+  });
+  return unionBoxes(corners);
+}
+
+/**
+ * The page's text in the pixels of `viewport` (the raster's). Lines are laid out where the text
+ * runs left to right: on most pages that is the page as shown; on a page whose text is turned
+ * against its /Rotate (a landscape scan stored sideways, a table set across the page) it is the
+ * page turned by a quarter, a half or three quarters. The boxes are then mapped back onto the
+ * raster, so they cover the printed glyphs whichever way the page is turned.
+ */
+export async function readTextLayer(page: PDFPageProxy, viewport: PageViewport): Promise<PageText | null> {
+  const content = await page.getTextContent();
+  const items = content.items.filter((item): item is TextItem => 'str' in item);
+  const views = [0, 90, 180, 270].map((turn) =>
+    turn === 0
+      ? viewport
+      : page.getViewport({ scale: viewport.scale, rotation: (viewport.rotation + turn) % 360 }),
+  );
+  const counts = views.map((v) => uprightItems(items, v));
+  const upright = views[counts.indexOf(Math.max(...counts))]!;
+  const source = { kind: 'pdf' as const, engine: 'pdfjs-dist', version: pdfjsVersion(), model: '' };
+  const text = runsToPageText(textRuns(items, upright), source);
+  if (!text || upright === viewport) return text;
+  const onRaster = (box: Box) => mapBox(box, upright, viewport);
+  return {
+    ...text,
+    blocks: text.blocks.map((block) => ({
+      box: onRaster(block.box),
+      lines: block.lines.map((line) => ({
+        ...line,
+        box: onRaster(line.box),
+        words: line.words.map((w) => ({ ...w, box: onRaster(w.box) })),
+      })),
+    })),
+  };
 }
 
 async function renderPage(
