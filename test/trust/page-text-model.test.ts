@@ -13,11 +13,13 @@ import { reReadImpact, storePageReading } from '../../src/core/ocr/re-read.ts';
 import { createRegion } from '../../src/core/articles/regions.ts';
 import { createArticle } from '../../src/core/articles/articles.ts';
 import { assembleArticle } from '../../src/core/articles/assemble.ts';
-import { undo } from '../../src/core/articles/undo.ts';
+import { redo, undo } from '../../src/core/articles/undo.ts';
 import { setArticleStatus, setPageStatus } from '../../src/core/review/status.ts';
 import { correctLine } from '../../src/core/text/corrections.ts';
 import { applyReplacements } from '../../src/core/text/replace.ts';
 import { loadExportPage } from '../../src/core/export/page-model.ts';
+import { searchLines } from '../../src/core/search/search.ts';
+import { articleHistory } from '../../src/core/review/versions.ts';
 import { pageToAlto } from '../../src/core/export/formats/alto.ts';
 import { boxToPolygon } from '../../src/shared/geometry.ts';
 import type { PageText } from '../../src/shared/model.ts';
@@ -98,6 +100,13 @@ describe('which region a line belongs to', () => {
     expect(words(body)).not.toContain('sheep'); // the right column is not the article's
     const lines = pageLines(archive, pageId);
     expect(lines.filter((l) => l.regionId === region)).toHaveLength(LEFT_COLUMN.length);
+    // Search by role and the article's history read the same membership.
+    expect(searchLines(archive.db, 'dredging', { role: 'body' })).toHaveLength(1);
+    expect(searchLines(archive.db, 'sheep', { role: 'body' })).toHaveLength(0);
+    const first = lines.find((l) => l.regionId === region)!;
+    correctLine(archive.db, first.id, 'The Harbour Board met on Tuesday', USER);
+    const history = articleHistory(archive.db, article);
+    expect(JSON.stringify(history.versions)).toContain('The Harbour Board met on Tuesday');
   });
 
   it('exports every line of the page, also those outside every region', async () => {
@@ -161,6 +170,10 @@ describe('reading a page again', () => {
       'approved',
     );
     expect(assembleArticle(archive.db, article).paragraphs.join(' ')).toBe(bodyBefore);
+    // And the other way: redo brings the new reading back, with the statuses it set.
+    redo(archive.db, change.id);
+    expect(pageLines(archive, pageId).map((l) => l.id)).toEqual(newIds);
+    expect(archive.db.prepare('SELECT status FROM pages WHERE id = ?').pluck().get(pageId)).toBe('ocr');
   });
 
   it('never puts a machine line beside a corrected one, however the new engine cuts its lines', async () => {
