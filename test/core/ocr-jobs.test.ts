@@ -180,24 +180,3 @@ describe('OCR jobs', () => {
     }
   });
 });
-
-describe('OCR accuracy on a whole sample page', () => {
-  it('reads the degraded scan of page 2 with a character error rate under 20% and finds 97% of its characters', async () => {
-    const archive = openArchive(path.join(tempDir(), 'archive'));
-    try {
-      const { samplePage } = await import('../fixtures/samples.ts');
-      const { readFileSync } = await import('node:fs');
-      const { bagOfCharactersF1 } = await import('../../src/shared/text/error-rate.ts');
-      const { pageToPlainText } = await import('../../src/core/export/page-text-export.ts');
-      await importScans(archive, [samplePage(2, 'scan_degraded.png')]);
-      queueOcr(archive, { scope: { all: true } });
-      await new OcrRunner(archive, await engineFactory(archive), { workers: 1 }).run();
-      const read = pageToPlainText(loadPageBlocks(archive.db, 1));
-      const truth = readFileSync(samplePage(2, 'page.txt'), 'utf8');
-      expect(characterErrorRate(read, truth)).toBeLessThan(0.2);
-      expect(bagOfCharactersF1(read, truth).f1).toBeGreaterThan(0.97);
-    } finally {
-      archive.close();
-    }
-  });
-});

@@ -16,7 +16,7 @@ import { exportPages } from '../../src/core/export/export-pages.ts';
 import { bagOfCharactersF1, characterErrorRate } from '../../src/shared/text/error-rate.ts';
 import { truthRegions } from '../fixtures/crops.ts';
 import { runCli } from '../fixtures/cli.ts';
-import { samplePage } from '../fixtures/samples.ts';
+import { cleanScan, samplePage } from '../fixtures/samples.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 
 /** Smallest edit distance between `needle` and any stretch of `hay` (semi-global alignment). */
@@ -37,7 +37,7 @@ function bestStretchDistance(needle: string[], hay: string[]): number {
 
 async function lowResolutionScan(page: number): Promise<string> {
   const file = path.join(tempDir(), `page-${page}-100dpi.jpg`);
-  const source = samplePage(page, 'scan_300dpi.png');
+  const source = await cleanScan(page);
   const { width } = await sharp(source).metadata();
   await sharp(source)
     .resize({ width: Math.round(width! / 3) })

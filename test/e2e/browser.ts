@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { REPO_ROOT } from '../fixtures/samples.ts';
+import { REPO_ROOT } from '../fixtures/repo.ts';
 
 export const SHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 

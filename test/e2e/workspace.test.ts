@@ -133,7 +133,7 @@ describe('the proofreading workspace', () => {
       // The corrected line, word by word (each Chinese character is a String of its own).
       const strings = [...alto.matchAll(/CONTENT="([^"]*)"/g)].map((m) => m[1]).join('');
       expect(strings).toContain(corrected.replace(/\s+/g, ''));
-      expect(validateXml(path.join(exportDir, altoFile!), 'alto')).toMatchObject({ valid: true });
+      expect(await validateXml(path.join(exportDir, altoFile!), 'alto')).toMatchObject({ valid: true });
       // Into a folder that is not empty, nothing is written: the dialog says why.
       await page.getByRole('dialog').getByRole('button', { name: '导出', exact: true }).click();
       await expect

@@ -38,11 +38,11 @@ describe('issue exports', () => {
     await exportIssues(archive, 'mets', out);
     const [folder] = readdirSync(out);
     const dir = path.join(out, folder!);
-    const { valid, errors } = validateXml(path.join(dir, 'mets.xml'), 'mets');
+    const { valid, errors } = await validateXml(path.join(dir, 'mets.xml'), 'mets');
     expect(errors).toBe(`${path.join(dir, 'mets.xml')} validates\n`);
     expect(valid).toBe(true);
     for (const alto of readdirSync(dir).filter((f) => f.endsWith('.alto.xml')))
-      expect(validateXml(path.join(dir, alto), 'alto').valid).toBe(true);
+      expect((await validateXml(path.join(dir, alto), 'alto')).valid).toBe(true);
     const mets = readFileSync(path.join(dir, 'mets.xml'), 'utf8');
     expect(mets).toContain('<mods:title>文峪河报</mods:title>');
     expect(mets).toContain('<mods:dateIssued encoding="iso8601">2018-10-19</mods:dateIssued>');
@@ -78,7 +78,7 @@ describe('issue exports', () => {
     const out = tempDir();
     await exportIssues(archive, 'mets', out);
     const dir = path.join(out, readdirSync(out)[0]!);
-    expect(validateXml(path.join(dir, 'mets.xml'), 'mets').valid).toBe(true);
+    expect((await validateXml(path.join(dir, 'mets.xml'), 'mets')).valid).toBe(true);
     const mets = readFileSync(path.join(dir, 'mets.xml'), 'utf8');
     const division = [...mets.matchAll(/<mets:div ID="art_\d+" TYPE="article"[^>]*>(.*?)<\/mets:div>/g)].find(
       (m) => /LABEL="交城县农特产品/.test(m[0]),

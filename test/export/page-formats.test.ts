@@ -29,7 +29,7 @@ describe('page exports', () => {
     const { archive, regions } = await samplePageWithRegions();
     const out = tempDir();
     const [file] = exportPages(archive, 'alto', out);
-    const { valid, errors } = validateXml(file!, 'alto');
+    const { valid, errors } = await validateXml(file!, 'alto');
     expect(errors).toBe(`${file} validates\n`);
     expect(valid).toBe(true);
     const xml = readFileSync(file!, 'utf8');
@@ -49,7 +49,7 @@ describe('page exports', () => {
   it('writes PAGE XML 2019-07-15 that the official schema accepts, with typed regions and reading order', async () => {
     const { archive, regions } = await samplePageWithRegions();
     const [file] = exportPages(archive, 'page', tempDir());
-    const { valid, errors } = validateXml(file!, 'page');
+    const { valid, errors } = await validateXml(file!, 'page');
     expect(errors).toBe(`${file} validates\n`);
     expect(valid).toBe(true);
     const xml = readFileSync(file!, 'utf8');
@@ -83,6 +83,8 @@ describe('page exports', () => {
       'Untitled_undated_p001_id1.alto.xml',
       'Untitled_undated_p001_id1.png',
     ]);
-    expect(validateXml(path.join(out, 'Untitled_undated_p001_id1.alto.xml'), 'alto').valid).toBe(true);
+    expect((await validateXml(path.join(out, 'Untitled_undated_p001_id1.alto.xml'), 'alto')).valid).toBe(
+      true,
+    );
   });
 });
