@@ -1,17 +1,47 @@
-// Debian's Chromium through playwright-core, as the end-to-end tests start it, and the checks
+// Chromium through playwright-core, as the end-to-end tests start it, and the checks
 // every end-to-end test makes (the renderer is built once, by test/global-setup.ts): no console error, no uncaught exception.
 
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../fixtures/repo.ts';
 
 export const SHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
-/** Debian's Chromium, headless, with none of its calls home (this machine's network is closed). */
+/**
+ * Where Chromium is: $PLAYWRIGHT_CHROMIUM, else Playwright's own browser cache, else the usual
+ * system paths. None found: a clear message with the one command that installs it, instead of
+ * an ENOENT from deep inside Playwright.
+ */
+export function chromiumPath(): string {
+  const fromEnv = process.env.PLAYWRIGHT_CHROMIUM;
+  if (fromEnv) return fromEnv;
+  let bundled: string | null;
+  try {
+    bundled = chromium.executablePath();
+  } catch {
+    bundled = null; // no browser of Playwright's own is known to this playwright-core
+  }
+  const candidates = [
+    bundled,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/snap/bin/chromium',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  ].filter((p): p is string => p !== null);
+  const found = candidates.find((p) => existsSync(p));
+  if (found) return found;
+  throw new Error(
+    'The browser tests need Chromium and none was found (set PLAYWRIGHT_CHROMIUM to its path). ' +
+      'Install it with: sudo apt-get install -y chromium fonts-noto-cjk',
+  );
+}
+
+/** Chromium, headless, with none of its calls home (this machine's network is closed). */
 export function startChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: [
       '--no-sandbox',
       '--disable-gpu',
