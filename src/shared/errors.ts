@@ -66,5 +66,3 @@ export function toErrorInfo(error: unknown): ErrorInfo {
   if (code === 'archive-not-writable') return { code, message: `Backfile may not write here: ${message}` };
   return { code: 'internal', message };
 }
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

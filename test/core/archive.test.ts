@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -113,9 +113,11 @@ describe('the archive', () => {
     }
   });
 
-  it('numbers its migrations without gaps', () => {
-    const migrations = loadMigrations();
-    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  it('refuses migrations with a gap in their numbers', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '001-first.sql'), 'CREATE TABLE a (x INTEGER) STRICT;');
+    writeFileSync(path.join(dir, '003-third.sql'), 'CREATE TABLE c (x INTEGER) STRICT;');
+    expect(() => loadMigrations(dir)).toThrow(/003-third\.sql is out of sequence \(expected 2\)/);
   });
 
   it('defaults to the platform user-data folder Electron uses', () => {

@@ -11,9 +11,13 @@ import { importScans } from '../../src/core/import/importer.ts';
 import { parsePattern } from '../../src/core/import/pattern.ts';
 import { loadPageBlocks } from '../../src/core/archive/page-text.ts';
 import { BackfileError } from '../../src/shared/errors.ts';
+import { isRealIsoDate } from '../../src/shared/date.ts';
 import { writePng } from '../fixtures/scans.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 import { seededRandom } from '../fixtures/random.ts';
+
+/** The fields a file-name pattern can give. */
+const FIELDS = ['title', 'date', 'edition', 'volume', 'number', 'page'];
 
 describe('hostile input, continued', () => {
   it('imports a PDF that carries JavaScript as an image and its text, running nothing', async () => {
@@ -96,7 +100,11 @@ describe('hostile input, continued', () => {
       accepted++;
       for (const name of ['Wenyuhe_2018-10-19_p3', pattern, '', '((((((((((', 'a'.repeat(5000)]) {
         const result = parsed.match(name);
-        expect(result === null || typeof result === 'object').toBe(true);
+        if (result === null) continue;
+        // What a match gives is metadata an import can store: known fields, a real date, a page.
+        expect(Object.keys(result).every((k) => FIELDS.includes(k))).toBe(true);
+        if (result.date !== undefined) expect(isRealIsoDate(result.date)).toBe(true);
+        if (result.page !== undefined) expect(Number.isInteger(result.page) && result.page >= 0).toBe(true);
       }
     }
     expect(accepted).toBeGreaterThan(100);

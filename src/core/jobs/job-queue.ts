@@ -145,25 +145,6 @@ export function cancelJobs(
     .run(nowIso(), kind).changes;
 }
 
-/** Puts cancelled and failed jobs back in the queue with fresh attempts. */
-export function requeueJobs(
-  db: Database.Database,
-  kind: string,
-  statuses: readonly ('cancelled' | 'failed')[],
-): number {
-  const list = statuses.map((s) => `'${s === 'failed' ? 'failed' : 'cancelled'}'`).join(',');
-  return db
-    .prepare(
-      `UPDATE jobs SET status = 'todo', attempts = 0, error = NULL, finished_at = NULL WHERE kind = ? AND status IN (${list})`,
-    )
-    .run(kind).changes;
-}
-
-export function getJob(db: Database.Database, id: number): Job | null {
-  const row = db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
-  return row ? rowToJob(row) : null;
-}
-
 export function listJobs(db: Database.Database, kind?: string): Job[] {
   const rows = (
     kind
