@@ -183,12 +183,10 @@ async function importFile(
       );
     outcome.format = format;
     outcome.sha256 = sha256;
-    const existing = archive.db
-      .prepare('SELECT id FROM pages WHERE source_sha256 = ? ORDER BY source_index')
-      .all(sha256) as { id: number }[];
+    const existing = pagesOfFile(archive.db, sha256);
     if (existing.length > 0) {
       await removeQuietly(staged);
-      return { ...outcome, outcome: 'duplicate', pageIds: existing.map((r) => r.id) };
+      return { ...outcome, outcome: 'duplicate', pageIds: existing };
     }
     const meta = metadataFor(found, pattern);
     const original = originalPath(sha256, EXTENSIONS[format]);
@@ -228,11 +226,7 @@ async function importFile(
     const imported = archive.db
       .transaction((): number[] | null => {
         // Another process may have imported the same file meanwhile: its files are ours too.
-        const already = archive.db
-          .prepare('SELECT id FROM pages WHERE source_sha256 = ? ORDER BY source_index')
-          .pluck()
-          .all(sha256) as number[];
-        if (already.length > 0) return null;
+        if (pagesOfFile(archive.db, sha256).length > 0) return null;
         const issue = findOrCreateIssue(
           archive.db,
           findOrCreateTitle(archive.db, title).id,
@@ -272,13 +266,8 @@ async function importFile(
         return ids;
       })
       .immediate();
-    if (imported === null) {
-      const pageIds = archive.db
-        .prepare('SELECT id FROM pages WHERE source_sha256 = ? ORDER BY source_index')
-        .pluck()
-        .all(sha256) as number[];
-      return { ...outcome, outcome: 'duplicate', pageIds };
-    }
+    if (imported === null)
+      return { ...outcome, outcome: 'duplicate', pageIds: pagesOfFile(archive.db, sha256) };
     return { ...outcome, outcome: 'imported', pageIds: imported };
   } catch (error) {
     // The same names are another process's once it recorded the same file: leave them.
@@ -290,6 +279,14 @@ async function importFile(
     if (info.code === 'internal') info.message = `${found.path}: ${info.message}`;
     return { ...outcome, outcome: 'failed', pageIds: [], error: info };
   }
+}
+
+/** The pages already made from the stored file with this sha256, in file order. */
+function pagesOfFile(db: Database.Database, sha256: string): number[] {
+  return db
+    .prepare('SELECT id FROM pages WHERE source_sha256 = ? ORDER BY source_index')
+    .pluck()
+    .all(sha256) as number[];
 }
 
 function insertImportedRegions(db: Database.Database, pageId: number, regions: PageOcr['regions']): void {
