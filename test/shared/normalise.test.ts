@@ -142,4 +142,13 @@ describe('script', () => {
     expect(cjkShare('交城county')).toBeCloseTo(2 / 8);
     expect(cjkShare('1234')).toBe(0);
   });
+
+  it('knows ideographs of every extension block and kana marks, and no Latin diacritic', () => {
+    // Extension B, H (2022) and I (2023), a compatibility ideograph, a radical, 々 〆 ー ゛
+    for (const ch of ['\u{20000}', '\u{31350}', '\u{2EBF0}', '\uF900', '\u2F00', '々', '〆', 'ー', '゛'])
+      expect(isCjk(ch), `U+${ch.codePointAt(0)!.toString(16)}`).toBe(true);
+    for (const ch of ['\u0323', 'é', 'ſ', '。', '「', '\u3000']) expect(isCjk(ch)).toBe(false);
+    // Text in the newest block joins without spaces like any Chinese text.
+    expect(joinLines(['\u{2EBF0}\u{2EBF1}', '\u{2EBF2}'])).toBe('\u{2EBF0}\u{2EBF1}\u{2EBF2}');
+  });
 });

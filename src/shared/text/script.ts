@@ -1,8 +1,11 @@
 // Character classes that decide how text is joined: Han and other CJK characters take no spaces
 // between them; Latin words do.
 
+// By Unicode's own script property, so every new extension block (Extension I, and those to come)
+// counts without anyone keeping ranges. Seven kana marks and 〆 have the script "Common" yet
+// belong with the kana and ideographs they stand among; they are named.
 const CJK_RE =
-  /[\u2E80-\u2FDF\u3005-\u3007\u3021-\u3029\u3038-\u303B\u3040-\u30FF\u3100-\u312F\u31A0-\u31BF\u31F0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{3134F}]/u;
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3006\u3099-\u309C\u30A0\u30FB\u30FC]/u;
 
 /** Full-width punctuation used in Chinese text (，。、；：？！“”‘’（）《》【】…—·). */
 const CJK_PUNCT_RE =
