@@ -2,10 +2,10 @@
 // between them; Latin words do.
 
 // By Unicode's own script property, so every new extension block (Extension I, and those to come)
-// counts without anyone keeping ranges. Seven kana marks and 〆 have the script "Common" yet
+// counts without anyone keeping ranges. Seven kana marks (two of them combining, so outside the class) and 〆 have the script "Common" yet
 // belong with the kana and ideographs they stand among; they are named.
 const CJK_RE =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3006\u3099-\u309C\u30A0\u30FB\u30FC]/u;
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3006\u309B\u309C\u30A0\u30FB\u30FC]|\u3099|\u309A/u;
 
 /** Full-width punctuation used in Chinese text (，。、；：？！“”‘’（）《》【】…—·). */
 const CJK_PUNCT_RE =
