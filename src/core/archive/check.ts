@@ -8,7 +8,7 @@ import type { Archive } from './archive.ts';
 import { sha256File } from './file-store.ts';
 import { makeThumbnail, makeTiles } from '../import/derive.ts';
 import { sweepLeftovers } from '../import/importer.ts';
-import { describeWriters, otherWriters } from './writers.ts';
+import { HELD_BY_NO_LIVE_WRITER, describeWriters, liveWriterIds, otherWriters } from './writers.ts';
 
 export interface CheckReport {
   integrity: string;
@@ -69,13 +69,10 @@ export async function checkArchive(
     : await sweepLeftovers(archive, { dryRun: true });
   // Files and jobs of another live process are its work under way, not leftovers.
   const others = otherWriters(db, archive.writerId);
-  const live = JSON.stringify([archive.writerId, ...others.map((w) => w.id)]);
   const interruptedJobs = db
-    .prepare(
-      "SELECT COUNT(*) FROM jobs WHERE status = 'running' AND (writer_id IS NULL OR writer_id NOT IN (SELECT value FROM json_each(?)))",
-    )
+    .prepare(`SELECT COUNT(*) FROM jobs WHERE status = 'running' AND ${HELD_BY_NO_LIVE_WRITER}`)
     .pluck()
-    .get(live) as number;
+    .get(liveWriterIds(db, archive.writerId)) as number;
   const unrepaired = derived.missing.filter((m) => !derived.rebuilt.includes(m));
   return {
     integrity,

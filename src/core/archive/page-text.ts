@@ -68,6 +68,20 @@ function takeLineIds(db: Database.Database, count: number): number {
   return first;
 }
 
+// The rows a page's text is stored in, written by a fresh reading and by the undo of a re-read.
+const INSERT_BLOCK = 'INSERT INTO blocks (page_id, position, x0, y0, x1, y1) VALUES (?, ?, ?, ?, ?, ?)';
+const INSERT_LINE = `INSERT INTO lines (id, page_id, block_id, position, x0, y0, x1, y1, raw_text, text, confidence, source_id, updated_at)
+  VALUES (@id, @page_id, @block_id, @position, @x0, @y0, @x1, @y1, @raw_text, @text, @confidence, @source_id, @updated_at)`;
+const INSERT_WORD = `INSERT INTO words (line_id, position, x0, y0, x1, y1, text, confidence, source_id)
+  VALUES (@line_id, @position, @x0, @y0, @x1, @y1, @text, @confidence, @source_id)`;
+
+/** Blocks of the page that no line belongs to any more. */
+function dropEmptyBlocks(db: Database.Database, pageId: number): void {
+  db.prepare(
+    'DELETE FROM blocks WHERE page_id = ? AND id NOT IN (SELECT block_id FROM lines WHERE block_id IS NOT NULL)',
+  ).run(pageId);
+}
+
 /**
  * Replaces the page's machine text with `text`, keeping every corrected line (and leaving out
  * the machine lines that would stand on one), then derives which region each line belongs to.
@@ -87,16 +101,9 @@ export function savePageText(
     text.blocks.reduce((n, b) => n + b.lines.length, 0),
   );
   removeMachineText(db, pageId);
-  const insertBlock = db.prepare(
-    'INSERT INTO blocks (page_id, position, x0, y0, x1, y1) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const insertLine = db.prepare(
-    `INSERT INTO lines (id, page_id, block_id, position, x0, y0, x1, y1, raw_text, text, confidence, source_id, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertWord = db.prepare(
-    'INSERT INTO words (line_id, position, x0, y0, x1, y1, text, confidence, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  const insertBlock = db.prepare(INSERT_BLOCK);
+  const insertLine = db.prepare(INSERT_LINE);
+  const insertWord = db.prepare(INSERT_WORD);
   const now = nowIso();
   let position = 0;
   let lineCount = 0;
@@ -107,34 +114,34 @@ export function savePageText(
     for (const line of block.lines) {
       position++;
       if (coversCorrectedLine(line.box, corrected)) continue;
-      const l = roundBox(line.box);
-      insertLine.run(
-        lineId,
-        pageId,
-        blockId,
+      insertLine.run({
+        id: lineId,
+        page_id: pageId,
+        block_id: blockId,
         position,
-        l.x0,
-        l.y0,
-        l.x1,
-        l.y1,
-        line.rawText,
-        line.text,
-        line.confidence,
-        sourceId,
-        now,
-      );
+        ...roundBox(line.box),
+        raw_text: line.rawText,
+        text: line.text,
+        confidence: line.confidence,
+        source_id: sourceId,
+        updated_at: now,
+      });
       line.words.forEach((word, i) => {
-        const w = roundBox(word.box);
-        insertWord.run(lineId, i, w.x0, w.y0, w.x1, w.y1, word.text, word.confidence, sourceId);
+        insertWord.run({
+          line_id: lineId,
+          position: i,
+          ...roundBox(word.box),
+          text: word.text,
+          confidence: word.confidence,
+          source_id: sourceId,
+        });
         wordCount++;
       });
       lineId++;
       lineCount++;
     }
   });
-  db.prepare(
-    'DELETE FROM blocks WHERE page_id = ? AND id NOT IN (SELECT block_id FROM lines WHERE block_id IS NOT NULL)',
-  ).run(pageId);
+  dropEmptyBlocks(db, pageId);
   db.prepare('UPDATE pages SET text_source = ? WHERE id = ?').run(text.source.kind, pageId);
   assignLinesToRegions(db, pageId);
   return { lines: lineCount, words: wordCount };
@@ -142,9 +149,7 @@ export function savePageText(
 
 function removeMachineText(db: Database.Database, pageId: number): void {
   db.prepare('DELETE FROM lines WHERE page_id = ? AND corrected = 0').run(pageId);
-  db.prepare(
-    'DELETE FROM blocks WHERE page_id = ? AND id NOT IN (SELECT block_id FROM lines WHERE block_id IS NOT NULL)',
-  ).run(pageId);
+  dropEmptyBlocks(db, pageId);
 }
 
 /** A page's machine text exactly as stored (ids included), so that a re-read can be undone. */
@@ -215,20 +220,12 @@ export function machineText(db: Database.Database, pageId: number): MachineText 
 /** Puts a page's machine text back as `machineText` took it; corrected lines stay as they are. */
 export function restoreMachineText(db: Database.Database, pageId: number, text: MachineText): void {
   removeMachineText(db, pageId);
-  const insertBlock = db.prepare(
-    'INSERT INTO blocks (page_id, position, x0, y0, x1, y1) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const insertBlock = db.prepare(INSERT_BLOCK);
   const blockIds = text.blocks.map((b) =>
     Number(insertBlock.run(pageId, b.position, b.x0, b.y0, b.x1, b.y1).lastInsertRowid),
   );
-  const insertLine = db.prepare(
-    `INSERT INTO lines (id, page_id, block_id, position, x0, y0, x1, y1, raw_text, text, confidence, source_id, updated_at)
-     VALUES (@id, @page_id, @block_id, @position, @x0, @y0, @x1, @y1, @raw_text, @text, @confidence, @source_id, @updated_at)`,
-  );
-  const insertWord = db.prepare(
-    `INSERT INTO words (line_id, position, x0, y0, x1, y1, text, confidence, source_id)
-     VALUES (@line_id, @position, @x0, @y0, @x1, @y1, @text, @confidence, @source_id)`,
-  );
+  const insertLine = db.prepare(INSERT_LINE);
+  const insertWord = db.prepare(INSERT_WORD);
   for (const { words, block, ...line } of text.lines) {
     insertLine.run({ ...line, page_id: pageId, block_id: block === null ? null : blockIds[block] });
     for (const word of words) insertWord.run({ ...word, line_id: line.id });

@@ -58,3 +58,15 @@ export function otherWriters(db: Database.Database, self: number | null): Writer
 export function describeWriters(writers: readonly Writer[]): string {
   return writers.map((w) => `${w.command} (pid ${w.pid} on ${w.host}) since ${w.startedAt}`).join('; ');
 }
+
+/**
+ * SQL condition, with one parameter (`liveWriterIds`), for a job no live process holds: left
+ * running by a process that is gone, or by none recorded.
+ */
+export const HELD_BY_NO_LIVE_WRITER =
+  '(writer_id IS NULL OR writer_id NOT IN (SELECT value FROM json_each(?)))';
+
+/** This process and the other live ones, as the parameter of HELD_BY_NO_LIVE_WRITER. */
+export function liveWriterIds(db: Database.Database, self: number): string {
+  return JSON.stringify([self, ...otherWriters(db, self).map((w) => w.id)]);
+}

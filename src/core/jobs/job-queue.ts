@@ -5,7 +5,7 @@
 
 import type Database from 'better-sqlite3';
 import { nowIso } from '../archive/archive.ts';
-import { otherWriters } from '../archive/writers.ts';
+import { HELD_BY_NO_LIVE_WRITER, liveWriterIds } from '../archive/writers.ts';
 
 export const JOB_STATUSES = ['todo', 'running', 'done', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -89,13 +89,12 @@ export function enqueueJobs(
  * another live process is reading is its own (two `backfile ocr` share one queue).
  */
 export function recoverInterrupted(db: Database.Database, kind: string, self: number): number {
-  const live = [self, ...otherWriters(db, self).map((w) => w.id)];
   return db
     .prepare(
       `UPDATE jobs SET status = 'todo', started_at = NULL, writer_id = NULL
-       WHERE kind = ? AND status = 'running' AND (writer_id IS NULL OR writer_id NOT IN (SELECT value FROM json_each(?)))`,
+       WHERE kind = ? AND status = 'running' AND ${HELD_BY_NO_LIVE_WRITER}`,
     )
-    .run(kind, JSON.stringify(live)).changes;
+    .run(kind, liveWriterIds(db, self)).changes;
 }
 
 /** Takes the oldest waiting job and marks it running (one attempt more) by process `writer`. */
