@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { openArchive } from '../../core/archive/archive.ts';
 import { segmentArchivePage } from '../../core/layout/segment-service.ts';
+import { linkIssueJumps } from '../../core/layout/jumps.ts';
+import { getPage } from '../../core/archive/pages.ts';
 import { pagesInScope } from '../../core/ocr/ocr-service.ts';
 import { toErrorInfo } from '../../shared/errors.ts';
 import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, check, parse } from '../args.ts';
@@ -22,7 +24,10 @@ export async function segmentCommand(argv: string[]): Promise<number> {
             ),
           };
     let failed = 0;
+    const issues = new Set<number>();
     for (const pageId of pagesInScope(archive.db, scope)) {
+      const page = getPage(archive.db, pageId);
+      if (page) issues.add(page.issueId);
       try {
         const summary = await segmentArchivePage(archive, pageId);
         if (values.json) console.log(JSON.stringify(summary));
@@ -36,6 +41,11 @@ export async function segmentCommand(argv: string[]): Promise<number> {
         if (values.json) console.log(JSON.stringify({ pageId, error: info }));
         else console.error(`page ${pageId}: ${info.message}`);
       }
+    }
+    // Stories that jump between pages of an issue become one article.
+    for (const issueId of issues) {
+      const linked = linkIssueJumps(archive, issueId);
+      if (linked > 0 && !values.json) console.error(`issue ${issueId}: ${linked} continued stories linked`);
     }
     return failed > 0 ? 1 : 0;
   } finally {

@@ -155,6 +155,53 @@ export function updateArticle(
   }).immediate();
 }
 
+/**
+ * Appends the continued part of a story (another suggested article) to the article it
+ * continues: one article over both pages, still a suggestion until someone accepts it.
+ */
+export function joinSuggestedArticles(
+  db: Database.Database,
+  articleId: number,
+  continuedId: number,
+  user: string,
+): void {
+  db.transaction(() => {
+    const article = getArticle(db, articleId);
+    const continued = getArticle(db, continuedId);
+    if (
+      article.origin !== 'suggested' ||
+      continued.origin !== 'suggested' ||
+      article.accepted ||
+      continued.accepted
+    )
+      throw new BackfileError(
+        'invalid-input',
+        'Only suggested articles nobody accepted are linked automatically.',
+      );
+    const regionIds = [...article.regionIds, ...continued.regionIds];
+    db.prepare('UPDATE photos SET article_id = ? WHERE article_id = ?').run(articleId, continuedId);
+    db.prepare('DELETE FROM articles WHERE id = ?').run(continuedId);
+    setParts(db, articleId, regionIds);
+    db.prepare('UPDATE articles SET updated_at = ? WHERE id = ?').run(nowIso(), articleId);
+    recordChange(db, 'link continued article', user, [
+      {
+        entity: 'article',
+        entityId: continuedId,
+        field: 'record',
+        before: JSON.stringify(continued),
+        after: null,
+      },
+      {
+        entity: 'article',
+        entityId: articleId,
+        field: 'parts',
+        before: JSON.stringify(article.regionIds),
+        after: JSON.stringify(regionIds),
+      },
+    ]);
+  }).immediate();
+}
+
 export function deleteArticle(db: Database.Database, id: number, user: string): void {
   db.transaction(() => {
     const article = getArticle(db, id);

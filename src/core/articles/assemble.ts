@@ -25,14 +25,29 @@ interface LineRow {
   y1: number;
 }
 
-export function assembleArticle(db: Database.Database, articleId: number): AssembledArticle {
+export interface AssembleOptions {
+  /** Only the article's part on this page (a story that jumps has one part per page). */
+  pageId?: number;
+}
+
+export function assembleArticle(
+  db: Database.Database,
+  articleId: number,
+  options: AssembleOptions = {},
+): AssembledArticle {
   const article = getArticle(db, articleId);
-  const parts = db
+  const all = db
     .prepare(
       `SELECT ap.region_id, r.role, r.page_id FROM article_parts ap JOIN regions r ON r.id = ap.region_id
        WHERE ap.article_id = ? ORDER BY ap.position`,
     )
     .all(articleId) as PartRow[];
+  const parts = options.pageId === undefined ? all : all.filter((p) => p.page_id === options.pageId);
+  // A story continued on another page repeats its headline (and kicker) there, smaller: the
+  // article has one headline, the one on the page where it starts.
+  const firstPage = parts[0]?.page_id;
+  const repeated = (part: PartRow) =>
+    part.page_id !== firstPage && (part.role === 'headline' || part.role === 'kicker');
   const linesOf = db.prepare(
     'SELECT text, x0, y0, x1, y1 FROM lines WHERE region_id = ? ORDER BY position, id',
   );
@@ -46,6 +61,7 @@ export function assembleArticle(db: Database.Database, articleId: number): Assem
   const photos: AssembledPhoto[] = [];
   const trailingByline: string[] = [];
   for (const part of parts) {
+    if (repeated(part)) continue;
     const lines = regionLines(part.region_id);
     if (part.role === 'body' || part.role === 'other') {
       // A column that starts mid-paragraph continues the previous column's last paragraph.

@@ -21,6 +21,8 @@ import {
 } from '../archive/file-store.ts';
 import { insertPage, nextSequence } from '../archive/pages.ts';
 import { savePageText } from '../archive/page-text.ts';
+import { arrangePageText } from '../layout/page-layout.ts';
+import type { PageText } from '../../shared/model.ts';
 import { BackfileError, toErrorInfo, type ErrorInfo } from '../../shared/errors.ts';
 import { openPdfSource } from '../pdf/pdf-source.ts';
 import { makeThumbnail, makeTiles } from './derive.ts';
@@ -111,6 +113,8 @@ function metadataFor(found: FoundFile, pattern: NamePattern | null): NameMetadat
 
 interface PreparedPage {
   page: SourcePage;
+  /** The source's own text (a PDF text layer) in reading order, or null. */
+  text: PageText | null;
   rasterPath: string;
   thumbnailPath: string;
   tilesPath: string;
@@ -130,7 +134,10 @@ async function preparePage(
   const thumbnailPath = `${folder}/thumbnail.jpg`;
   await makeThumbnail(rasterInput, archive.resolve(thumbnailPath), maxPixels);
   await makeTiles(rasterInput, archive.resolve(`${folder}/tiles`), maxPixels);
-  return { page, rasterPath, thumbnailPath, tilesPath: `${folder}/tiles/page.dzi` };
+  // A PDF's content stream is in whatever order its layout program wrote it: the page's own
+  // layout gives the reading order.
+  const text = page.text ? await arrangePageText(rasterInput, page, page.text, maxPixels) : null;
+  return { page, text, rasterPath, thumbnailPath, tilesPath: `${folder}/tiles/page.dzi` };
 }
 
 async function importFile(
@@ -213,10 +220,15 @@ async function importFile(
       );
     }
     const ocr = ocrFile
-      ? toPageOcr(
-          readOcrFile(ocrFile, prepared[0]!.page.dpi),
-          prepared[0]!.page.width,
-          prepared[0]!.page.height,
+      ? await arrangeImportedOcr(
+          archive.resolve(prepared[0]!.rasterPath),
+          prepared[0]!.page,
+          toPageOcr(
+            readOcrFile(ocrFile, prepared[0]!.page.dpi),
+            prepared[0]!.page.width,
+            prepared[0]!.page.height,
+          ),
+          read.maxPixels,
         )
       : null;
     const title = options.title ?? meta.title ?? 'Untitled';
@@ -259,7 +271,7 @@ async function importFile(
           if (ocr) {
             insertImportedRegions(archive.db, pageId, ocr.regions);
             savePageText(archive.db, pageId, ocr.text);
-          } else if (p.page.text) savePageText(archive.db, pageId, p.page.text);
+          } else if (p.text) savePageText(archive.db, pageId, p.text);
           return pageId;
         });
         logOutcome(archive, { ...outcome, outcome: 'imported', pageIds: ids });
@@ -279,6 +291,20 @@ async function importFile(
     if (info.code === 'internal') info.message = `${found.path}: ${info.message}`;
     return { ...outcome, outcome: 'failed', pageIds: [], error: info };
   }
+}
+
+/**
+ * Imported OCR in reading order. A file with regions keeps its own order: its regions (drawn
+ * by a person, usually) say how the page reads. One with lines only is laid out like any text.
+ */
+async function arrangeImportedOcr(
+  raster: string,
+  page: SourcePage,
+  ocr: PageOcr,
+  maxPixels: number,
+): Promise<PageOcr> {
+  if (ocr.regions.length > 0) return ocr;
+  return { ...ocr, text: await arrangePageText(raster, page, ocr.text, maxPixels) };
 }
 
 /** The pages already made from the stored file with this sha256, in file order. */

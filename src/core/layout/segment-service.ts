@@ -9,10 +9,8 @@ import { loadPageBlocks } from '../archive/page-text.ts';
 import { attachPhoto, createArticle } from '../articles/articles.ts';
 import { assignLinesToRegions } from '../archive/line-regions.ts';
 import { BackfileError } from '../../shared/errors.ts';
-import { boxHeight, boxToPolygon, roundBox } from '../../shared/geometry.ts';
-import { detectPhotos } from './photos.ts';
-import { findHeaderRule } from './rules.ts';
-import { segmentPage } from './segment.ts';
+import { boxToPolygon, roundBox } from '../../shared/geometry.ts';
+import { layOutPage } from './page-layout.ts';
 
 export interface SegmentSummary {
   pageId: number;
@@ -36,16 +34,13 @@ export async function segmentArchivePage(
       'invalid-input',
       `Page ${pageId} has no text yet: run OCR first (or import a PDF with a text layer).`,
     );
-  const heights = lines.map((l) => boxHeight(l.box)).sort((a, b) => a - b);
-  const body = heights[Math.floor(heights.length / 2)]!;
-  const photos = await detectPhotos(
-    archive.resolve(page.rasterPath),
-    lines.map((l) => l.box),
-    body,
-    maxPixels,
-  );
-  const headerBottom = await findHeaderRule(archive.resolve(page.rasterPath), maxPixels);
-  const result = segmentPage({ width: page.width, height: page.height, lines, photos, headerBottom });
+  const { layout, boxes } = await layOutPage(archive.resolve(page.rasterPath), page, lines, maxPixels);
+  const result = {
+    regions: layout.blocks.map((b, i) => ({ role: b.role, box: boxes[i]! })),
+    header: layout.header,
+    articles: layout.articles,
+  };
+  const photos = layout.blocks.filter((b) => b.role === 'photo');
   const db = archive.db;
   const articleIds: number[] = [];
   const photoLinks: { article: number; photo: number; caption: number | null }[] = [];

@@ -13,6 +13,7 @@ import type { OcrEngine, Segmentation } from './engine.ts';
 import { pageRegions } from '../archive/region-rows.ts';
 import { isTextRole } from '../../shared/model.ts';
 import { blocksToPage, prepareForOcr } from './preprocess.ts';
+import { arrangePageText } from '../layout/page-layout.ts';
 
 export interface PageOcrOptions {
   languages: string;
@@ -56,7 +57,10 @@ export async function readPageWithOcr(
       dpi: page.dpi,
       onProgress: options.onProgress,
     });
-    blocks.push(...blocksToPage(found, prepared.toPage));
+    // The engine's own order is its guess at the page's layout; the page's layout analysis,
+    // the same for every source, puts the lines in reading order.
+    const read = { source: engine.source(options.languages), blocks: blocksToPage(found, prepared.toPage) };
+    return arrangePageText(raster, page, read, options.maxPixels);
   } else {
     for (const [i, region] of regions.entries()) {
       const crop = clampBox(region.box, page.width, page.height);

@@ -1,0 +1,195 @@
+// The layout of a newspaper page from its text lines, printed rules and photos: blocks with
+// their roles, grouped into articles, in reading order. Pure, and the same for every text
+// source (tesseract, PP-OCR, a PDF text layer, imported ALTO/PAGE): it looks at where lines
+// are and how big their type is, never at the order a source emitted them in.
+//
+// How a page is set, and what follows from it:
+// - Rules frame articles. A rule that runs across (nearly) the whole of a part of the page,
+//   with no line crossing it, separates what is above from what is below (or left from right);
+//   cutting at such rules, the longest first, gives the page's article frames in reading
+//   order: top before bottom, left before right (frames.ts).
+// - The rule that closes the top of the page ends the page header (folio, date, masthead).
+// - Type size gives roles: body text is the dominant size; headlines are markedly larger;
+//   kickers and subheads sit between; captions are smaller. A frame with two headlines side by
+//   side or stacked and no rule between them holds two articles (headline anchoring).
+// - Inside an article the body is set in columns: the column grid is where body lines stand.
+//   A reader takes kicker, headline, subhead, byline, then the columns left to right, each top
+//   to bottom (intertitles, a trailing byline and jump lines in place), then each photo with
+//   its caption.
+
+import type { Box } from '../../shared/geometry.ts';
+import type { RegionRole } from '../../shared/model.ts';
+import type { Rule } from './separators.ts';
+import { articleFrames, type Frame } from './frames.ts';
+import { headerOrder } from './header.ts';
+import { captionsOf } from './captions.ts';
+import { classOfLine, typeSizes, type TypeSizes } from './type-sizes.ts';
+import { columnBlocks } from './columns.ts';
+
+export interface LayoutLine {
+  box: Box;
+  text: string;
+}
+
+export interface LayoutInput {
+  width: number;
+  height: number;
+  /** Upright page coordinates (see page-image.ts). */
+  lines: readonly LayoutLine[];
+  rules: readonly Rule[];
+  photos: readonly Box[];
+}
+
+export interface LayoutBlock {
+  role: RegionRole;
+  box: Box;
+  /** Indexes into the input lines, in reading order. Empty for a photo. */
+  lines: number[];
+}
+
+export interface PageLayout {
+  blocks: LayoutBlock[];
+  /** Page header blocks (indexes into `blocks`) in reading order. */
+  header: number[];
+  /** Each article's blocks in reading order. */
+  articles: number[][];
+  /** Every block once, in the page's reading order: header, then article by article. */
+  order: number[];
+  sizes: TypeSizes;
+}
+
+export function analysePage(input: LayoutInput): PageLayout {
+  const lines = input.lines;
+  const sizes = typeSizes(lines);
+  const frames = articleFrames(input, sizes.body);
+  const blocks: LayoutBlock[] = [];
+  const add = (block: LayoutBlock) => blocks.push(block) - 1;
+  const header: number[] = [];
+  const articles: number[][] = [];
+  for (const frame of frames) {
+    if (frame.header) {
+      header.push(
+        ...headerOrder(
+          frame.lines.map((i) => ({ index: i, ...lines[i]! })),
+          sizes,
+        ).map((ls) => add({ role: 'page_header', box: union(ls.map((i) => lines[i]!.box)), lines: ls })),
+      );
+      continue;
+    }
+    for (const article of frameArticles(frame, lines, sizes)) {
+      articles.push(article.map(add));
+    }
+  }
+  const inArticle = articles.flat();
+  return { blocks, header, articles, order: [...header, ...inArticle], sizes };
+}
+
+/** The articles of one frame, each as blocks in reading order. */
+function frameArticles(frame: Frame, lines: readonly LayoutLine[], sizes: TypeSizes): LayoutBlock[][] {
+  const { captions, used } = captionsOf(frame.photos, frame.lines, lines, sizes);
+  const rest = frame.lines.filter((i) => !used.has(i));
+  const classes = new Map(rest.map((i) => [i, classOfLine(lines[i]!, sizes)] as const));
+  const display = rest.filter((i) => classes.get(i) === 'display');
+  const headBlocks = stackLines(display, lines, sizes.body);
+  const bodyLines = rest.filter((i) => classes.get(i) !== 'display');
+  const columns = columnBlocks(bodyLines, lines, classes, sizes.body);
+  // Heads: the largest type in the frame is the headline; smaller display type above it is its
+  // kicker, below it its subhead.
+  const headSize = Math.max(0, ...headBlocks.map((b) => b.size));
+  const headline = headBlocks.filter((b) => b.size >= 0.9 * headSize);
+  const headlineTop = Math.min(...headline.map((b) => b.box.y0));
+  const heads: LayoutBlock[] = headBlocks
+    .map((b): LayoutBlock => {
+      const role: RegionRole = headline.includes(b)
+        ? 'headline'
+        : b.box.y1 <= headlineTop + sizes.body
+          ? 'kicker'
+          : 'subhead';
+      return { role, box: b.box, lines: b.lines };
+    })
+    .sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+  // A subhead below the body's top is an intertitle: it reads in its column.
+  const bodyTop = Math.min(...columns.map((c) => c.box.y0));
+  const inColumns = heads.filter((h) => h.role === 'subhead' && h.box.y0 > bodyTop + sizes.body);
+  const above = heads.filter((h) => !inColumns.includes(h));
+  const flow = orderColumns([...columns, ...inColumns], sizes.body);
+  const photos: LayoutBlock[] = [];
+  for (const photo of [...frame.photos].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)) {
+    photos.push({ role: 'photo', box: photo, lines: [] });
+    const caption = captions.get(photo);
+    if (caption)
+      photos.push({ role: 'caption', box: union(caption.map((i) => lines[i]!.box)), lines: caption });
+  }
+  const blocks = [...above, ...flow, ...photos];
+  return blocks.length > 0 ? [blocks] : [];
+}
+
+/** Display lines stacked into blocks: a two-line headline is one block. */
+function stackLines(
+  indexes: readonly number[],
+  lines: readonly LayoutLine[],
+  body: number,
+): { box: Box; lines: number[]; size: number }[] {
+  const sorted = [...indexes].sort((a, b) => lines[a]!.box.y0 - lines[b]!.box.y0);
+  const blocks: { box: Box; lines: number[]; size: number }[] = [];
+  for (const i of sorted) {
+    const box = lines[i]!.box;
+    const h = box.y1 - box.y0;
+    const block = blocks.find((b) => {
+      const last = lines[b.lines.at(-1)!]!.box;
+      const lh = last.y1 - last.y0;
+      return (
+        box.y0 - last.y1 < 0.6 * Math.max(h, lh) + 0.2 * body &&
+        Math.min(box.x1, b.box.x1) - Math.max(box.x0, b.box.x0) > 0 &&
+        h / lh > 0.85 &&
+        h / lh < 1.18
+      );
+    });
+    if (block) {
+      block.lines.push(i);
+      block.box = union([block.box, box]);
+      block.size = Math.max(block.size, h);
+    } else blocks.push({ box: { ...box }, lines: [i], size: h });
+  }
+  return blocks;
+}
+
+/**
+ * Column blocks in reading order: columns left to right, each top to bottom. The columns are
+ * the x-ranges the body's blocks of several lines stand in; a block that fits none of them
+ * (a byline or a subhead centred across a gutter) is read before the columns, in its place
+ * from the top.
+ */
+function orderColumns(blocks: readonly LayoutBlock[], body: number): LayoutBlock[] {
+  const ranges: { x0: number; x1: number; blocks: LayoutBlock[] }[] = [];
+  const grid = blocks.filter((b) => b.role === 'body' && b.lines.length > 1);
+  for (const b of [...grid].sort((a, c) => a.box.x0 - c.box.x0)) {
+    const range = ranges.find((r) => Math.min(r.x1, b.box.x1) - Math.max(r.x0, b.box.x0) > 0.5 * body);
+    if (range) {
+      range.x0 = Math.min(range.x0, b.box.x0);
+      range.x1 = Math.max(range.x1, b.box.x1);
+    } else ranges.push({ x0: b.box.x0, x1: b.box.x1, blocks: [] });
+  }
+  const across: LayoutBlock[] = [];
+  for (const b of blocks) {
+    const centre = (b.box.x0 + b.box.x1) / 2;
+    const range = ranges.find(
+      (r) => centre >= r.x0 && centre <= r.x1 && b.box.x0 >= r.x0 - body && b.box.x1 <= r.x1 + body,
+    );
+    if (range) range.blocks.push(b);
+    else across.push(b);
+  }
+  return [
+    ...across.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0),
+    ...ranges.sort((a, b) => a.x0 - b.x0).flatMap((r) => r.blocks.sort((a, b) => a.box.y0 - b.box.y0)),
+  ];
+}
+
+export function union(boxes: readonly Box[]): Box {
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)),
+    y0: Math.min(...boxes.map((b) => b.y0)),
+    x1: Math.max(...boxes.map((b) => b.x1)),
+    y1: Math.max(...boxes.map((b) => b.y1)),
+  };
+}

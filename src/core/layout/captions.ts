@@ -1,0 +1,58 @@
+// Pairs each photo with its caption: the lines set right under it, within its width, in type
+// no larger than the body, as one paragraph (the caption ends at its first short line). Found
+// by geometry, never by the order a source listed the lines in.
+
+import type { Box } from '../../shared/geometry.ts';
+import type { TypeSizes } from './type-sizes.ts';
+
+interface Lined {
+  box: Box;
+}
+
+export function captionsOf(
+  photos: readonly Box[],
+  candidates: readonly number[],
+  lines: readonly Lined[],
+  sizes: TypeSizes,
+): { captions: Map<Box, number[]>; used: Set<number> } {
+  const body = sizes.body;
+  const used = new Set<number>();
+  const captions = new Map<Box, number[]>();
+  const height = (i: number) => lines[i]!.box.y1 - lines[i]!.box.y0;
+  const within = (photo: Box, b: Box) => b.x0 >= photo.x0 - 0.5 * body && b.x1 <= photo.x1 + 0.5 * body;
+  for (const photo of photos) {
+    const free = candidates
+      .filter((i) => !used.has(i) && within(photo, lines[i]!.box) && height(i) <= 1.1 * body)
+      .sort((a, b) => lines[a]!.box.y0 - lines[b]!.box.y0 || lines[a]!.box.x0 - lines[b]!.box.x0);
+    const first = free.find((i) => {
+      const b = lines[i]!.box;
+      return b.y0 >= photo.y1 - 0.5 * body && b.y0 - photo.y1 <= 1.5 * body;
+    });
+    if (first === undefined) continue;
+    const caption = [first];
+    // Lines beside the first on its row (a credit set apart), then the lines below it while
+    // they are set alike and the paragraph runs on.
+    for (const i of free)
+      if (i !== first && lines[i]!.box.y0 < lines[first]!.box.y1 && lines[i]!.box.y1 > lines[first]!.box.y0)
+        caption.push(i);
+    let last = first;
+    let row = caption.map((i) => lines[i]!.box);
+    for (const i of free) {
+      if (caption.includes(i)) continue;
+      const b = lines[i]!.box;
+      const previous = lines[last]!.box;
+      const rowEnd = Math.max(...row.map((r) => r.x1));
+      const runsOn = rowEnd >= photo.x1 - 1.5 * body;
+      const gap = b.y0 - previous.y1;
+      if (b.y0 < previous.y1 - 0.3 * height(last)) continue;
+      if (!runsOn || gap > 0.8 * height(last) || Math.abs(height(i) - height(first)) > 0.12 * height(first))
+        break;
+      caption.push(i);
+      last = i;
+      row = [b];
+    }
+    caption.forEach((i) => used.add(i));
+    captions.set(photo, caption);
+  }
+  return { captions, used };
+}

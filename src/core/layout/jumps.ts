@@ -1,0 +1,122 @@
+// Links the parts of a story that jumps: "（下转第2版）" at the end of a part on page 1 and
+// "（上接第1版）" under the repeated headline on page 2 (or "Continued on page 2" / "Continued from
+// page 1") make one article. Only suggestions are linked: an article a person made or accepted
+// is theirs, and linking it is theirs to do.
+
+import type { Archive } from '../archive/archive.ts';
+import { joinSuggestedArticles } from '../articles/articles.ts';
+import { bagOfCharactersF1 } from '../../shared/text/error-rate.ts';
+
+export interface JumpPart {
+  article: number;
+  /** Printed page number of the part. */
+  page: number;
+  /** The page it continues on, and the page it is continued from, as the jump lines say. */
+  to: number | null;
+  from: number | null;
+  headline: string;
+}
+
+const CHINESE_DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** A page number as printed: "2", "十二", "二十". */
+function pageNumber(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/u.exec(text);
+  if (!m || (!m[1] && !m[2] && !m[3])) return null;
+  if (!m[2]) return m[3] ? null : CHINESE_DIGITS[m[1]!]!;
+  return (m[1] ? CHINESE_DIGITS[m[1]]! : 1) * 10 + (m[3] ? CHINESE_DIGITS[m[3]]! : 0);
+}
+
+/** Where a jump line points: `{ to: 2 }` for "（下转第2版）", `{ from: 1 }` for "（上接第1版）". */
+export function readJumpLine(text: string): { to?: number; from?: number } {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  const cjk = /[上下]([接转])第?\s*([\d一二三四五六七八九十]{1,4})\s*[版页]/u.exec(flat);
+  if (cjk) {
+    const n = pageNumber(cjk[2]!);
+    if (n === null) return {};
+    return cjk[1] === '转' ? { to: n } : { from: n };
+  }
+  const latin = /\b(?:continued|fortsetzung)\s+(on|from|auf|von)\s+(?:page|seite)\s+(\d{1,3})/iu.exec(flat);
+  if (latin) return /^(on|auf)$/iu.test(latin[1]!) ? { to: Number(latin[2]) } : { from: Number(latin[2]) };
+  return {};
+}
+
+/**
+ * Pairs each part that continues elsewhere with the part that says where it came from, on the
+ * page it names; where several could be the one, the repeated headline decides.
+ */
+export function matchJumps(parts: readonly JumpPart[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  const taken = new Set<number>();
+  for (const part of parts) {
+    if (part.to === null) continue;
+    const candidates = parts.filter(
+      (p) => p !== part && p.page === part.to && p.from === part.page && !taken.has(p.article),
+    );
+    const best = candidates
+      .map((c) => ({ c, score: bagOfCharactersF1(c.headline, part.headline).f1 }))
+      .sort((a, b) => b.score - a.score)[0];
+    if (!best) continue;
+    taken.add(best.c.article);
+    pairs.push([part.article, best.c.article]);
+  }
+  return pairs;
+}
+
+/** Links the issue's suggested article parts that jump between its pages. */
+export function linkIssueJumps(archive: Archive, issueId: number, user = 'backfile segment'): number {
+  const rows = archive.db
+    .prepare(
+      `SELECT a.id AS article, COALESCE(CAST(p.printed_number AS INTEGER), p.sequence) AS page, r.role, r.id AS region
+       FROM articles a JOIN article_parts ap ON ap.article_id = a.id JOIN regions r ON r.id = ap.region_id
+       JOIN pages p ON p.id = r.page_id
+       WHERE a.issue_id = ? AND a.origin = 'suggested' AND a.accepted = 0 AND r.role IN ('jump', 'headline')
+       ORDER BY a.id, ap.position`,
+    )
+    .all(issueId) as { article: number; page: number; role: string; region: number }[];
+  const textOf = archive.db.prepare(
+    "SELECT group_concat(text, '') FROM (SELECT text FROM lines WHERE region_id = ? ORDER BY position)",
+  );
+  const parts = new Map<number, JumpPart>();
+  for (const row of rows) {
+    const part = parts.get(row.article) ?? {
+      article: row.article,
+      page: row.page,
+      to: null,
+      from: null,
+      headline: '',
+    };
+    const text = (textOf.pluck().get(row.region) as string | null) ?? '';
+    if (row.role === 'headline') part.headline += text;
+    else {
+      const jump = readJumpLine(text);
+      part.to ??= jump.to ?? null;
+      part.from ??= jump.from ?? null;
+    }
+    parts.set(row.article, part);
+  }
+  const pairs = matchJumps([...parts.values()]);
+  // A story may jump twice (1 → 2 → 3): follow each chain from its start.
+  const next = new Map(pairs);
+  const continued = new Set(pairs.map(([, b]) => b));
+  let linked = 0;
+  for (const [start] of pairs) {
+    if (continued.has(start)) continue;
+    for (let b = next.get(start); b !== undefined; b = next.get(b)) {
+      joinSuggestedArticles(archive.db, start, b, user);
+      linked++;
+    }
+  }
+  return linked;
+}

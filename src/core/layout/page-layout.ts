@@ -1,0 +1,75 @@
+// The layout of one stored page, from its lines and its image: reads the image features, turns
+// the lines upright, and analyses. Used by every text source before its text is stored (so the
+// page text, and every export made from it, is in reading order) and by `backfile segment`.
+
+import type { Box } from '../../shared/geometry.ts';
+import type { Block, Line, PageText } from '../../shared/model.ts';
+import { analysePage, union, type PageLayout } from './analyse.ts';
+import { readPageImage, uprightFrame } from './page-image.ts';
+import { typeSizes } from './type-sizes.ts';
+
+export interface PageGeometry {
+  width: number;
+  height: number;
+  dpi: number | null;
+}
+
+export interface LaidOutPage {
+  layout: PageLayout;
+  /** Block boxes in page coordinates (the layout's are upright). */
+  boxes: Box[];
+}
+
+export async function layOutPage(
+  raster: string | Buffer,
+  page: PageGeometry,
+  lines: readonly { box: Box; text: string }[],
+  maxPixels: number,
+): Promise<LaidOutPage> {
+  const sizes = typeSizes(lines);
+  const features = await readPageImage(
+    raster,
+    lines.map((l) => l.box),
+    sizes.body,
+    page.dpi,
+    maxPixels,
+  );
+  const frame = uprightFrame(page.width, page.height, features.skew);
+  const layout = analysePage({
+    width: page.width,
+    height: page.height,
+    lines: lines.map((l) => ({ box: frame.toUpright(l.box), text: l.text })),
+    rules: features.rules,
+    photos: features.photos,
+  });
+  const boxes = layout.blocks.map((b) =>
+    b.lines.length > 0 ? union(b.lines.map((i) => lines[i]!.box)) : frame.toPage(b.box),
+  );
+  return { layout, boxes };
+}
+
+/** The page text re-blocked by its layout: one block per layout block, in reading order. */
+export function arrangeByLayout(text: PageText, laidOut: LaidOutPage): PageText {
+  const lines: Line[] = text.blocks.flatMap((b) => b.lines);
+  const blocks: Block[] = laidOut.layout.order
+    .map((k) => laidOut.layout.blocks[k]!)
+    .filter((b) => b.lines.length > 0)
+    .map((b) => ({ box: union(b.lines.map((i) => lines[i]!.box)), lines: b.lines.map((i) => lines[i]!) }));
+  const placed = new Set(laidOut.layout.blocks.flatMap((b) => b.lines));
+  // Every line is kept: one the analysis placed nowhere goes at the end in a block of its own.
+  const loose = lines.filter((_, i) => !placed.has(i));
+  if (loose.length > 0) blocks.push({ box: union(loose.map((l) => l.box)), lines: loose });
+  return { ...text, blocks };
+}
+
+/** Lays out a page's freshly read text and puts it in reading order. */
+export async function arrangePageText(
+  raster: string | Buffer,
+  page: PageGeometry,
+  text: PageText,
+  maxPixels: number,
+): Promise<PageText> {
+  const lines = text.blocks.flatMap((b) => b.lines);
+  if (lines.length === 0) return text;
+  return arrangeByLayout(text, await layOutPage(raster, page, lines, maxPixels));
+}

@@ -1,0 +1,124 @@
+// Printed rules on a page: long, thin runs of ink. Newspapers separate articles with them
+// (horizontal between stacked articles, vertical between articles side by side) and close the
+// page header with one; column gutters inside an article are usually white. Pure: works on a
+// binary grid of the upright page, where text lines and photos are already blanked so that a
+// headline's stroke or a photo's edge is never taken for a rule.
+
+export interface Rule {
+  /** 'h': a horizontal rule at y = at, from x = from to x = to; 'v': vertical, at x. */
+  axis: 'h' | 'v';
+  at: number;
+  from: number;
+  to: number;
+}
+
+export interface InkGrid {
+  width: number;
+  height: number;
+  /** 1 where a cell holds ink. */
+  ink: Uint8Array;
+  /** Page pixels per cell. */
+  cell: number;
+}
+
+interface Run {
+  line: number; // row (h) or column (v)
+  from: number;
+  to: number; // exclusive
+}
+
+/**
+ * Rules along one axis: runs of ink at least `minLength` cells long (gaps of up to `bridge`
+ * cells closed: a scanned rule breaks up), joined across neighbouring rows into strokes, kept
+ * when the stroke is at most `maxThickness` cells thick (text and photos are thicker).
+ */
+function rulesAlong(
+  grid: InkGrid,
+  axis: 'h' | 'v',
+  minLength: number,
+  maxThickness: number,
+  bridge: number,
+): Rule[] {
+  const lines = axis === 'h' ? grid.height : grid.width;
+  const along = axis === 'h' ? grid.width : grid.height;
+  const at = (line: number, i: number) =>
+    axis === 'h' ? grid.ink[line * grid.width + i]! : grid.ink[i * grid.width + line]!;
+  const runs: Run[] = [];
+  for (let line = 0; line < lines; line++) {
+    let start = -1;
+    let lastInk = -1;
+    for (let i = 0; i <= along; i++) {
+      const ink = i < along && at(line, i) === 1;
+      if (ink) {
+        if (start < 0) start = i;
+        lastInk = i;
+      } else if (start >= 0 && i - lastInk > bridge) {
+        if (lastInk + 1 - start >= minLength) runs.push({ line, from: start, to: lastInk + 1 });
+        start = -1;
+      }
+    }
+  }
+  // Strokes: runs on neighbouring lines that overlap along the axis (a slightly skewed rule
+  // steps from one row to the next).
+  const strokes: { lines: [number, number]; from: number; to: number; last: Run[] }[] = [];
+  for (const run of runs) {
+    const stroke = strokes.find(
+      (s) => s.lines[1] >= run.line - 1 && s.last.some((r) => r.from < run.to && run.from < r.to),
+    );
+    if (stroke) {
+      if (stroke.lines[1] < run.line) stroke.last = [];
+      stroke.lines[1] = run.line;
+      stroke.from = Math.min(stroke.from, run.from);
+      stroke.to = Math.max(stroke.to, run.to);
+      stroke.last.push(run);
+    } else strokes.push({ lines: [run.line, run.line], from: run.from, to: run.to, last: [run] });
+  }
+  return strokes
+    .filter((s) => s.lines[1] - s.lines[0] + 1 <= maxThickness)
+    .map((s) => ({
+      axis,
+      at: ((s.lines[0] + s.lines[1] + 1) / 2) * grid.cell,
+      from: s.from * grid.cell,
+      to: s.to * grid.cell,
+    }));
+}
+
+/**
+ * Horizontal and vertical rules of the page. `bodyHeight` is the height of a body text line in
+ * page pixels: a rule is longer than six of them (no glyph stroke of body or headline type is:
+ * a rule closes at least a column) and thinner than a third of one.
+ */
+export function findRules(grid: InkGrid, bodyHeight: number): Rule[] {
+  const minLength = Math.max(8, Math.round((6 * bodyHeight) / grid.cell));
+  const maxThickness = Math.max(2, Math.round(bodyHeight / 3 / grid.cell));
+  const bridge = Math.max(1, Math.round(bodyHeight / 8 / grid.cell));
+  return joinCollinear(
+    [
+      ...rulesAlong(grid, 'h', minLength, maxThickness, bridge),
+      ...rulesAlong(grid, 'v', minLength, maxThickness, bridge),
+    ],
+    bodyHeight,
+  );
+}
+
+/**
+ * One rule from pieces on one line: a rule is printed in pieces where another meets or
+ * crosses it, or where it bridges a gutter; pieces less than two body lines apart are one.
+ */
+function joinCollinear(rules: Rule[], bodyHeight: number): Rule[] {
+  const out: Rule[] = [];
+  for (const rule of [...rules].sort((a, b) => a.from - b.from)) {
+    const same = out.find(
+      (r) =>
+        r.axis === rule.axis &&
+        Math.abs(r.at - rule.at) < bodyHeight / 2 &&
+        rule.from - r.to < 2 * bodyHeight &&
+        r.from - rule.to < 2 * bodyHeight,
+    );
+    if (same) {
+      same.from = Math.min(same.from, rule.from);
+      same.to = Math.max(same.to, rule.to);
+    } else out.push({ ...rule });
+  }
+  return out;
+}
