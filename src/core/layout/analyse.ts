@@ -23,7 +23,7 @@ import type { Rule } from './separators.ts';
 import { articleFrames, type Frame } from './frames.ts';
 import { headerOrder } from './header.ts';
 import { captionsOf } from './captions.ts';
-import { classOfLine, typeSizes, type TypeSizes } from './type-sizes.ts';
+import { classOfLine, relativeSize, typeSizes, type LineClass, type TypeSizes } from './type-sizes.ts';
 import { columnBlocks } from './columns.ts';
 
 export interface LayoutLine {
@@ -89,8 +89,9 @@ function frameArticles(frame: Frame, lines: readonly LayoutLine[], sizes: TypeSi
   const { captions, used } = captionsOf(frame.photos, frame.lines, lines, sizes);
   const rest = frame.lines.filter((i) => !used.has(i));
   const classes = new Map(rest.map((i) => [i, classOfLine(lines[i]!, sizes)] as const));
+  promoteHeadlineHalves(rest, lines, classes);
   const display = rest.filter((i) => classes.get(i) === 'display');
-  const headBlocks = stackLines(display, lines, sizes.body);
+  const headBlocks = stackLines(display, lines, sizes);
   const bodyLines = rest.filter((i) => classes.get(i) !== 'display');
   const columns = columnBlocks(bodyLines, lines, classes, sizes.body);
   // Heads: the largest type in the frame is the headline; smaller display type above it is its
@@ -111,8 +112,20 @@ function frameArticles(frame: Frame, lines: readonly LayoutLine[], sizes: TypeSi
   // A subhead below the body's top is an intertitle: it reads in its column.
   const bodyTop = Math.min(...columns.map((c) => c.box.y0));
   const inColumns = heads.filter((h) => h.role === 'subhead' && h.box.y0 > bodyTop + sizes.body);
-  const above = heads.filter((h) => !inColumns.includes(h));
-  const flow = orderColumns([...columns, ...inColumns], sizes.body);
+  // A byline set right under the headline (or its subhead) is read with it, before the body.
+  const underHeads = columns.filter(
+    (c) =>
+      c.role === 'byline' &&
+      heads.some(
+        (h) =>
+          !inColumns.includes(h) &&
+          c.box.y0 >= h.box.y1 - 0.5 * sizes.body &&
+          c.box.y0 - h.box.y1 < 2 * sizes.body &&
+          Math.min(c.box.x1, h.box.x1) > Math.max(c.box.x0, h.box.x0),
+      ),
+  );
+  const above = [...heads.filter((h) => !inColumns.includes(h)), ...underHeads];
+  const flow = orderColumns([...columns.filter((c) => !underHeads.includes(c)), ...inColumns], sizes.body);
   const photos: LayoutBlock[] = [];
   for (const photo of [...frame.photos].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)) {
     photos.push({ role: 'photo', box: photo, lines: [] });
@@ -124,33 +137,74 @@ function frameArticles(frame: Frame, lines: readonly LayoutLine[], sizes: TypeSi
   return blocks.length > 0 ? [blocks] : [];
 }
 
+/**
+ * The halves of a headline (or kicker) set apart on one row are one line of display type,
+ * even where an engine's box makes one half measure a little smaller: a line as tall as a
+ * display line beside it, with no more than a few ems between them, is display type too.
+ */
+function promoteHeadlineHalves(
+  indexes: readonly number[],
+  lines: readonly LayoutLine[],
+  classes: Map<number, LineClass>,
+): void {
+  const display = indexes.filter((i) => classes.get(i) === 'display');
+  for (const i of indexes) {
+    if (classes.get(i) !== 'text') continue;
+    const b = lines[i]!.box;
+    const h = b.y1 - b.y0;
+    const beside = display.some((d) => {
+      const o = lines[d]!.box;
+      const dh = o.y1 - o.y0;
+      return (
+        Math.min(b.y1, o.y1) - Math.max(b.y0, o.y0) > 0.5 * Math.min(h, dh) &&
+        Math.max(b.x0, o.x0) - Math.min(b.x1, o.x1) < 3 * dh &&
+        h >= 0.9 * dh
+      );
+    });
+    if (beside) classes.set(i, 'display');
+  }
+}
+
 /** Display lines stacked into blocks: a two-line headline is one block. */
 function stackLines(
   indexes: readonly number[],
   lines: readonly LayoutLine[],
-  body: number,
+  sizes: TypeSizes,
 ): { box: Box; lines: number[]; size: number }[] {
   const sorted = [...indexes].sort((a, b) => lines[a]!.box.y0 - lines[b]!.box.y0);
   const blocks: { box: Box; lines: number[]; size: number }[] = [];
   for (const i of sorted) {
     const box = lines[i]!.box;
     const h = box.y1 - box.y0;
+    const size = relativeSize(lines[i]!, sizes);
     const block = blocks.find((b) => {
       const last = lines[b.lines.at(-1)!]!.box;
       const lh = last.y1 - last.y0;
+      // The halves of a headline set apart on one row (an engine reads them as two lines).
+      const sameRow =
+        Math.min(box.y1, last.y1) - Math.max(box.y0, last.y0) > 0.5 * Math.min(h, lh) &&
+        Math.max(box.x0, last.x0) - Math.min(box.x1, last.x1) < 3 * Math.max(h, lh);
+      if (sameRow) return true;
       return (
-        box.y0 - last.y1 < 0.6 * Math.max(h, lh) + 0.2 * body &&
+        box.y0 - last.y1 < 0.6 * Math.max(h, lh) + 0.2 * sizes.body &&
         Math.min(box.x1, b.box.x1) - Math.max(box.x0, b.box.x0) > 0 &&
-        h / lh > 0.85 &&
-        h / lh < 1.18
+        size / relativeSize(lines[b.lines.at(-1)!]!, sizes) > 0.85 &&
+        size / relativeSize(lines[b.lines.at(-1)!]!, sizes) < 1.18
       );
     });
     if (block) {
       block.lines.push(i);
       block.box = union([block.box, box]);
-      block.size = Math.max(block.size, h);
-    } else blocks.push({ box: { ...box }, lines: [i], size: h });
+      block.size = Math.max(block.size, size);
+    } else blocks.push({ box: { ...box }, lines: [i], size });
   }
+  const rowOrder = (a: number, b: number) => {
+    const dy = lines[a]!.box.y0 - lines[b]!.box.y0;
+    return Math.abs(dy) < 0.5 * (lines[a]!.box.y1 - lines[a]!.box.y0)
+      ? lines[a]!.box.x0 - lines[b]!.box.x0
+      : dy;
+  };
+  for (const b of blocks) b.lines.sort(rowOrder);
   return blocks;
 }
 

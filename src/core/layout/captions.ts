@@ -3,10 +3,11 @@
 // by geometry, never by the order a source listed the lines in.
 
 import type { Box } from '../../shared/geometry.ts';
-import type { TypeSizes } from './type-sizes.ts';
+import { relativeSize, type TypeSizes } from './type-sizes.ts';
 
 interface Lined {
   box: Box;
+  text: string;
 }
 
 export function captionsOf(
@@ -19,10 +20,11 @@ export function captionsOf(
   const used = new Set<number>();
   const captions = new Map<Box, number[]>();
   const height = (i: number) => lines[i]!.box.y1 - lines[i]!.box.y0;
+  const size = (i: number) => relativeSize(lines[i]!, sizes);
   const within = (photo: Box, b: Box) => b.x0 >= photo.x0 - 0.5 * body && b.x1 <= photo.x1 + 0.5 * body;
   for (const photo of photos) {
     const free = candidates
-      .filter((i) => !used.has(i) && within(photo, lines[i]!.box) && height(i) <= 1.1 * body)
+      .filter((i) => !used.has(i) && within(photo, lines[i]!.box) && size(i) <= 1.1)
       .sort((a, b) => lines[a]!.box.y0 - lines[b]!.box.y0 || lines[a]!.box.x0 - lines[b]!.box.x0);
     const first = free.find((i) => {
       const b = lines[i]!.box;
@@ -45,7 +47,18 @@ export function captionsOf(
       const runsOn = rowEnd >= photo.x1 - 1.5 * body;
       const gap = b.y0 - previous.y1;
       if (b.y0 < previous.y1 - 0.3 * height(last)) continue;
-      if (!runsOn || gap > 0.8 * height(last) || Math.abs(height(i) - height(first)) > 0.12 * height(first))
+      const f = lines[first]!.box;
+      const aligned =
+        Math.abs(b.x0 - f.x0) < 0.5 * body || Math.abs((b.x0 + b.x1) / 2 - (f.x0 + f.x1) / 2) < 0.5 * body;
+      if (!aligned) continue;
+      // Set smaller than the body, a caption's lines all are; the body going on below is not.
+      const sizeFits = size(first) < 0.95 ? size(i) < 0.97 : true;
+      if (
+        !runsOn ||
+        !sizeFits ||
+        gap > 0.8 * height(last) ||
+        Math.abs(size(i) - size(first)) > 0.12 * size(first)
+      )
         break;
       caption.push(i);
       last = i;

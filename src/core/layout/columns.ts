@@ -34,7 +34,7 @@ export function columnBlocks(
             const sameRow =
               Math.min(box.y1, last.y1) - Math.max(box.y0, last.y0) > 0.6 * Math.min(h, last.y1 - last.y0) &&
               box.x0 > last.x0 &&
-              box.x0 - last.x1 < body;
+              box.x0 - last.x1 < 0.25 * body; // pieces of one line touch; a gutter is wider
             if (block.role === 'body' && sameRow) return true;
             const gap = box.y0 - last.y1;
             const overlap = Math.min(box.x1, last.x1) - Math.max(box.x0, last.x0);

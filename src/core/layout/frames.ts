@@ -20,9 +20,9 @@ interface Item {
   photo: Box | null;
 }
 
-// A rule closes a part of the page when it runs across this share of it (rules stop short of
-// the frame's edges by a gutter or so).
-const SPAN = 0.8;
+// A rule closes a part of the page when it runs across all of it: it may stop short of the
+// text on either side by a gutter or so (three body lines), not by a column.
+const SHORT_BY = 3;
 // The page header is set above the first rule in the top quarter of the page.
 const HEADER_SHARE = 0.25;
 
@@ -54,6 +54,8 @@ export function articleFrames(
       const cuts = cutsOf(group, input.rules, axis, body);
       if (cuts.length === 0) continue;
       const parts = partition(group, cuts, axis);
+      // A rule through the edge of boxes that all lie on its one side cuts nothing.
+      if (parts.length < 2) continue;
       parts.forEach((part, i) => {
         const header = top && axis === 'h' && i === 0 && bounds(part).y1 <= HEADER_SHARE * input.height;
         if (header) leaf(part, true);
@@ -85,10 +87,13 @@ function cutsOf(group: readonly Item[], rules: readonly Rule[], axis: 'h' | 'v',
   for (const rule of rules) {
     if (rule.axis !== axis || rule.at <= lo + 0.5 * body || rule.at >= hi - 0.5 * body) continue;
     const covered = Math.min(rule.to, to) - Math.max(rule.from, from);
-    if (covered < SPAN * (to - from)) continue;
+    if (covered < to - from - 2 * SHORT_BY * body) continue;
+    // A line's box may reach over a rule right under it (an engine's box of a masthead takes
+    // the rule's ink in): only a rule through the middle of a box is crossed by it.
     const crossed = group.some((item) => {
       const [a, z] = axis === 'h' ? [item.box.y0, item.box.y1] : [item.box.x0, item.box.x1];
-      return a < rule.at - tolerance && z > rule.at + tolerance;
+      const margin = Math.max(tolerance, 0.25 * (z - a));
+      return a < rule.at - margin && z > rule.at + margin;
     });
     if (!crossed && !cuts.some((c) => Math.abs(c - rule.at) < body)) cuts.push(rule.at);
   }

@@ -26,16 +26,29 @@ export function uprightFrame(width: number, height: number, skew: number) {
   const sin = Math.sin(rad);
   const cx = width / 2;
   const cy = height / 2;
-  const turn = (box: Box, s: number): Box => {
+  const turn = (box: Box, s: number, size: (w: number, h: number) => [number, number]): Box => {
     const mx = (box.x0 + box.x1) / 2 - cx;
     const my = (box.y0 + box.y1) / 2 - cy;
     const nx = cx + mx * cos + s * my * sin;
     const ny = cy - s * mx * sin + my * cos;
-    const hw = (box.x1 - box.x0) / 2;
-    const hh = (box.y1 - box.y0) / 2;
-    return { x0: nx - hw, y0: ny - hh, x1: nx + hw, y1: ny + hh };
+    const [w, h] = size(box.x1 - box.x0, box.y1 - box.y0);
+    return { x0: nx - w / 2, y0: ny - h / 2, x1: nx + w / 2, y1: ny + h / 2 };
   };
-  return { toUpright: (box: Box) => turn(box, 1), toPage: (box: Box) => turn(box, -1) };
+  const c = Math.abs(cos);
+  const sn = Math.abs(sin);
+  // A line read on the deskewed page comes back as the page-axis box around its turned box,
+  // wider and taller by the turn (a 750-pixel headline at 1.3° gains 17 pixels of height):
+  // upright, it has its own size again. (w = w'·cos + h'·sin, h = w'·sin + h'·cos.)
+  const ownSize = (w: number, h: number): [number, number] => {
+    const d = c * c - sn * sn;
+    if (sn === 0 || d <= 0) return [w, h];
+    return [Math.max(0.5 * w, (w * c - h * sn) / d), Math.max(0.5 * h, (h * c - w * sn) / d)];
+  };
+  const turnedSize = (w: number, h: number): [number, number] => [w * c + h * sn, w * sn + h * c];
+  return {
+    toUpright: (box: Box) => turn(box, 1, ownSize),
+    toPage: (box: Box) => turn(box, -1, turnedSize),
+  };
 }
 
 /**
@@ -102,9 +115,24 @@ export async function readPageImage(
   const pad = 0.3 * bodyHeight;
   const blanked = blank(grid, textOnly, pad);
   const photos = findPhotos(blanked, bodyHeight);
-  // Line boxes are blanked without the pad here: a rule may pass close under a line.
+  // Line boxes are blanked without the pad here: a rule may pass close under a line; photos
+  // only to their edge, for a rule may run close beside one.
   const forRules = blank(blank(grid, textOnly, -0.1 * bodyHeight), photos, cell);
-  return { skew, rules: findRules(forRules, bodyHeight), photos };
+  const rules = findRules(forRules, bodyHeight, textOnly).filter(
+    (r) => !alongPhotoEdge(r, photos, bodyHeight),
+  );
+  return { skew, rules, photos };
+}
+
+/** A photo's soft or framed edge is a long thin dark run too, but no rule. */
+function alongPhotoEdge(rule: Rule, photos: readonly Box[], bodyHeight: number): boolean {
+  const near = 0.4 * bodyHeight;
+  return photos.some((p) => {
+    const [e0, e1, s0, s1] = rule.axis === 'h' ? [p.y0, p.y1, p.x0, p.x1] : [p.x0, p.x1, p.y0, p.y1];
+    const onEdge = Math.abs(rule.at - e0) < near || Math.abs(rule.at - e1) < near;
+    const within = rule.from >= s0 - near && rule.to <= s1 + near;
+    return onEdge && within;
+  });
 }
 
 function paperLevel(data: Uint8Array): number {

@@ -7,6 +7,7 @@ import type { Block, Line, PageText } from '../../shared/model.ts';
 import { analysePage, union, type PageLayout } from './analyse.ts';
 import { readPageImage, uprightFrame } from './page-image.ts';
 import { typeSizes } from './type-sizes.ts';
+import { splitAtGutters, splitAtRules } from './split-lines.ts';
 
 export interface PageGeometry {
   width: number;
@@ -16,6 +17,8 @@ export interface PageGeometry {
 
 export interface LaidOutPage {
   layout: PageLayout;
+  /** The lines laid out: the page's lines, each cut where a vertical rule runs through it. */
+  lines: Line[];
   /** Block boxes in page coordinates (the layout's are upright). */
   boxes: Box[];
 }
@@ -23,18 +26,21 @@ export interface LaidOutPage {
 export async function layOutPage(
   raster: string | Buffer,
   page: PageGeometry,
-  lines: readonly { box: Box; text: string }[],
+  pageLines: readonly Line[],
   maxPixels: number,
 ): Promise<LaidOutPage> {
-  const sizes = typeSizes(lines);
-  const features = await readPageImage(
-    raster,
-    lines.map((l) => l.box),
-    sizes.body,
-    page.dpi,
-    maxPixels,
-  );
+  const sizes = typeSizes(pageLines);
+  // Ink under words is text; a rule may run between the words of a line an engine ran on
+  // across it, so the words' boxes are blanked, not the line's.
+  const ink = pageLines.flatMap((l) => (l.words.length > 0 ? l.words.map((w) => w.box) : [l.box]));
+  const features = await readPageImage(raster, ink, sizes.body, page.dpi, maxPixels);
   const frame = uprightFrame(page.width, page.height, features.skew);
+  const upright = (l: Line): Line => ({
+    ...l,
+    box: frame.toUpright(l.box),
+    words: l.words.map((w) => ({ ...w, box: frame.toUpright(w.box) })),
+  });
+  const lines = splitAtGutters(splitAtRules(pageLines, features.rules, upright), sizes.body, upright);
   const layout = analysePage({
     width: page.width,
     height: page.height,
@@ -45,12 +51,12 @@ export async function layOutPage(
   const boxes = layout.blocks.map((b) =>
     b.lines.length > 0 ? union(b.lines.map((i) => lines[i]!.box)) : frame.toPage(b.box),
   );
-  return { layout, boxes };
+  return { layout, lines, boxes };
 }
 
 /** The page text re-blocked by its layout: one block per layout block, in reading order. */
 export function arrangeByLayout(text: PageText, laidOut: LaidOutPage): PageText {
-  const lines: Line[] = text.blocks.flatMap((b) => b.lines);
+  const lines = laidOut.lines;
   const blocks: Block[] = laidOut.layout.order
     .map((k) => laidOut.layout.blocks[k]!)
     .filter((b) => b.lines.length > 0)

@@ -4,6 +4,8 @@
 // binary grid of the upright page, where text lines and photos are already blanked so that a
 // headline's stroke or a photo's edge is never taken for a rule.
 
+import type { Box } from '../../shared/geometry.ts';
+
 export interface Rule {
   /** 'h': a horizontal rule at y = at, from x = from to x = to; 'v': vertical, at x. */
   axis: 'h' | 'v';
@@ -88,7 +90,7 @@ function rulesAlong(
  * page pixels: a rule is longer than six of them (no glyph stroke of body or headline type is:
  * a rule closes at least a column) and thinner than a third of one.
  */
-export function findRules(grid: InkGrid, bodyHeight: number): Rule[] {
+export function findRules(grid: InkGrid, bodyHeight: number, blanked: readonly Box[] = []): Rule[] {
   const minLength = Math.max(8, Math.round((6 * bodyHeight) / grid.cell));
   const maxThickness = Math.max(2, Math.round(bodyHeight / 3 / grid.cell));
   const bridge = Math.max(1, Math.round(bodyHeight / 8 / grid.cell));
@@ -98,6 +100,7 @@ export function findRules(grid: InkGrid, bodyHeight: number): Rule[] {
       ...rulesAlong(grid, 'v', minLength, maxThickness, bridge),
     ],
     bodyHeight,
+    blanked,
   );
 }
 
@@ -105,15 +108,23 @@ export function findRules(grid: InkGrid, bodyHeight: number): Rule[] {
  * One rule from pieces on one line: a rule is printed in pieces where another meets or
  * crosses it, or where it bridges a gutter; pieces less than two body lines apart are one.
  */
-function joinCollinear(rules: Rule[], bodyHeight: number): Rule[] {
+function joinCollinear(rules: Rule[], bodyHeight: number, blanked: readonly Box[]): Rule[] {
   const out: Rule[] = [];
+  // The gap between two pieces is hidden under a blanked text box (a masthead whose box
+  // reaches down over the rule under it).
+  const hidden = (axis: 'h' | 'v', at: number, from: number, to: number) =>
+    blanked.some((b) =>
+      axis === 'h'
+        ? b.y0 <= at && at <= b.y1 && b.x0 <= from + bodyHeight && b.x1 >= to - bodyHeight
+        : b.x0 <= at && at <= b.x1 && b.y0 <= from + bodyHeight && b.y1 >= to - bodyHeight,
+    );
   for (const rule of [...rules].sort((a, b) => a.from - b.from)) {
     const same = out.find(
       (r) =>
         r.axis === rule.axis &&
         Math.abs(r.at - rule.at) < bodyHeight / 2 &&
-        rule.from - r.to < 2 * bodyHeight &&
-        r.from - rule.to < 2 * bodyHeight,
+        r.from - rule.to < 2 * bodyHeight &&
+        (rule.from - r.to < 2 * bodyHeight || hidden(rule.axis, rule.at, r.to, rule.from)),
     );
     if (same) {
       same.from = Math.min(same.from, rule.from);

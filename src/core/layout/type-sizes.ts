@@ -1,12 +1,18 @@
 // Type sizes on a page. Body text is the size most characters are set in; display type
-// (headlines, kickers, subheads) is markedly larger. A line's height stands for its type size:
-// for a PDF text layer it is the font's em, for OCR the ink of the line, which follows it.
+// (headlines, kickers, subheads) is markedly larger. Chinese type is set on a square em, so a
+// line of ideographs measures its size in its width per character, which an OCR engine's ink
+// box gives far more steadily than its height (a line of flat strokes is short, one of tall
+// ones tall). A Latin line's size is its height: for a PDF text layer the font's em, for OCR
+// the ink of the line, which follows it.
 
 import type { Box } from '../../shared/geometry.ts';
+import { isCjkOrCjkPunctuation } from '../../shared/text/script.ts';
 
 export interface TypeSizes {
-  /** Height of a body line, in page pixels. */
+  /** Height of a body line, in page pixels: the page's unit of length for layout. */
   body: number;
+  /** The body's em measured along lines of ideographs, when the page has them. */
+  bodyEm: number | null;
 }
 
 export type LineClass = 'display' | 'jump' | 'byline' | 'text';
@@ -18,28 +24,50 @@ const DISPLAY = 1.15;
 /** "（上接第1版）", "（下转第2版）", "Continued on page 4", "Fortsetzung auf Seite 2". */
 export const JUMP_LINE =
   /^[（(]\s*(?:[上下][接转]第?\s*[\d一二三四五六七八九十]{1,4}\s*[版页]|(?:continued|see|from)\b.{0,20}\bpage\s*\d{1,3}|(?:fortsetzung|siehe)\b.{0,20}\bseite\s*\d{1,3})\s*[)）]$|^(?:continued (?:on|from) page \d{1,3}|see \S+,? page \d{1,3})\.?$/iu;
-/** "□ 路小飞 张晋" above the body, "（路小飞）" after it. */
-const BYLINE = /^□|^[（(][\p{Script=Han}·\s]{2,12}[)）]$/u;
+/** "□ 路小飞 张晋" above the body (an engine may read the box as 口), "（路小飞）" after it. */
+const BYLINE = /^□|^口[\p{Script=Han}·\s《]{2,10}$|^[（(][\p{Script=Han}·\s]{2,12}[)）]$/u;
+
+/** A line's em measured along it: its width per character, for a line mostly of ideographs. */
+function emAlong(line: { box: Box; text: string }): number | null {
+  const chars = [...line.text.replace(/\s+/gu, '')];
+  const square = chars.filter(isCjkOrCjkPunctuation).length;
+  // Enough ideographs to average out a narrow punctuation mark's ink at the line's end.
+  if (square < 4 || square < 0.5 * chars.length) return null;
+  // Digits and Latin letters in Chinese type are half an em wide.
+  return (line.box.x1 - line.box.x0) / (square + 0.5 * (chars.length - square));
+}
+
+function weightedMedian(values: { v: number; n: number }[]): number | null {
+  const sorted = values.filter((x) => x.n > 0 && x.v > 0).sort((a, b) => a.v - b.v);
+  const total = sorted.reduce((n, x) => n + x.n, 0);
+  let seen = 0;
+  for (const x of sorted) {
+    seen += x.n;
+    if (seen >= total / 2) return x.v;
+  }
+  return null;
+}
 
 export function typeSizes(lines: readonly { box: Box; text: string }[]): TypeSizes {
-  // The median height over characters, not lines: a page has few headline lines but they are
-  // short, and a median over lines would still be body; over characters it surely is.
-  const weighted = lines
-    .map((l) => ({ h: l.box.y1 - l.box.y0, n: [...l.text.replace(/\s+/gu, '')].length }))
-    .filter((x) => x.n > 0 && x.h > 0)
-    .sort((a, b) => a.h - b.h);
-  const total = weighted.reduce((n, x) => n + x.n, 0);
-  let seen = 0;
-  for (const x of weighted) {
-    seen += x.n;
-    if (seen >= total / 2) return { body: x.h };
-  }
-  return { body: 1 };
+  // Medians over characters, not lines: a page has few headline lines, but over lines a
+  // page of short lines might still tip; over characters the body surely is the median.
+  const count = (l: { text: string }) => [...l.text.replace(/\s+/gu, '')].length;
+  const body = weightedMedian(lines.map((l) => ({ v: l.box.y1 - l.box.y0, n: count(l) }))) ?? 1;
+  const bodyEm = weightedMedian(lines.map((l) => ({ v: emAlong(l) ?? 0, n: count(l) })));
+  return { body, bodyEm };
+}
+
+/** A line's type size relative to the body's (1: body type). */
+export function relativeSize(line: { box: Box; text: string }, sizes: TypeSizes): number {
+  const em = emAlong(line);
+  // Never more than the height says: a headline's halves set apart widen the line, not its type.
+  const byHeight = (line.box.y1 - line.box.y0) / sizes.body;
+  return em !== null && sizes.bodyEm ? Math.min(1.1 * byHeight, em / sizes.bodyEm) : byHeight;
 }
 
 export function classOfLine(line: { box: Box; text: string }, sizes: TypeSizes): LineClass {
   const text = line.text.trim();
   if (JUMP_LINE.test(text.replace(/\s+/gu, ' '))) return 'jump';
   if (BYLINE.test(text)) return 'byline';
-  return line.box.y1 - line.box.y0 >= DISPLAY * sizes.body ? 'display' : 'text';
+  return relativeSize(line, sizes) >= DISPLAY ? 'display' : 'text';
 }
