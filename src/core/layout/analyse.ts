@@ -55,6 +55,8 @@ export interface PageLayout {
   articles: number[][];
   /** Every block once, in the page's reading order: header, then article by article. */
   order: number[];
+  /** The article frames (and the header's), with their blocks. */
+  frames: { box: Box; header: boolean; blocks: number[] }[];
   sizes: TypeSizes;
 }
 
@@ -66,7 +68,9 @@ export function analysePage(input: LayoutInput): PageLayout {
   const add = (block: LayoutBlock) => blocks.push(block) - 1;
   const header: number[] = [];
   const articles: number[][] = [];
+  const framed: PageLayout['frames'] = [];
   for (const frame of frames) {
+    const first = blocks.length;
     if (frame.header) {
       header.push(
         ...headerOrder(
@@ -74,14 +78,17 @@ export function analysePage(input: LayoutInput): PageLayout {
           sizes,
         ).map((ls) => add({ role: 'page_header', box: union(ls.map((i) => lines[i]!.box)), lines: ls })),
       );
-      continue;
-    }
-    for (const article of frameArticles(frame, lines, sizes)) {
-      articles.push(article.map(add));
-    }
+    } else
+      for (const article of frameArticles(frame, lines, sizes)) {
+        // Columns that no headline claims continue the article before them (a paper that rules
+        // its columns apart boxes each column of an article on its own).
+        const headless = !article.some((b) => b.role === 'headline' || b.role === 'kicker');
+        if (headless && articles.length > 0) articles.at(-1)!.push(...article.map(add));
+        else articles.push(article.map(add));
+      }
+    framed.push({ box: frame.box, header: frame.header, blocks: blocks.map((_, i) => i).slice(first) });
   }
-  const inArticle = articles.flat();
-  return { blocks, header, articles, order: [...header, ...inArticle], sizes };
+  return { blocks, header, articles, order: [...header, ...articles.flat()], frames: framed, sizes };
 }
 
 /** The articles of one frame, each as blocks in reading order. */

@@ -41,7 +41,7 @@ function pageNumber(text: string): number | null {
 /** Where a jump line points: `{ to: 2 }` for "（下转第2版）", `{ from: 1 }` for "（上接第1版）". */
 export function readJumpLine(text: string): { to?: number; from?: number } {
   const flat = text.replace(/\s+/gu, ' ').trim();
-  const cjk = /[上下]([接转])第?\s*([\d一二三四五六七八九十]{1,4})\s*[版页]/u.exec(flat);
+  const cjk = /[上下]([接转])\s*第?\s*([\d一二三四五六七八九十]{1,4})\s*[版页]/u.exec(flat);
   if (cjk) {
     const n = pageNumber(cjk[2]!);
     if (n === null) return {};

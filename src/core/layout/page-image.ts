@@ -14,9 +14,13 @@ export interface PageImageFeatures {
   skew: number;
   rules: Rule[];
   photos: Box[];
+  /** The upright page's ink, text included: where the column gutters are. */
+  ink: InkGrid;
 }
 
-const MIN_SKEW = 0.1; // below this a rule drifts less than a third of a body line across a page
+// Below this a rule drifts less than half a body line across a page; the same threshold as
+// the OCR preparation's, so both turn a page alike.
+const MIN_SKEW = 0.15;
 const SKEW_SAMPLE_WIDTH = 1000;
 
 /** Maps page boxes into the upright frame and back (a box keeps its size, its centre turns). */
@@ -62,6 +66,8 @@ export async function readPageImage(
   bodyHeight: number,
   dpi: number | null,
   maxPixels: number,
+  /** The skew already measured for this page (by the OCR preparation), so both agree. */
+  knownSkew?: number,
 ): Promise<PageImageFeatures> {
   const image = sharp(raster, { limitInputPixels: maxPixels }).greyscale();
   const meta = await image.metadata();
@@ -74,7 +80,8 @@ export async function readPageImage(
     .extractChannel(0)
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const measured = estimateSkew({ width: sampleInfo.width, height: sampleInfo.height, data: sample });
+  const measured =
+    knownSkew ?? estimateSkew({ width: sampleInfo.width, height: sampleInfo.height, data: sample });
   const skew = Math.abs(measured) >= MIN_SKEW ? measured : 0;
   let pipeline = sharp(raster, { limitInputPixels: maxPixels }).greyscale();
   if (skew !== 0) {
@@ -121,7 +128,7 @@ export async function readPageImage(
   const rules = findRules(forRules, bodyHeight, textOnly).filter(
     (r) => !alongPhotoEdge(r, photos, bodyHeight),
   );
-  return { skew, rules, photos };
+  return { skew, rules, photos, ink: grid };
 }
 
 /** A photo's soft or framed edge is a long thin dark run too, but no rule. */

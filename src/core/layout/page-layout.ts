@@ -5,7 +5,7 @@
 import type { Box } from '../../shared/geometry.ts';
 import type { Block, Line, PageText } from '../../shared/model.ts';
 import { analysePage, union, type PageLayout } from './analyse.ts';
-import { readPageImage, uprightFrame } from './page-image.ts';
+import { readPageImage, uprightFrame, type PageImageFeatures } from './page-image.ts';
 import { typeSizes } from './type-sizes.ts';
 import { splitAtGutters, splitAtRules } from './split-lines.ts';
 
@@ -21,6 +21,7 @@ export interface LaidOutPage {
   lines: Line[];
   /** Block boxes in page coordinates (the layout's are upright). */
   boxes: Box[];
+  features: PageImageFeatures;
 }
 
 export async function layOutPage(
@@ -28,12 +29,13 @@ export async function layOutPage(
   page: PageGeometry,
   pageLines: readonly Line[],
   maxPixels: number,
+  knownSkew?: number,
 ): Promise<LaidOutPage> {
   const sizes = typeSizes(pageLines);
   // Ink under words is text; a rule may run between the words of a line an engine ran on
   // across it, so the words' boxes are blanked, not the line's.
   const ink = pageLines.flatMap((l) => (l.words.length > 0 ? l.words.map((w) => w.box) : [l.box]));
-  const features = await readPageImage(raster, ink, sizes.body, page.dpi, maxPixels);
+  const features = await readPageImage(raster, ink, sizes.body, page.dpi, maxPixels, knownSkew);
   const frame = uprightFrame(page.width, page.height, features.skew);
   const upright = (l: Line): Line => ({
     ...l,
@@ -51,7 +53,7 @@ export async function layOutPage(
   const boxes = layout.blocks.map((b) =>
     b.lines.length > 0 ? union(b.lines.map((i) => lines[i]!.box)) : frame.toPage(b.box),
   );
-  return { layout, lines, boxes };
+  return { layout, lines, boxes, features };
 }
 
 /** The page text re-blocked by its layout: one block per layout block, in reading order. */
@@ -74,8 +76,9 @@ export async function arrangePageText(
   page: PageGeometry,
   text: PageText,
   maxPixels: number,
+  knownSkew?: number,
 ): Promise<PageText> {
   const lines = text.blocks.flatMap((b) => b.lines);
   if (lines.length === 0) return text;
-  return arrangeByLayout(text, await layOutPage(raster, page, lines, maxPixels));
+  return arrangeByLayout(text, await layOutPage(raster, page, lines, maxPixels, knownSkew));
 }

@@ -110,14 +110,21 @@ export function findRules(grid: InkGrid, bodyHeight: number, blanked: readonly B
  */
 function joinCollinear(rules: Rule[], bodyHeight: number, blanked: readonly Box[]): Rule[] {
   const out: Rule[] = [];
-  // The gap between two pieces is hidden under a blanked text box (a masthead whose box
-  // reaches down over the rule under it).
-  const hidden = (axis: 'h' | 'v', at: number, from: number, to: number) =>
-    blanked.some((b) =>
-      axis === 'h'
-        ? b.y0 <= at && at <= b.y1 && b.x0 <= from + bodyHeight && b.x1 >= to - bodyHeight
-        : b.x0 <= at && at <= b.x1 && b.y0 <= from + bodyHeight && b.y1 >= to - bodyHeight,
-    );
+  // The gap between two pieces is hidden under blanked text (a masthead whose boxes reach
+  // down over the rule under it): boxes across the rule's line cover it, but for gaps of the
+  // size pieces are joined across anyway.
+  const hidden = (axis: 'h' | 'v', at: number, from: number, to: number) => {
+    const spans = blanked
+      .filter((b) => (axis === 'h' ? b.y0 <= at && at <= b.y1 : b.x0 <= at && at <= b.x1))
+      .map((b) => (axis === 'h' ? [b.x0, b.x1] : [b.y0, b.y1]) as [number, number])
+      .sort((x, y) => x[0] - y[0]);
+    let reach = from;
+    for (const [s0, s1] of spans) {
+      if (s0 - reach > 2 * bodyHeight) break;
+      reach = Math.max(reach, s1);
+    }
+    return to - reach <= 2 * bodyHeight;
+  };
   for (const rule of [...rules].sort((a, b) => a.from - b.from)) {
     const same = out.find(
       (r) =>

@@ -23,7 +23,7 @@ const DISPLAY = 1.15;
 
 /** "（上接第1版）", "（下转第2版）", "Continued on page 4", "Fortsetzung auf Seite 2". */
 export const JUMP_LINE =
-  /^[（(]\s*(?:[上下][接转]第?\s*[\d一二三四五六七八九十]{1,4}\s*[版页]|(?:continued|see|from)\b.{0,20}\bpage\s*\d{1,3}|(?:fortsetzung|siehe)\b.{0,20}\bseite\s*\d{1,3})\s*[)）]$|^(?:continued (?:on|from) page \d{1,3}|see \S+,? page \d{1,3})\.?$/iu;
+  /^[（(]\s*(?:[上下][接转]\s*第?\s*[\d一二三四五六七八九十]{1,4}\s*[版页]|(?:continued|see|from)\b.{0,20}\bpage\s*\d{1,3}|(?:fortsetzung|siehe)\b.{0,20}\bseite\s*\d{1,3})\s*[)）]$|^(?:continued (?:on|from) page \d{1,3}|see \S+,? page \d{1,3})\.?$/iu;
 /** "□ 路小飞 张晋" above the body (an engine may read the box as 口), "（路小飞）" after it. */
 const BYLINE = /^□|^口[\p{Script=Han}·\s《]{2,10}$|^[（(][\p{Script=Han}·\s]{2,12}[)）]$/u;
 

@@ -3,8 +3,9 @@
 
 import type { Block, TextSource } from '../../shared/model.ts';
 
-/** How the engine should lay out what it reads. */
-export type Segmentation = 'page' | 'block' | 'line';
+/** How the engine should lay out what it reads: a page, one column (lines of several sizes,
+ * one under the other), one block of like lines, or one line. */
+export type Segmentation = 'page' | 'column' | 'block' | 'line';
 
 export interface RecogniseRequest {
   /** PNG or other encoded image; coordinates in the result are pixels of this image. */

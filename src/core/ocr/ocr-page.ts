@@ -8,12 +8,14 @@ import type { Archive } from '../archive/archive.ts';
 import { getPage } from '../archive/pages.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import type { Box } from '../../shared/geometry.ts';
-import type { Block, PageText } from '../../shared/model.ts';
+import type { Block, Line, PageText } from '../../shared/model.ts';
 import type { OcrEngine, Segmentation } from './engine.ts';
 import { pageRegions } from '../archive/region-rows.ts';
 import { isTextRole } from '../../shared/model.ts';
-import { blocksToPage, prepareForOcr } from './preprocess.ts';
-import { arrangePageText } from '../layout/page-layout.ts';
+import { blocksToPage, cropPrepared, prepareForOcr, type PreparedImage } from './preprocess.ts';
+import { arrangeByLayout, arrangePageText, layOutPage } from '../layout/page-layout.ts';
+import { columnStrips } from '../layout/reading-units.ts';
+import { unionBoxes } from '../../shared/geometry.ts';
 
 export interface PageOcrOptions {
   languages: string;
@@ -55,12 +57,12 @@ export async function readPageWithOcr(
       languages: options.languages,
       segmentation: 'page',
       dpi: page.dpi,
-      onProgress: options.onProgress,
+      onProgress: (share) => options.onProgress?.(share / 2),
     });
-    // The engine's own order is its guess at the page's layout; the page's layout analysis,
-    // the same for every source, puts the lines in reading order.
-    const read = { source: engine.source(options.languages), blocks: blocksToPage(found, prepared.toPage) };
-    return arrangePageText(raster, page, read, options.maxPixels);
+    return readByColumns(raster, page, engine, options, prepared, {
+      source: engine.source(options.languages),
+      blocks: blocksToPage(found, prepared.toPage),
+    });
   } else {
     for (const [i, region] of regions.entries()) {
       const crop = clampBox(region.box, page.width, page.height);
@@ -87,6 +89,46 @@ export async function readPageWithOcr(
     blocks.push(...blocksToPage(found, rest.toPage).filter((b) => b.lines.length > 0));
   }
   return { source: engine.source(options.languages), blocks };
+}
+
+/**
+ * The second reading: the first one's layout says where the article frames and their column
+ * gutters are; each column is read again on its own (an engine given a whole page runs lines
+ * across narrow gutters), headlines, photos and captions keep their first reading, and the
+ * page's layout analysis, the same for every source, puts it all in reading order.
+ */
+async function readByColumns(
+  raster: string,
+  page: { width: number; height: number; dpi: number | null },
+  engine: OcrEngine,
+  options: PageOcrOptions,
+  prepared: PreparedImage,
+  first: PageText,
+): Promise<PageText> {
+  const lines = first.blocks.flatMap((b) => b.lines);
+  if (lines.length === 0) return first;
+  const laidOut = await layOutPage(raster, page, lines, options.maxPixels, prepared.skew);
+  const plan = columnStrips(laidOut);
+  if (plan.strips.length === 0) return arrangeByLayout(first, laidOut);
+  // Upright page coordinates to the prepared image's, which grew by the turn.
+  const dx = (prepared.width - page.width) / 2;
+  const dy = (prepared.height - page.height) / 2;
+  const shift = (b: Box): Box => ({ x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 + dx, y1: b.y1 + dy });
+  const read: Line[] = plan.keep.map((i) => laidOut.lines[i]!);
+  for (const [k, strip] of plan.strips.entries()) {
+    const crop = cropPrepared(prepared, shift(strip.box), strip.blank.map(shift));
+    const found = await engine.recognise({
+      image: crop.image,
+      languages: options.languages,
+      segmentation: 'column',
+      dpi: page.dpi,
+      onProgress: (share) => options.onProgress?.(0.5 + (k + share) / plan.strips.length / 2),
+    });
+    read.push(...blocksToPage(found, crop.toPage).flatMap((b) => b.lines));
+  }
+  if (read.length === 0) return arrangeByLayout(first, laidOut);
+  const second = { source: first.source, blocks: [{ box: unionBoxes(read.map((l) => l.box)), lines: read }] };
+  return arrangePageText(raster, page, second, options.maxPixels, prepared.skew);
 }
 
 function clampBox(b: Box, width: number, height: number): Box | null {

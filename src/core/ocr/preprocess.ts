@@ -18,6 +18,8 @@ export interface PrepareOptions {
 
 export interface PreparedImage {
   image: Buffer;
+  width: number;
+  height: number;
   /** Skew found and corrected, degrees clockwise. */
   skew: number;
   /** Maps a box in the prepared image back to the page's master raster. */
@@ -107,6 +109,8 @@ export async function prepareForOcr(
   };
   return {
     image: toPgm(out.data, out.width, out.height),
+    width: out.width,
+    height: out.height,
     skew: rotate ? skew : 0,
     toPage(box: Box): Box {
       const corners = [
@@ -117,6 +121,30 @@ export async function prepareForOcr(
       ];
       return unionBoxes(corners.map(([x, y]) => ({ x0: x, y0: y, x1: x, y1: y })));
     },
+  };
+}
+
+/**
+ * A part of a prepared image (box in its pixels) with some areas painted white, ready to be
+ * read on its own, and the mapping of its boxes back to the page.
+ */
+export function cropPrepared(
+  prepared: PreparedImage,
+  box: Box,
+  blank: readonly Box[],
+): { image: Buffer; toPage(box: Box): Box } {
+  const { data, width, height } = fromPgm(prepared.image);
+  const x0 = Math.max(0, Math.floor(box.x0));
+  const y0 = Math.max(0, Math.floor(box.y0));
+  const w = Math.max(1, Math.min(width, Math.ceil(box.x1)) - x0);
+  const h = Math.max(1, Math.min(height, Math.ceil(box.y1)) - y0);
+  const crop = Buffer.alloc(w * h);
+  for (let y = 0; y < h; y++) data.copy(crop, y * w, (y0 + y) * width + x0, (y0 + y) * width + x0 + w);
+  const grey = { data: crop, width: w, height: h };
+  for (const b of blank) paintWhite(grey, b, x0, y0);
+  return {
+    image: toPgm(crop, w, h),
+    toPage: (b: Box) => prepared.toPage({ x0: b.x0 + x0, y0: b.y0 + y0, x1: b.x1 + x0, y1: b.y1 + y0 }),
   };
 }
 

@@ -14,7 +14,12 @@ import type { OcrEngine, OcrEngineFactory, RecogniseRequest, Segmentation } from
 const require = createRequire(import.meta.url);
 const TESSERACT_VERSION: string = require('tesseract.js/package.json').version;
 
-const MODES: Record<Segmentation, PSM> = { page: PSM.AUTO, block: PSM.SINGLE_BLOCK, line: PSM.SINGLE_LINE };
+const MODES: Record<Segmentation, PSM> = {
+  page: PSM.AUTO,
+  column: PSM.SINGLE_COLUMN,
+  block: PSM.SINGLE_BLOCK,
+  line: PSM.SINGLE_LINE,
+};
 
 class TesseractEngine implements OcrEngine {
   readonly name = 'tesseract.js';
