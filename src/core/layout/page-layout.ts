@@ -79,6 +79,23 @@ export async function arrangePageText(
   knownSkew?: number,
 ): Promise<PageText> {
   const lines = text.blocks.flatMap((b) => b.lines);
-  if (lines.length === 0) return text;
+  if (lines.length === 0 || !horizontal(lines)) return text;
   return arrangeByLayout(text, await layOutPage(raster, page, lines, maxPixels, knownSkew));
+}
+
+/**
+ * Whether the page's lines run across it. The analysis reads horizontal lines, in columns left
+ * to right; lines that run down the page (vertical Chinese, a page shown turned) keep their
+ * source's order until vertical layout is analysed.
+ */
+function horizontal(lines: readonly Line[]): boolean {
+  let across = 0;
+  let down = 0;
+  for (const l of lines) {
+    const n = [...l.text.replace(/\s+/gu, '')].length;
+    if (n < 2) continue;
+    if (l.box.x1 - l.box.x0 >= l.box.y1 - l.box.y0) across += n;
+    else down += n;
+  }
+  return across >= down;
 }

@@ -20,6 +20,9 @@ export interface RecogniseRequest {
 
 export interface OcrEngine {
   readonly name: string;
+  /** Whether its reading of a whole page may run lines across column gutters, so that the
+   * columns the layout finds are worth reading again one by one (ocr-page.ts). */
+  readonly joinsColumns: boolean;
   /** Engine name, version and model, recorded for every word it produces. */
   source(languages: string): TextSource;
   recognise(request: RecogniseRequest): Promise<Block[]>;

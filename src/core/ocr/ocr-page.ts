@@ -108,7 +108,7 @@ async function readByColumns(
   const lines = first.blocks.flatMap((b) => b.lines);
   if (lines.length === 0) return first;
   const laidOut = await layOutPage(raster, page, lines, options.maxPixels, prepared.skew);
-  const plan = columnStrips(laidOut);
+  const plan = engine.joinsColumns ? columnStrips(laidOut) : { strips: [], keep: [] };
   if (plan.strips.length === 0) return arrangeByLayout(first, laidOut);
   // Upright page coordinates to the prepared image's, which grew by the turn.
   const dx = (prepared.width - page.width) / 2;

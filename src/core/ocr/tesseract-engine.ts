@@ -23,6 +23,8 @@ const MODES: Record<Segmentation, PSM> = {
 
 class TesseractEngine implements OcrEngine {
   readonly name = 'tesseract.js';
+  // Its page segmentation runs lines across narrow gutters on dense pages (bench/accuracy.ts).
+  readonly joinsColumns = true;
   private readonly worker: Worker;
   private mode: Segmentation | null = null;
   private dpi: number | null = null;

@@ -90,6 +90,8 @@ export function wordsOfReadLine(line: ReadLine): Word[] {
 
 class PpOcrEngine implements OcrEngine {
   readonly name = 'ppocr';
+  // Its boxes are already split at column gutters (decision 004).
+  readonly joinsColumns = false;
   private readonly models: PpOcrModels;
   private readonly detector: TextDetector;
   private readonly recogniser: TextRecogniser;
