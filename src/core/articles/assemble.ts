@@ -100,7 +100,10 @@ export function assembleArticle(
     region_id: number | null;
     caption: string | null;
   }[];
+  const onPage = new Set(parts.map((p) => p.region_id));
   for (const s of saved) {
+    // A part on one page holds the photos of that page only.
+    if (options.pageId !== undefined && (s.region_id === null || !onPage.has(s.region_id))) continue;
     const match = photos.find((p) => p.regionId !== null && p.regionId === s.region_id);
     if (match) {
       match.photoId = s.id;

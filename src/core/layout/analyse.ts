@@ -25,6 +25,7 @@ import { headerOrder } from './header.ts';
 import { captionsOf } from './captions.ts';
 import { classOfLine, relativeSize, typeSizes, type LineClass, type TypeSizes } from './type-sizes.ts';
 import { columnBlocks } from './columns.ts';
+import { readJumpLine } from './jump-lines.ts';
 
 export interface LayoutLine {
   box: Box;
@@ -82,7 +83,13 @@ export function analysePage(input: LayoutInput): PageLayout {
       for (const article of frameArticles(frame, lines, sizes)) {
         // Columns that no headline claims continue the article before them (a paper that rules
         // its columns apart boxes each column of an article on its own).
-        const headless = !article.some((b) => b.role === 'headline' || b.role === 'kicker');
+        // A part that says where it is continued from opens a part of its own, whatever the
+        // size of its repeated headline.
+        const continued = article.some(
+          (b) =>
+            b.role === 'jump' && readJumpLine(b.lines.map((i) => lines[i]!.text).join('')).from !== undefined,
+        );
+        const headless = !continued && !article.some((b) => b.role === 'headline' || b.role === 'kicker');
         if (headless && articles.length > 0) articles.at(-1)!.push(...article.map(add));
         else articles.push(article.map(add));
       }
@@ -132,7 +139,26 @@ function frameArticles(frame: Frame, lines: readonly LayoutLine[], sizes: TypeSi
       ),
   );
   const above = [...heads.filter((h) => !inColumns.includes(h)), ...underHeads];
-  const flow = orderColumns([...columns.filter((c) => !underHeads.includes(c)), ...inColumns], sizes.body);
+  // A continued part repeats its headline right above the "continued from" line, sometimes in
+  // type no larger than the body: whatever stands above that line in the part is its headline.
+  const jumpFrom = columns.find(
+    (c) => c.role === 'jump' && readJumpLine(c.lines.map((i) => lines[i]!.text).join('')).from !== undefined,
+  );
+  const repeated = jumpFrom
+    ? columns.filter(
+        (c) =>
+          c.role === 'body' &&
+          c.box.y1 <= jumpFrom.box.y0 + 0.2 * sizes.body &&
+          jumpFrom.box.y0 - c.box.y1 < 2 * sizes.body &&
+          Math.min(c.box.x1, jumpFrom.box.x1) > Math.max(c.box.x0, jumpFrom.box.x0),
+      )
+    : [];
+  for (const r of repeated) r.role = 'headline';
+  if (repeated.length > 0) above.push(...repeated);
+  const flow = orderColumns(
+    [...columns.filter((c) => !underHeads.includes(c) && !repeated.includes(c)), ...inColumns],
+    sizes.body,
+  );
   const photos: LayoutBlock[] = [];
   for (const photo of [...frame.photos].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)) {
     photos.push({ role: 'photo', box: photo, lines: [] });
