@@ -20,9 +20,11 @@ export interface RecogniseRequest {
 
 export interface OcrEngine {
   readonly name: string;
-  /** Whether its reading of a whole page may run lines across column gutters, so that the
-   * columns the layout finds are worth reading again one by one (ocr-page.ts). */
-  readonly joinsColumns: boolean;
+  /** Whether its whole-page reading is put in the page layout's order, and read again column
+   * by column where it ran lines across a gutter (ocr-page.ts). PP-OCR orders its own lines
+   * for now (decision 005: through the layout step its order on skewed and low-resolution
+   * scans got worse, for reasons not yet found). */
+  readonly followsPageLayout: boolean;
   /** Engine name, version and model, recorded for every word it produces. */
   source(languages: string): TextSource;
   recognise(request: RecogniseRequest): Promise<Block[]>;

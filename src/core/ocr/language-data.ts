@@ -45,7 +45,12 @@ export async function prepareLanguageFolder(
     const target = path.join(cacheDir, `${language}.traineddata.gz`);
     if (!existsSync(target)) {
       rmSync(target, { force: true });
-      symlinkSync(packagedModel(language), target);
+      try {
+        symlinkSync(packagedModel(language), target);
+      } catch (error) {
+        // Another process on the same archive made the same link a moment before.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
     }
     available.push(language);
   }

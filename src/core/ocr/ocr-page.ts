@@ -106,9 +106,9 @@ async function readByColumns(
   first: PageText,
 ): Promise<PageText> {
   const lines = first.blocks.flatMap((b) => b.lines);
-  if (lines.length === 0) return first;
+  if (lines.length === 0 || !engine.followsPageLayout) return first;
   const laidOut = await layOutPage(raster, page, lines, options.maxPixels, prepared.skew);
-  const plan = engine.joinsColumns ? columnStrips(laidOut) : { strips: [], keep: [] };
+  const plan = columnStrips(laidOut);
   if (plan.strips.length === 0) return arrangeByLayout(first, laidOut);
   // Upright page coordinates to the prepared image's, which grew by the turn.
   const dx = (prepared.width - page.width) / 2;

@@ -23,8 +23,7 @@ const MODES: Record<Segmentation, PSM> = {
 
 class TesseractEngine implements OcrEngine {
   readonly name = 'tesseract.js';
-  // Its page segmentation runs lines across narrow gutters on dense pages (bench/accuracy.ts).
-  readonly joinsColumns = true;
+  readonly followsPageLayout = true; // decision 005
   private readonly worker: Worker;
   private mode: Segmentation | null = null;
   private dpi: number | null = null;

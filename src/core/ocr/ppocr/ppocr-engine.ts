@@ -90,8 +90,7 @@ export function wordsOfReadLine(line: ReadLine): Word[] {
 
 class PpOcrEngine implements OcrEngine {
   readonly name = 'ppocr';
-  // Its boxes are already split at column gutters (decision 004).
-  readonly joinsColumns = false;
+  readonly followsPageLayout = false; // decision 005
   private readonly models: PpOcrModels;
   private readonly detector: TextDetector;
   private readonly recogniser: TextRecogniser;
