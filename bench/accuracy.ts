@@ -21,7 +21,7 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { openArchive, type Archive } from '../src/core/archive/archive.ts';
 import { loadPageBlocks } from '../src/core/archive/page-text.ts';
-import { assembleArticle, type AssembledArticle } from '../src/core/articles/assemble.ts';
+import { assembleArticle } from '../src/core/articles/assemble.ts';
 import { listArticles } from '../src/core/articles/articles.ts';
 import { pageToPlainText } from '../src/core/export/page-text-export.ts';
 import { importScans } from '../src/core/import/importer.ts';
@@ -32,7 +32,7 @@ import { segmentArchivePage } from '../src/core/layout/segment-service.ts';
 import { linkIssueJumps } from '../src/core/layout/jumps.ts';
 import { bagOfCharactersF1, characterErrorRate } from '../src/shared/text/error-rate.ts';
 import { normaliseParagraph } from '../src/shared/text/normalise.ts';
-import { truthPages, type TruthPage } from './lib/truth.ts';
+import { comparableText, truthPages, type TruthPage } from './lib/truth.ts';
 
 const run = promisify(execFile);
 const arg = (name: string) => {
@@ -113,20 +113,6 @@ interface RunScore {
   seconds: number;
 }
 
-function comparable(a: AssembledArticle): string {
-  return [
-    a.kicker,
-    a.headline,
-    a.subhead,
-    a.bylineAtEnd ? null : a.byline,
-    ...a.paragraphs,
-    a.bylineAtEnd ? a.byline : null,
-    ...a.photos.map((p) => p.caption),
-  ]
-    .filter(Boolean)
-    .join('\n');
-}
-
 /** The text of each article on a page, limited to the regions of that page. */
 function articlesOnPage(
   archive: Archive,
@@ -137,7 +123,7 @@ function articlesOnPage(
     const article = assembleArticle(archive.db, record.id, { pageId });
     if (article.pages.length === 0) continue;
     out.push({
-      text: comparable(article),
+      text: comparableText(article),
       photos: article.photos.filter((p) => p.regionId !== null).length,
       paired: article.photos.filter((p) => p.regionId !== null && p.caption).length,
     });

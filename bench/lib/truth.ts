@@ -4,6 +4,7 @@
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { AssembledArticle } from '../../src/shared/article.ts';
 
 export const SAMPLE_ROOT = path.resolve(import.meta.dirname, '../../../shared/samples');
 
@@ -69,4 +70,19 @@ export function truthPages(root = SAMPLE_ROOT): TruthPage[] {
     }
   }
   return pages;
+}
+
+/** An assembled article as text in the order of articles/sNN.txt, to compare with it. */
+export function comparableText(a: AssembledArticle): string {
+  return [
+    a.kicker,
+    a.headline,
+    a.subhead,
+    a.bylineAtEnd ? null : a.byline,
+    ...a.paragraphs,
+    a.bylineAtEnd ? a.byline : null,
+    ...a.photos.map((p) => p.caption),
+  ]
+    .filter(Boolean)
+    .join('\n');
 }

@@ -16,7 +16,7 @@ import { importScans } from '../../src/core/import/importer.ts';
 import { linkIssueJumps } from '../../src/core/layout/jumps.ts';
 import { segmentArchivePage } from '../../src/core/layout/segment-service.ts';
 import { characterErrorRate } from '../../src/shared/text/error-rate.ts';
-import { truthPages } from '../../bench/lib/truth.ts';
+import { comparableText, truthPages } from '../../bench/lib/truth.ts';
 import { tempArchive } from '../fixtures/temp.ts';
 
 const all = truthPages();
@@ -51,20 +51,7 @@ describe('layout on held-out pages (shuffled PDFs)', () => {
       );
       const ours = listArticles(archive.db).map((a) => assembleArticle(archive.db, a.id, { pageId }));
       for (const part of page.articles) {
-        const found = ours.some((a) => {
-          const t = [
-            a.kicker,
-            a.headline,
-            a.subhead,
-            a.bylineAtEnd ? null : a.byline,
-            ...a.paragraphs,
-            a.bylineAtEnd ? a.byline : null,
-            ...a.photos.map((p) => p.caption),
-          ]
-            .filter(Boolean)
-            .join('\n');
-          return characterErrorRate(t, part.text) <= 0.02;
-        });
+        const found = ours.some((a) => characterErrorRate(comparableText(a), part.text) <= 0.02);
         expect(found, `${page.name}: article part ${part.id}`).toBe(true);
       }
       const photos = ours.flatMap((a) => a.photos).filter((p) => p.regionId !== null);

@@ -30,16 +30,7 @@ export function splitAtRules(
       original.at(-1)!.push(line.words[i]!);
     }
     if (original.length === 1) return [line];
-    return original.map((words) => {
-      const text = lineTextFromWords(words);
-      return {
-        box: unionBoxes(words.map((w) => w.box)),
-        rawText: text,
-        text,
-        confidence: line.confidence,
-        words,
-      };
-    });
+    return original.map((words) => lineOfWords(words, line.confidence));
   });
 }
 
@@ -71,15 +62,12 @@ export function splitAtGutters(lines: readonly Line[], body: number, upright: (l
       pieces.at(-1)!.push(line.words[i]!);
     }
     if (pieces.length === 1) return [line];
-    return pieces.map((words) => {
-      const text = lineTextFromWords(words);
-      return {
-        box: unionBoxes(words.map((w) => w.box)),
-        rawText: text,
-        text,
-        confidence: line.confidence,
-        words,
-      };
-    });
+    return pieces.map((words) => lineOfWords(words, line.confidence));
   });
+}
+
+/** A piece of a cut line: its words, their box and text, the line's confidence. */
+function lineOfWords(words: Line['words'], confidence: number | null): Line {
+  const text = lineTextFromWords(words);
+  return { box: unionBoxes(words.map((w) => w.box)), rawText: text, text, confidence, words };
 }
