@@ -19,9 +19,11 @@ const external = [
 ];
 // ESM, because the core finds its migrations and packaged data relative to import.meta.url; the
 // migrations are copied beside the bundle for that reason. Sandboxed preloads must be CommonJS.
+// The window's process and the core's process (utilityProcess), side by side in dist/main.
 await build({
-  entryPoints: ['src/main/main.ts'],
-  outfile: 'dist/main/main.mjs',
+  entryPoints: { main: 'src/main/main.ts', 'core-process': 'src/core/service/core-process.ts' },
+  outdir: 'dist/main',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -1,21 +1,18 @@
-// Electron main: a thin shell around the core. One window with contextIsolation, sandbox and no
-// Node in the renderer; a strict CSP; navigation and new windows blocked; page images through the
-// backfile:// protocol, which cannot leave the archive; every IPC call parsed against the
-// contract and refused unless it comes from our own top frame.
+// Electron main: a thin shell around the core, which runs in its own process (core-process.ts,
+// started with utilityProcess) so SQLite, exports and the OCR pool never block the window. One
+// window with contextIsolation, sandbox and no Node in the renderer; a strict CSP; navigation
+// and new windows blocked; page images through the backfile:// protocol, which cannot leave the
+// archive. Every IPC call goes to the core's one dispatch, refused unless it comes from our own
+// top frame. This file and menu.ts are the only code that needs the Electron binary.
 
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, session, utilityProcess } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { openArchive } from '../core/archive/archive.ts';
 import { defaultArchiveFolder } from '../core/archive/default-location.ts';
-import { pageImageFile, type PageImageKind } from '../core/service/page-images.ts';
-import { createHandlers } from '../core/service/api-handlers.ts';
-import { lineImage } from '../core/service/line-image.ts';
-import { createOcrService } from '../core/service/ocr-background.ts';
-import { API, type ApiEvent, type ApiMethod } from '../shared/api/contract.ts';
-import { toErrorInfo } from '../shared/errors.ts';
-import { CONTENT_SECURITY_POLICY } from '../cli/server/server.ts';
-import { EVENT_CHANNEL, invokeChannel } from './channels.ts';
+import { connectCore } from '../core/service/core-port.ts';
+import { API, type ApiEvent } from '../shared/api/contract.ts';
+import { EVENT_CHANNEL, invokeChannel } from '../shared/api/channels.ts';
+import { contentSecurityPolicy } from '../shared/csp.ts';
 import { installMenu } from './menu.ts';
 import { loadWindowState, rememberWindowState } from './window-state.ts';
 
@@ -36,22 +33,21 @@ function isOwnFrame(frame: Electron.WebFrameMain | null, window: BrowserWindow):
 
 async function main(): Promise<void> {
   await app.whenReady();
-  const archive = openArchive(process.env.BACKFILE_ARCHIVE ?? defaultArchiveFolder());
   const windows = new Set<BrowserWindow>();
   const emit = (event: ApiEvent) => windows.forEach((w) => w.webContents.send(EVENT_CHANNEL, event));
-  const ocr = createOcrService(archive, emit);
-  const handlers = createHandlers(archive, ocr);
+  const child = utilityProcess.fork(path.join(here, 'core-process.mjs'), [
+    process.env.BACKFILE_ARCHIVE ?? defaultArchiveFolder(),
+  ]);
+  const core = connectCore(
+    { post: (m) => child.postMessage(m), listen: (l) => child.on('message', l) },
+    emit,
+  );
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
     callback({
       responseHeaders: {
         ...details.responseHeaders,
-        'Content-Security-Policy': [
-          CONTENT_SECURITY_POLICY.replace("img-src 'self'", "img-src 'self' backfile:").replace(
-            "connect-src 'self'",
-            "connect-src 'self' backfile:",
-          ),
-        ],
+        'Content-Security-Policy': [contentSecurityPolicy(['backfile:'])],
       },
     }),
   );
@@ -60,17 +56,19 @@ async function main(): Promise<void> {
   protocol.handle('backfile', async (request) => {
     const url = new URL(request.url);
     if (url.host === 'line') {
-      const image = await lineImage(archive, Number(url.pathname.slice(1)));
+      const image = await core.lineImage(Number(url.pathname.slice(1)));
       return image
         ? new Response(new Uint8Array(image), { headers: { 'content-type': 'image/jpeg' } })
         : new Response('not found', { status: 404 });
     }
     const match = /^\/(\d+)\/(thumbnail|raster|tiles)(\/.*)?$/.exec(url.pathname);
-    const file = match ? pageImageFile(archive, Number(match[1]), match[2] as PageImageKind, match[3]) : null;
+    const file = match
+      ? await core.pageImageFile(Number(match[1]), match[2] as 'thumbnail' | 'raster' | 'tiles', match[3])
+      : null;
     return file ? net.fetch(pathToFileURL(file).href) : new Response('not found', { status: 404 });
   });
 
-  installMenu(archive, emit);
+  installMenu(core);
   const { maximized, ...bounds } = loadWindowState();
   const window = new BrowserWindow({
     ...bounds,
@@ -95,27 +93,17 @@ async function main(): Promise<void> {
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
 
-  for (const method of Object.keys(API) as ApiMethod[]) {
+  for (const method of Object.keys(API)) {
     ipcMain.handle(invokeChannel(method), async (event, input: unknown) => {
-      if (!isOwnFrame(event.senderFrame, window))
-        return { ok: false, error: { code: 'invalid-input', message: 'Refused: not our window.' } };
-      const parsed = API[method].input.safeParse(input);
-      if (!parsed.success)
-        return { ok: false, error: { code: 'invalid-input', message: parsed.error.message } };
-      try {
-        const value = await (handlers[method] as (i: unknown) => unknown)(parsed.data);
-        if (API[method].kind === 'command') emit({ type: 'archive-changed' });
-        return { ok: true, value };
-      } catch (error) {
-        return { ok: false, error: toErrorInfo(error) };
-      }
+      const refused = isOwnFrame(event.senderFrame, window) ? null : 'not our window';
+      return (await core.dispatch(method, input, { transport: 'ipc', refused })).reply;
     });
   }
 
   await window.loadFile(rendererIndex);
   app.on('window-all-closed', () => {
-    void ocr.pause().finally(() => {
-      archive.close();
+    void core.stop().finally(() => {
+      child.kill();
       app.quit();
     });
   });

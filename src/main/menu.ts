@@ -1,30 +1,35 @@
 // The application menu: import scans through the system's file dialog (the core imports them by
-// path, each file alone), and the usual edit, view and window roles. Everything else lives in
-// the window itself, the same in Electron and in a browser.
+// path, each file alone, through the same dispatch as every other call), and the usual edit,
+// view and window roles. Everything else lives in the window itself, the same in Electron and in
+// a browser.
 
 import { BrowserWindow, Menu, dialog, type MenuItemConstructorOptions } from 'electron';
-import type { Archive } from '../core/archive/archive.ts';
-import { importScans } from '../core/import/importer.ts';
-import type { ApiEvent } from '../shared/api/contract.ts';
+import type { CoreClient } from '../core/service/core-port.ts';
+import type { ImportReport } from '../shared/api/contract.ts';
+import { IMPORT_EXTENSIONS } from '../shared/import-files.ts';
 
-export function installMenu(archive: Archive, emit: (event: ApiEvent) => void): void {
+export function installMenu(core: CoreClient): void {
   const importScansFromDialog = async (window: BrowserWindow | undefined) => {
     const options: Electron.OpenDialogOptions = {
       title: 'Import scans',
       properties: ['openFile', 'openDirectory', 'multiSelections'],
-      filters: [{ name: 'Scans', extensions: ['pdf', 'tif', 'tiff', 'jpg', 'jpeg', 'png', 'jp2'] }],
+      filters: [{ name: 'Scans', extensions: [...IMPORT_EXTENSIONS] }],
     };
     const picked = window
       ? await dialog.showOpenDialog(window, options)
       : await dialog.showOpenDialog(options);
     if (picked.canceled || picked.filePaths.length === 0) return;
-    const summary = await importScans(archive, picked.filePaths);
-    emit({ type: 'archive-changed' });
-    const failed = summary.files.filter((f) => f.outcome === 'failed');
+    const { reply } = await core.dispatch(
+      'importFiles',
+      { paths: picked.filePaths },
+      { transport: 'ipc', refused: null },
+    );
+    if (!reply.ok) return void dialog.showErrorBox('Import failed', reply.error.message);
+    const report = reply.value as ImportReport;
     await dialog.showMessageBox({
-      type: failed.length ? 'warning' : 'info',
-      message: `${summary.imported} files imported (${summary.pages} pages), ${summary.duplicates} already in the archive, ${summary.failed} failed.`,
-      detail: failed.map((f) => `${f.path}: ${f.error?.message ?? ''}`).join('\n'),
+      type: report.failed ? 'warning' : 'info',
+      message: `${report.imported} files imported (${report.pages} pages), ${report.duplicates} already in the archive, ${report.failed} failed.`,
+      detail: report.failures.map((f) => `${f.name}: ${f.message}`).join('\n'),
     });
   };
   const template: MenuItemConstructorOptions[] = [

@@ -1,26 +1,29 @@
-// Exposes exactly the contract's methods and its event subscription as window.backfile; never
-// ipcRenderer itself.
+// Exposes exactly the contract's calls and its event subscription as window.backfile; never
+// ipcRenderer itself. Replies cross the context bridge as plain data ({ ok, value | error }):
+// an Error thrown across it would lose its code, so the renderer's ipc-transport unwraps them.
 
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { API, type ApiEvent, type ApiMethod, type BackfileApi } from '../shared/api/contract.ts';
-import { EVENT_CHANNEL, invokeChannel } from '../main/channels.ts';
+import { API, type ApiEvent, type ApiMethod, type BackfileBridge } from '../shared/api/contract.ts';
+import { EVENT_CHANNEL, invokeChannel } from '../shared/api/channels.ts';
 
-const api: BackfileApi = {
-  async call(method, input) {
-    if (!Object.hasOwn(API, method)) throw new Error(`No API method ${String(method)}`);
-    const reply = await ipcRenderer.invoke(invokeChannel(method as ApiMethod), input);
-    if (!reply.ok) throw new Error(`${reply.error.message} [${reply.error.code}]`);
-    return reply.value;
+const bridge: BackfileBridge = {
+  invoke(method, input) {
+    if (!Object.hasOwn(API, method))
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'not-found', message: `No API method ${String(method)}.` },
+      });
+    return ipcRenderer.invoke(invokeChannel(method as ApiMethod), input);
   },
   subscribe(listener) {
     const handler = (_event: unknown, payload: ApiEvent) => listener(payload);
     ipcRenderer.on(EVENT_CHANNEL, handler);
     return () => ipcRenderer.off(EVENT_CHANNEL, handler);
   },
-  async importDropped(files, metadata) {
+  importDropped(files, metadata) {
     // Inside Electron a dropped or picked file has a path on disk; the core imports it there.
     const paths = files.map((f) => webUtils.getPathForFile(f as File));
-    return api.call('importFiles', { paths, ...metadata });
+    return ipcRenderer.invoke(invokeChannel('importFiles'), { paths, ...metadata });
   },
   lineImageUrl(lineId) {
     return `backfile://line/${lineId}`;
@@ -30,4 +33,4 @@ const api: BackfileApi = {
   },
 };
 
-contextBridge.exposeInMainWorld('backfile', api);
+contextBridge.exposeInMainWorld('backfile', bridge);

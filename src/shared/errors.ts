@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'metadata-invalid',
   'not-found',
   'invalid-input',
+  'forbidden',
   'needs-confirmation',
   'cancelled',
   'internal',

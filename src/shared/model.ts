@@ -12,6 +12,10 @@ export const PAGE_STATUSES = [
 ] as const;
 export type PageStatus = (typeof PAGE_STATUSES)[number];
 
+/** A job in the queue: waiting, being read, finished, given up after its attempts, or called off. */
+export const JOB_STATUSES = ['todo', 'running', 'done', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
 /** An article's review steps; it starts "new" when drawn or suggested. */
 export const ARTICLE_STATUSES = ['new', 'in_correction', 'corrected', 'reviewed', 'approved'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];

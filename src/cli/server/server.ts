@@ -6,27 +6,22 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Archive } from '../../core/archive/archive.ts';
-import { pageImageFile, type PageImageKind } from '../../core/service/page-images.ts';
-import { createHandlers } from '../../core/service/api-handlers.ts';
+import type { PageImageKind } from '../../core/service/page-images.ts';
 import { archiveId, preferredPort } from '../../core/archive/identity.ts';
-import { createOcrService, type OcrService } from '../../core/service/ocr-background.ts';
-import { API, isApiMethod, type ApiEvent } from '../../shared/api/contract.ts';
+import type { OcrService } from '../../core/service/ocr-background.ts';
+import { createCore } from '../../core/service/core.ts';
+import type { Rejection } from '../../core/service/dispatch.ts';
+import type { ApiEvent } from '../../shared/api/contract.ts';
 import { BackfileError, toErrorInfo } from '../../shared/errors.ts';
+import { contentSecurityPolicy } from '../../shared/csp.ts';
 import { createGuard } from './guard.ts';
 import { receiveUpload } from './upload.ts';
-import { lineImage } from '../../core/service/line-image.ts';
 import { fileInside, sendFile } from './static-files.ts';
 
-/**
- * OpenSeadragon 6 adds one fixed <style> element (no focus outline on touch screens); its hash
- * lets exactly that stylesheet in, and no other inline style.
- */
-export const OPENSEADRAGON_STYLE_HASH = "'sha256-9xTiqzfwFaL2SGb1rmr8gysEwVVjIvqWAgmZgqFqpEE='";
+/** The HTTP status of a call that never reached its handler. */
+const REJECTED_STATUS: Record<Rejection, number> = { caller: 403, method: 404, input: 400 };
 
-export const CONTENT_SECURITY_POLICY =
-  `default-src 'self'; script-src 'self'; style-src 'self' ${OPENSEADRAGON_STYLE_HASH}; ` +
-  "img-src 'self' data: blob:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 export interface RunningServer {
   url: string;
@@ -72,8 +67,7 @@ export async function startServer(
   const emit = (event: ApiEvent) => {
     for (const response of listeners) response.write(`data: ${JSON.stringify(event)}\n\n`);
   };
-  const ocr = createOcrService(archive, emit, options.workers);
-  const handlers = createHandlers(archive, ocr);
+  const core = createCore(archive, emit, { workers: options.workers });
   let port = 0;
   const guard = createGuard(token, () => port);
 
@@ -85,13 +79,31 @@ export async function startServer(
       url.pathname.startsWith('/lines/') ||
       url.pathname === '/upload';
     const refused = guard.check(request, url, isApi);
-    if (refused)
-      return sendJson(response, 403, {
-        ok: false,
-        error: { code: 'forbidden', message: `Refused: ${refused}.` },
-      });
     response.setHeader('x-content-type-options', 'nosniff');
     try {
+      const isCall = url.pathname.startsWith('/api/') && url.pathname !== '/api/events';
+      if (isCall && request.method === 'POST') {
+        const input = refused ? null : await readJson(request);
+        const { reply, rejected } = await core.dispatch(url.pathname.slice('/api/'.length), input, {
+          transport: 'http',
+          refused,
+        });
+        // A refusal from the archive is an answer (200), so the browser does not report it as
+        // a broken resource; only a rejected request or an internal fault is not.
+        const status = rejected
+          ? REJECTED_STATUS[rejected]
+          : !reply.ok && reply.error.code === 'internal'
+            ? 500
+            : 200;
+        return sendJson(response, status, reply);
+      }
+      if (refused)
+        return sendJson(response, 403, {
+          ok: false,
+          error: { code: 'forbidden', message: `Refused: ${refused}.` },
+        });
+      if (isCall)
+        return sendJson(response, 405, { ok: false, error: { code: 'invalid-input', message: 'Use POST.' } });
       if (url.pathname === '/api/events' && request.method === 'GET') {
         response.writeHead(200, {
           'content-type': 'text/event-stream',
@@ -108,37 +120,9 @@ export async function startServer(
         emit({ type: 'archive-changed' });
         return sendJson(response, 200, { ok: true, value });
       }
-      if (url.pathname.startsWith('/api/')) {
-        const method = url.pathname.slice('/api/'.length);
-        if (request.method !== 'POST')
-          return sendJson(response, 405, {
-            ok: false,
-            error: { code: 'invalid-input', message: 'Use POST.' },
-          });
-        if (!isApiMethod(method))
-          return sendJson(response, 404, {
-            ok: false,
-            error: { code: 'not-found', message: `No API method ${method}.` },
-          });
-        const parsed = API[method].input.safeParse(await readJson(request));
-        if (!parsed.success) {
-          return sendJson(response, 400, {
-            ok: false,
-            error: {
-              code: 'invalid-input',
-              message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-            },
-          });
-        }
-        const handler = handlers[method] as (input: unknown) => unknown;
-        const value = await handler(parsed.data);
-        // Other windows (and the library behind the page view) learn of every change.
-        if (API[method].kind === 'command') emit({ type: 'archive-changed' });
-        return sendJson(response, 200, { ok: true, value });
-      }
       const lineMatch = /^\/lines\/(\d+)\/image$/.exec(url.pathname);
       if (lineMatch && request.method === 'GET') {
-        const image = await lineImage(archive, Number(lineMatch[1]));
+        const image = await core.lineImage(Number(lineMatch[1]));
         if (!image)
           return sendJson(response, 404, {
             ok: false,
@@ -149,12 +133,7 @@ export async function startServer(
       }
       const pageMatch = /^\/pages\/(\d+)\/(thumbnail|raster|tiles)(\/.*)?$/.exec(url.pathname);
       if (pageMatch && request.method === 'GET') {
-        const file = pageImageFile(
-          archive,
-          Number(pageMatch[1]),
-          pageMatch[2] as PageImageKind,
-          pageMatch[3],
-        );
+        const file = core.pageImageFile(Number(pageMatch[1]), pageMatch[2] as PageImageKind, pageMatch[3]);
         if (!file)
           return sendJson(response, 404, {
             ok: false,
@@ -177,9 +156,7 @@ export async function startServer(
         'cache-control': 'no-store',
       });
     } catch (error) {
-      // A refusal from the archive ("needs a reason", "not an empty folder") is an answer, not
-      // a failed request: it travels as { ok: false } with status 200, as it does over IPC, so
-      // the browser does not report it as a broken resource. Only internal faults are 500.
+      // Uploads and files: a refusal is an answer ({ ok: false }, 200); internal faults are 500.
       const info = toErrorInfo(error);
       return sendJson(response, info.code === 'internal' ? 500 : 200, { ok: false, error: info });
     }
@@ -203,10 +180,10 @@ export async function startServer(
     token,
     port,
     server,
-    ocr,
+    ocr: core.ocr,
     async close() {
       for (const response of listeners) response.end();
-      await ocr.pause();
+      await core.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -7,9 +7,7 @@ import type { Archive } from '../archive/archive.ts';
 import { assembleArticle, type AssembledArticle } from '../articles/assemble.ts';
 import { safeFileName } from './file-names.ts';
 import { articleCsvRow, articleToMarkdown, articleToText, CSV_COLUMNS } from './article-formats.ts';
-
-export const ARTICLE_FORMATS = ['txt', 'md', 'json', 'csv', 'photos'] as const;
-export type ArticleFormat = (typeof ARTICLE_FORMATS)[number];
+import type { ArticleFormat } from '../../shared/export.ts';
 
 interface IssueInfo {
   title: string;

@@ -22,7 +22,13 @@ import { filesBelow } from '../archive/file-store.ts';
 import { exportArticles } from './export-articles.ts';
 import { exportIssues } from './export-issues.ts';
 import { exportPages } from './export-pages.ts';
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/export.ts';
+import {
+  EXPORT_FORMATS,
+  isArticleFormat,
+  isIssueFormat,
+  isPageFormat,
+  type ExportFormat,
+} from '../../shared/export.ts';
 import { BackfileError } from '../../shared/errors.ts';
 
 export { EXPORT_FORMATS, type ExportFormat };
@@ -78,7 +84,7 @@ export async function exportCollection(
     }
     const { format } = request;
     const written: string[] = [];
-    if (format === 'txt' || format === 'alto' || format === 'page' || format === 'hocr')
+    if (isPageFormat(format))
       written.push(...exportPages(archive, format, out, { pageIds: pages, withImages: request.images }));
     const articleIds =
       request.articleIds ??
@@ -90,9 +96,9 @@ export async function exportCollection(
         : db.prepare('SELECT id FROM articles ORDER BY issue_id, id').pluck().all()) as number[]);
     if (format === 'txt' && articleIds.length > 0)
       written.push(...exportArticles(archive, 'txt', path.join(out, 'articles'), articleIds));
-    if (format === 'md' || format === 'json' || format === 'csv' || format === 'photos')
+    if (isArticleFormat(format) && format !== 'txt')
       written.push(...exportArticles(archive, format, out, articleIds));
-    if (format === 'mets' || format === 'iiif' || format === 'pdf')
+    if (isIssueFormat(format))
       written.push(
         ...(await exportIssues(archive, format, out, { issueIds: issues, baseUrl: request.baseUrl })),
       );

@@ -12,9 +12,7 @@ import { issueToIiif } from './formats/iiif.ts';
 import { issueToMets } from './formats/mets.ts';
 import { writeSearchablePdf } from './formats/searchable-pdf.ts';
 import { loadIssueExport, type IssueExport } from './issue-model.ts';
-
-export const ISSUE_FORMATS = ['mets', 'iiif', 'pdf'] as const;
-export type IssueFormat = (typeof ISSUE_FORMATS)[number];
+import type { IssueFormat } from '../../shared/export.ts';
 
 function issueStem(issue: IssueExport): string {
   return `${safeFileName(issue.title)}_${issue.date || 'undated'}${issue.edition ? `_${safeFileName(issue.edition)}` : ''}_issue${issue.issueId}`;

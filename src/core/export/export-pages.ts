@@ -12,9 +12,7 @@ import { pageToHocr } from './formats/hocr.ts';
 import { pageToPageXml } from './formats/page-xml.ts';
 import { loadExportPage } from './page-model.ts';
 import { pageToPlainText } from './page-text-export.ts';
-
-export const PAGE_FORMATS = ['txt', 'alto', 'page', 'hocr'] as const;
-export type PageFormat = (typeof PAGE_FORMATS)[number];
+import type { PageFormat } from '../../shared/export.ts';
 
 const SUFFIX: Record<PageFormat, string> = {
   txt: '.txt',

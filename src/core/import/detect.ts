@@ -3,8 +3,6 @@
 
 export type ScanFormat = 'pdf' | 'png' | 'jpeg' | 'tiff' | 'jp2';
 
-export const SCAN_EXTENSIONS = ['.pdf', '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.jp2', '.j2k', '.jpx'];
-
 export function detectFormat(head: Uint8Array): ScanFormat | null {
   const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png';

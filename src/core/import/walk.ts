@@ -4,7 +4,7 @@
 
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { SCAN_EXTENSIONS } from './detect.ts';
+import { SCAN_EXTENSIONS } from '../../shared/import-files.ts';
 
 export interface FoundFile {
   path: string;
@@ -44,7 +44,10 @@ function walkFolder(root: string, dir: string, out: FoundFile[], seen: Set<strin
       isFile = target ? target.isFile() : true;
     }
     if (isDirectory) walkFolder(root, full, out, seen);
-    else if (isFile && SCAN_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
+    else if (
+      isFile &&
+      (SCAN_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase())
+    ) {
       out.push({ path: full, name: withoutExtension(path.relative(root, full)).split(path.sep).join('/') });
     }
   }

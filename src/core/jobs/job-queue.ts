@@ -7,8 +7,9 @@ import type Database from 'better-sqlite3';
 import { nowIso } from '../archive/archive.ts';
 import { HELD_BY_NO_LIVE_WRITER, liveWriterIds } from '../archive/writers.ts';
 
-export const JOB_STATUSES = ['todo', 'running', 'done', 'failed', 'cancelled'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+import { JOB_STATUSES, type JobStatus } from '../../shared/model.ts';
+
+export type { JobStatus };
 
 export interface Job {
   id: number;

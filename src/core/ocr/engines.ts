@@ -8,11 +8,9 @@ import { prepareLanguageFolder, type LanguageFolder } from './language-data.ts';
 import { tesseractFactory } from './tesseract-engine.ts';
 import { ppOcrFactory } from './ppocr/ppocr-engine.ts';
 
-export const ENGINE_NAMES = ['tesseract', 'ppocr'] as const;
-export type EngineName = (typeof ENGINE_NAMES)[number];
-/** What a title, issue or page may ask for: an engine, or the default rule (chooseEngine). */
-export const ENGINE_CHOICES = ['auto', ...ENGINE_NAMES] as const;
-export type EngineChoice = (typeof ENGINE_CHOICES)[number];
+import { ENGINE_NAMES, type EngineName } from '../../shared/ocr.ts';
+
+export { ENGINE_CHOICES, ENGINE_NAMES, type EngineChoice, type EngineName } from '../../shared/ocr.ts';
 
 /** Below this resolution (dots per inch, claimed or estimated) a Chinese page counts as dense. */
 export const PPOCR_BELOW_DPI = 150;

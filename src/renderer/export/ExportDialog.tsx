@@ -4,14 +4,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput, BackfileApi } from '../../shared/api/contract.ts';
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/export.ts';
+import { EXPORT_FORMATS, isPageFormat, type ExportFormat } from '../../shared/export.ts';
 
 export interface ExportScope {
   label: string;
   request: Omit<ApiInput<'exportCollection'>, 'format' | 'out' | 'zip' | 'images'>;
 }
-
-const PAGE_FORMATS: readonly ExportFormat[] = ['txt', 'alto', 'page', 'hocr'];
 
 export function ExportDialog({
   api,
@@ -41,7 +39,7 @@ export function ExportDialog({
         ...scopes[scope]!.request,
         ...(out.trim() ? { out: out.trim() } : {}),
         zip,
-        images: PAGE_FORMATS.includes(format) ? images : false,
+        images: isPageFormat(format) ? images : false,
       })
       .then(
         (r) => setResult(t('exportDialog.done', { count: r.files, target: r.target })),
@@ -83,7 +81,7 @@ export function ExportDialog({
         <input type="checkbox" checked={zip} onChange={(e) => setZip(e.target.checked)} />{' '}
         {t('exportDialog.zip')}
       </label>
-      {PAGE_FORMATS.includes(format) && (
+      {isPageFormat(format) && (
         <label>
           <input type="checkbox" checked={images} onChange={(e) => setImages(e.target.checked)} />{' '}
           {t('exportDialog.images')}

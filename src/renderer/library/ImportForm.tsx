@@ -5,6 +5,7 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi, ImportReport } from '../../shared/api/contract.ts';
+import { SCAN_EXTENSIONS } from '../../shared/import-files.ts';
 
 export function ImportForm({ api }: { api: BackfileApi }) {
   const { t } = useTranslation();
@@ -64,7 +65,7 @@ export function ImportForm({ api }: { api: BackfileApi }) {
           <input
             type="file"
             multiple
-            accept=".pdf,.tif,.tiff,.jpg,.jpeg,.png,.jp2"
+            accept={SCAN_EXTENSIONS.join(',')}
             aria-label={t('importForm.choose')}
             onChange={(e) => importFiles([...(e.target.files ?? [])])}
           />

@@ -10,6 +10,7 @@ import { routeHash } from '../routing.ts';
 import { ExportDialog } from '../export/ExportDialog.tsx';
 import { ImportForm } from './ImportForm.tsx';
 import { JobsPanel } from './JobsPanel.tsx';
+import { ENGINE_LABELS, ENGINE_NAMES, type EngineChoice } from '../../shared/ocr.ts';
 
 /** Pages grouped by title, then by issue (date and edition), in archive order. */
 function groupPages(
@@ -34,7 +35,7 @@ export function Library({ api }: { api: BackfileApi }) {
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const [filter, setFilter] = useState<PageStatus | ''>('');
-  const [engine, setEngine] = useState<'' | 'auto' | 'tesseract' | 'ppocr'>('');
+  const [engine, setEngine] = useState<'' | EngineChoice>('');
 
   const refresh = useCallback(() => {
     api.call('listPages', {}).then(setPages, (e: Error) => setError(e.message));
@@ -92,8 +93,11 @@ export function Library({ api }: { api: BackfileApi }) {
         >
           <option value="">{t('engine.remembered')}</option>
           <option value="auto">{t('engine.auto')}</option>
-          <option value="tesseract">tesseract</option>
-          <option value="ppocr">PP-OCRv4</option>
+          {ENGINE_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {ENGINE_LABELS[name]}
+            </option>
+          ))}
         </select>
         <button type="button" disabled={selected.size === 0} onClick={readSelected}>
           {t('readSelected')}

@@ -9,6 +9,7 @@ import type {
   BackfileApi,
   ImportReport,
 } from '../../shared/api/contract.ts';
+import { unwrapReply } from '../../shared/api/api-error.ts';
 
 export function httpTransport(token: string): BackfileApi {
   return {
@@ -18,9 +19,7 @@ export function httpTransport(token: string): BackfileApi {
         headers: { 'content-type': 'application/json', 'x-backfile-token': token },
         body: JSON.stringify(input),
       });
-      const reply = (await response.json()) as ApiReply<M>;
-      if (!reply.ok) throw new Error(`${reply.error.message} [${reply.error.code}]`);
-      return reply.value;
+      return unwrapReply((await response.json()) as ApiReply<M>);
     },
     subscribe(listener: (event: ApiEvent) => void) {
       const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);

@@ -1,16 +1,17 @@
 // IPC inside Electron (the preload exposes window.backfile), HTTP in a browser.
 
-import type { BackfileApi } from '../../shared/api/contract.ts';
+import type { BackfileApi, BackfileBridge } from '../../shared/api/contract.ts';
 import { httpTransport } from './http-transport.ts';
+import { ipcTransport } from './ipc-transport.ts';
 
 declare global {
   interface Window {
-    backfile?: BackfileApi;
+    backfile?: BackfileBridge;
   }
 }
 
 export function pickTransport(): BackfileApi {
-  if (window.backfile) return window.backfile;
+  if (window.backfile) return ipcTransport(window.backfile);
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
   return httpTransport(token);
 }

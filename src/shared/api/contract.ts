@@ -10,6 +10,7 @@ import {
   PAGE_STATUSES,
   REGION_ROLES,
   type ArticleStatus,
+  type JobStatus,
   type PageStatus,
   type RegionRole,
   type TextSourceKind,
@@ -20,6 +21,7 @@ import type { SearchHit } from '../search.ts';
 import type { AssembledArticle } from '../article.ts';
 import type { Box } from '../geometry.ts';
 import { EXPORT_FORMATS } from '../export.ts';
+import { ENGINE_CHOICES } from '../ocr.ts';
 
 export interface PageSummary {
   id: number;
@@ -69,7 +71,7 @@ export interface StatusSummary {
 export interface JobSummary {
   id: number;
   pageId: number;
-  status: 'todo' | 'running' | 'done' | 'failed' | 'cancelled';
+  status: JobStatus;
   attempts: number;
   error: string | null;
 }
@@ -158,7 +160,7 @@ export const API = {
         force: z.boolean().optional(),
         /** The user saw what reading corrected pages again does, and agreed. */
         confirmed: z.boolean().optional(),
-        engine: z.enum(['auto', 'tesseract', 'ppocr']).optional(),
+        engine: z.enum(ENGINE_CHOICES).optional(),
       })
       .strict(),
   },
@@ -337,7 +339,22 @@ export type ApiEvent =
   | { type: 'job'; jobId: number; pageId: number; status: string; error?: string; share?: number }
   | { type: 'archive-changed' };
 
-/** The whole API as the renderer sees it (window.backfile in Electron, HTTP in a browser). */
+/**
+ * What Electron's preload exposes as window.backfile: the same calls, answered as replies (data
+ * survives the context bridge; an Error would lose its code).
+ */
+export interface BackfileBridge {
+  invoke(method: ApiMethod, input: unknown): Promise<ApiReply<ApiMethod>>;
+  subscribe(listener: (event: ApiEvent) => void): () => void;
+  importDropped(
+    files: readonly (Blob & { name: string })[],
+    metadata: ImportMetadata,
+  ): Promise<ApiReply<'importFiles'>>;
+  lineImageUrl(lineId: number): string;
+  pageImageUrl(pageId: number, kind: 'thumbnail' | 'tiles' | 'raster'): string;
+}
+
+/** The whole API as the renderer sees it (over the bridge in Electron, HTTP in a browser). */
 export interface BackfileApi {
   call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>;
   subscribe(listener: (event: ApiEvent) => void): () => void;

@@ -1,3 +1,3 @@
-// IPC channel names, one per contract method, shared by main and preload.
+// IPC channel names, one per contract method, shared by Electron main and the preload.
 export const EVENT_CHANNEL = 'backfile:event';
 export const invokeChannel = (method: string) => `backfile:call:${method}`;
