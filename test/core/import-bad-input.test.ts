@@ -7,7 +7,7 @@ import { expectNoOrphans } from '../fixtures/consistency.ts';
 import { listPages } from '../../src/core/archive/pages.ts';
 import { archiveStatus } from '../../src/core/archive/status.ts';
 import { importScans } from '../../src/core/import/importer.ts';
-import { encryptPdf, writeJpeg, writePng, writeTextPdf } from '../fixtures/scans.ts';
+import { COMMITTED, writeJpeg, writePng, writeTextPdf } from '../fixtures/scans.ts';
 import { writeCorrupted, writePngBomb, writeTruncated } from '../fixtures/hostile.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 
@@ -77,9 +77,7 @@ describe('bad input fails alone, with a specific reason', () => {
   });
 
   it('an encrypted PDF', async () => {
-    const dir = tempDir();
-    const pdf = await writeTextPdf(path.join(dir, 'a.pdf'), [['secret text']]);
-    const r = await importOne(tempArchive(), encryptPdf(pdf, path.join(dir, 'locked.pdf')));
+    const r = await importOne(tempArchive(), COMMITTED.encryptedPdf);
     expect(r.error).toMatchObject({ code: 'pdf-encrypted', message: expect.stringMatching(/password/) });
   });
 

@@ -7,7 +7,7 @@ import { importScans } from '../../src/core/import/importer.ts';
 import { sha256File } from '../../src/core/archive/file-store.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 import {
-  writeJp2,
+  COMMITTED,
   writeJpeg,
   writeMultiPageTiff,
   writePng,
@@ -77,13 +77,11 @@ describe('import of every scan format', () => {
 
   it('decodes JPEG 2000 offline', async () => {
     const archive = tempArchive();
-    const dir = tempDir();
-    const png = await writePng(path.join(dir, 'src.png'), 420, 310, 5);
-    const jp2 = writeJp2(path.join(dir, 'page.jp2'), png);
+    const { jp2, jp2Source: png } = COMMITTED;
     const summary = await importScans(archive, [jp2]);
     expect(summary.files[0]!.error).toBeNull();
     const [page] = listPages(archive.db);
-    expect(page).toMatchObject({ width: 420, height: 310 });
+    expect(page).toMatchObject({ width: 210, height: 155 });
     // Lossless JPEG 2000: the decoded master has the same pixels as the PNG it was made from.
     const a = await sharp(archive.resolve(page!.rasterPath)).greyscale().raw().toBuffer();
     const b = await sharp(png).greyscale().raw().toBuffer();

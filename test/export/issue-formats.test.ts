@@ -2,7 +2,7 @@
 // against the official schema with articles pointing into the ALTO files, a IIIF manifest with
 // text annotations and article ranges, and a searchable PDF whose text comes back out.
 
-import { execFileSync } from 'node:child_process';
+import { unzipSync } from 'fflate';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -128,7 +128,7 @@ describe('issue exports', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.png'))).toHaveLength(3);
   });
 
-  it('writes a searchable PDF whose Chinese text comes back out with pdftotext and pdfjs', async () => {
+  it('writes a searchable PDF whose Chinese text comes back out with pdfjs', async () => {
     const archive = await segmentedIssue();
     const out = tempDir();
     const [file] = await exportIssues(archive, 'pdf', out);
@@ -138,17 +138,15 @@ describe('issue exports', () => {
         .regions.flatMap((r) => r.lines.map((l) => l.text))
         .join(''),
     );
-    const pdftotext = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file!, '-'], { encoding: 'utf8' });
-    const pagesText = pdftotext.split('\f').slice(0, 3);
-    expect(pagesText).toHaveLength(3);
-    pagesText.forEach((text, i) => expect(characterErrorRate(text, expected[i]!)).toBeLessThan(0.02));
     const source = await openPdfSource(file!, { dpi: 300, maxPixels: 250e6 });
     expect(source.pageCount).toBe(3);
-    const page = await source.readPage(1);
+    for (const n of [1, 2, 3]) {
+      const page = await source.readPage(n - 1);
+      expect([page.width, page.height]).toEqual([3500, 4950]);
+      const again = page.text!.blocks.flatMap((b) => b.lines.map((l) => l.text)).join('');
+      expect(characterErrorRate(again, expected[n - 1]!)).toBeLessThan(0.02);
+    }
     await source.close();
-    expect([page.width, page.height]).toEqual([3500, 4950]);
-    const again = page.text!.blocks.flatMap((b) => b.lines.map((l) => l.text)).join('');
-    expect(characterErrorRate(again, expected[1]!)).toBeLessThan(0.02);
   });
 
   it('exports from the command line into a ZIP', async () => {
@@ -169,13 +167,14 @@ describe('issue exports', () => {
       zip,
     ]);
     expect(r.status, r.stderr).toBe(0);
-    const listing = execFileSync(
-      'python3',
-      ['-c', `import zipfile,sys; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))`, zip],
-      { encoding: 'utf8' },
-    );
-    expect(listing).toMatch(/_issue1\/mets\.xml/);
-    expect(listing).toMatch(/\.alto\.xml/);
+    // fflate checks every entry's CRC as it inflates (Info-ZIP's own check is in
+    // readers.samples.test.ts).
+    const entries = unzipSync(readFileSync(zip));
+    const names = Object.keys(entries);
+    expect(names.some((n) => /_issue1\/mets\.xml$/.test(n))).toBe(true);
+    expect(names.some((n) => n.endsWith('.alto.xml'))).toBe(true);
+    const mets = names.find((n) => n.endsWith('mets.xml'))!;
+    expect(new TextDecoder().decode(entries[mets])).toMatch(/^<\?xml[^]*<mets:mets/);
   });
 
   it('exports selected articles, or a whole title, from the command line', async () => {

@@ -3,12 +3,13 @@
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { openArchive } from '../../src/core/archive/archive.ts';
 import { backupArchive, restoreArchive } from '../../src/core/archive/backup.ts';
 import { checkArchive } from '../../src/core/archive/check.ts';
 import { listPages } from '../../src/core/archive/pages.ts';
-import { tarHeader } from '../../src/core/archive/tar.ts';
+import tar from 'tar-stream';
 import { importScans } from '../../src/core/import/importer.ts';
 import { runCli, startCli } from '../fixtures/cli.ts';
 import { writePng, writeTextPdf } from '../fixtures/scans.ts';
@@ -81,15 +82,39 @@ describe('backup and restore', () => {
     await expect(restoreArchive(cut, path.join(tempDir(), 'x'))).rejects.toThrow(/cut short|damaged/);
 
     const evil = path.join(tempDir(), 'evil.tar');
-    writeFileSync(
-      evil,
-      Buffer.concat([
-        tarHeader('../../evil.txt', 4, 'file', new Date()),
-        Buffer.alloc(512, 65),
-        Buffer.alloc(1024),
-      ]),
-    );
+    const pack = tar.pack();
+    pack.entry({ name: '../../evil.txt' }, 'AAAA');
+    pack.finalize();
+    const chunks: Buffer[] = [];
+    for await (const chunk of pack as AsyncIterable<Buffer>) chunks.push(chunk);
+    writeFileSync(evil, Buffer.concat(chunks));
     await expect(restoreArchive(evil, path.join(tempDir(), 'y'))).rejects.toThrow(/outside the archive/);
+  });
+});
+
+describe('a backup', () => {
+  it('is a tar file GNU tar lists and extracts into an archive that opens and checks', async () => {
+    const archive = tempArchive();
+    await importScans(archive, [await writePng(path.join(tempDir(), 'a.png'), 300, 400, 3)]);
+    const backup = path.join(tempDir(), 'b.tar');
+    const summary = await backupArchive(archive, backup);
+    const listed = spawnSync('tar', ['-tf', backup], { encoding: 'utf8' });
+    expect(listed.status, listed.stderr).toBe(0);
+    const names = listed.stdout.trim().split('\n');
+    expect(names).toContain('archive.sqlite');
+    expect(names).toHaveLength(summary.files);
+    const [page] = listPages(archive.db);
+    expect(names).toEqual(expect.arrayContaining([page!.rasterPath, page!.thumbnailPath, page!.tilesPath]));
+    const out = tempDir();
+    const extracted = spawnSync('tar', ['-xf', backup, '-C', out], { encoding: 'utf8' });
+    expect(extracted.status, extracted.stderr).toBe(0);
+    const copy = openArchive(out, { create: false });
+    try {
+      expect(listPages(copy.db).map((p) => p.sourceSha256)).toEqual([page!.sourceSha256]);
+      expect(await checkArchive(copy)).toMatchObject({ ok: true });
+    } finally {
+      copy.close();
+    }
   });
 });
 

@@ -1,17 +1,28 @@
 // Backup while the archive is in use, and restore. The database is copied with SQLite's online
 // backup (a consistent snapshot, writers may go on); then exactly the files that snapshot refers
 // to are added. Files are written before the rows that point at them, so every file the snapshot
-// needs exists. The result is one tar file: archive.sqlite + files/...
+// needs exists. The result is one tar file: archive.sqlite + files/..., written and read by
+// tar-stream (ustar, with GNU base-256 sizes past 8 GiB and PAX names past 100 characters, as
+// GNU tar reads them).
 
 import { partialTarget, sweepPartials, sweepTempWork, tempWorkFolder } from './temp-work.ts';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3';
-import { BackfileError } from '../../shared/errors.ts';
+import tar from 'tar-stream';
+import { BackfileError, systemErrorCode } from '../../shared/errors.ts';
 import { DATABASE_NAME, openArchive, type Archive } from './archive.ts';
 import { filesBelow } from './file-store.ts';
-import { readTar, TarWriter } from './tar.ts';
 
 export interface BackupSummary {
   file: string;
@@ -52,21 +63,31 @@ export async function backupArchive(archive: Archive, outFile: string): Promise<
     );
     const files = referencedFiles(db, archive.dir);
     db.close();
-    const tar = await TarWriter.create(partial);
+    const pack = tar.pack();
+    const written = pipeline(pack, createWriteStream(partial));
+    const add = async (name: string, file: string, size: number, mtime: Date) => {
+      const entry = pack.entry({ name, size, mtime, mode: 0o644 });
+      await pipeline(createReadStream(file), entry);
+    };
     let bytes = statSync(snapshot).size;
-    await tar.addFile(DATABASE_NAME, snapshot, bytes, new Date());
-    for (const relative of files) {
-      const absolute = archive.resolve(relative);
-      const info = statSync(absolute, { throwIfNoEntry: false });
-      if (!info)
-        throw new BackfileError(
-          'archive-corrupt',
-          `${relative} is missing from the archive; run "backfile check".`,
-        );
-      await tar.addFile(relative, absolute, info.size, info.mtime);
-      bytes += info.size;
+    try {
+      await add(DATABASE_NAME, snapshot, bytes, new Date());
+      for (const relative of files) {
+        const absolute = archive.resolve(relative);
+        const info = statSync(absolute, { throwIfNoEntry: false });
+        if (!info)
+          throw new BackfileError(
+            'archive-corrupt',
+            `${relative} is missing from the archive; run "backfile check".`,
+          );
+        await add(relative, absolute, info.size, info.mtime);
+        bytes += info.size;
+      }
+      pack.finalize();
+    } catch (error) {
+      pack.destroy(error as Error);
     }
-    await tar.close();
+    await written;
     renameSync(partial, outFile);
     return { file: outFile, files: files.length + 1, bytes };
   } finally {
@@ -85,6 +106,30 @@ function safeEntryPath(root: string, name: string): string {
   return target;
 }
 
+/** Writes every file of a backup under `root`; the number of files. */
+async function extractInto(backupFile: string, root: string): Promise<number> {
+  let files = 0;
+  const extract = tar.extract();
+  const reading = pipeline(createReadStream(backupFile), extract);
+  reading.catch(() => {}); // awaited below; a refusal inside the loop must not leave it unheard
+  for await (const entry of extract) {
+    const { name, type } = entry.header;
+    const destination = safeEntryPath(root, name.replace(/\/$/, ''));
+    if (type === 'directory') {
+      mkdirSync(destination, { recursive: true });
+      entry.resume();
+      continue;
+    }
+    if (type !== 'file')
+      throw new BackfileError('archive-corrupt', `The backup holds a ${type ?? 'strange'} entry: ${name}`);
+    mkdirSync(path.dirname(destination), { recursive: true });
+    await pipeline(entry, createWriteStream(destination));
+    files++;
+  }
+  await reading;
+  return files;
+}
+
 /**
  * Restores a backup into `targetDir`, which must be new or empty. Extracts into a
  * temporary folder beside it first, so an interrupted restore leaves no half archive.
@@ -99,22 +144,20 @@ export async function restoreArchive(backupFile: string, targetDir: string): Pro
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   let files = 0;
-  let sawDatabase = false;
   try {
-    for await (const entry of readTar(backupFile)) {
-      const destination = safeEntryPath(staging, entry.name);
-      if (entry.type === 'dir') {
-        mkdirSync(destination, { recursive: true });
-        continue;
-      }
-      mkdirSync(path.dirname(destination), { recursive: true });
-      const out = await open(destination, 'w');
-      for await (const chunk of entry.chunks()) await out.write(chunk);
-      await out.close();
-      files++;
-      if (entry.name === DATABASE_NAME) sawDatabase = true;
+    try {
+      files = await extractInto(backupFile, staging);
+    } catch (error) {
+      // tar-stream's own complaints (a header that does not add up, data that ends early) are
+      // the backup's fault; the disk's and ours keep their codes.
+      if (error instanceof BackfileError || systemErrorCode(error) !== null) throw error;
+      throw new BackfileError(
+        'archive-corrupt',
+        `${backupFile} is damaged or cut short: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
-    if (!sawDatabase)
+    if (!existsSync(path.join(staging, DATABASE_NAME)))
       throw new BackfileError(
         'archive-corrupt',
         `${backupFile} is not a Backfile backup (no ${DATABASE_NAME}).`,

@@ -4,19 +4,20 @@
 
 import { partialTarget, sweepPartials, sweepTempWork, tempWorkFolder } from '../archive/temp-work.ts';
 import {
+  createReadStream,
+  createWriteStream,
   existsSync,
   mkdirSync,
   readdirSync,
-  readFileSync,
   realpathSync,
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { zipSync } from 'fflate';
+import { once } from 'node:events';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { Archive } from '../archive/archive.ts';
 import { filesBelow } from '../archive/file-store.ts';
 import { exportArticles } from './export-articles.ts';
@@ -46,13 +47,38 @@ export interface ExportRequest {
   baseUrl?: string;
 }
 
-function zipFolder(folder: string, target: string): void {
-  const files: Record<string, Uint8Array> = {};
-  for (const file of filesBelow(folder))
-    files[path.relative(folder, file).split(path.sep).join('/')] = readFileSync(file);
-  // Under a partial name first: a killed export leaves no half ZIP that looks finished.
+/** Images that are compressed already: stored in the ZIP as they are, not deflated again. */
+const STORED = /\.(jpe?g|png|jp2|tiff?|pdf|zip)$/i;
+
+/**
+ * The folder as one ZIP file, streamed: one file at a time, never the whole export in memory
+ * (an issue's images run to gigabytes). Under a partial name first: a killed export leaves no
+ * half ZIP that looks finished.
+ */
+async function zipFolder(folder: string, target: string): Promise<void> {
   const partial = partialTarget(target);
-  writeFileSync(partial, zipSync(files, { level: 6 }));
+  const out = createWriteStream(partial);
+  const finished = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+  });
+  const zip = new Zip((error, chunk, final) => {
+    if (error) return void out.destroy(error);
+    out.write(chunk);
+    if (final) out.end();
+  });
+  for (const file of filesBelow(folder)) {
+    const name = path.relative(folder, file).split(path.sep).join('/');
+    const entry = STORED.test(name) ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 6 });
+    zip.add(entry);
+    for await (const chunk of createReadStream(file)) {
+      entry.push(chunk as Buffer);
+      if (out.writableNeedDrain) await once(out, 'drain');
+    }
+    entry.push(new Uint8Array(0), true);
+  }
+  zip.end();
+  await finished;
   renameSync(partial, target);
 }
 
@@ -104,7 +130,7 @@ export async function exportCollection(
       );
     if (request.zip) {
       mkdirSync(path.dirname(target), { recursive: true });
-      zipFolder(out, target);
+      await zipFolder(out, target);
     }
     return { files: written.length, target };
   } finally {
