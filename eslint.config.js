@@ -1,5 +1,7 @@
-// Layers are enforced here, not remembered: src/shared is pure (no Node, DOM or Electron),
-// src/core has no Electron and no DOM, src/renderer has no Node.
+// Layers are enforced here, not remembered (docs/architecture.md draws them): src/shared is pure
+// (no Node, DOM or Electron), src/core has no Electron and no DOM, src/renderer has no Node,
+// src/cli and src/main are two shells around the core that never import each other, and the
+// preload sees only src/shared.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -91,6 +93,43 @@ export default tseslint.config(
             upward('core'),
             upward('main'),
             upward('cli'),
+            upward('preload'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [electron, upward('main'), upward('renderer'), upward('preload')] },
+      ],
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [upward('cli'), upward('renderer'), upward('preload')] },
+      ],
+    },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...nodeImports,
+            ...nativeModules,
+            upward('core'),
+            upward('main'),
+            upward('cli'),
+            upward('renderer'),
           ],
         },
       ],

@@ -21,7 +21,7 @@ import { pageToPlainText } from '../src/core/export/page-text-export.ts';
 import { importScans } from '../src/core/import/importer.ts';
 import { OcrRunner, defaultWorkerCount } from '../src/core/jobs/ocr-runner.ts';
 import { engineFactory } from '../src/core/ocr/engines.ts';
-import { queueOcr } from '../src/core/ocr/ocr-service.ts';
+import { queueOcr } from '../src/core/ocr/queue-ocr.ts';
 import { bagOfCharactersF1, characterErrorRate } from '../src/shared/text/error-rate.ts';
 import { normaliseParagraph } from '../src/shared/text/normalise.ts';
 

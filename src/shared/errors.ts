@@ -12,7 +12,6 @@ export const ERROR_CODES = [
   'file-empty',
   'file-unreadable',
   'format-unrecognised',
-  'format-unsupported',
   'image-corrupt',
   'image-too-large',
   'pdf-corrupt',

@@ -18,7 +18,7 @@ import {
   splitRegion,
   updateRegion,
 } from '../../src/core/articles/regions.ts';
-import { undo } from '../../src/core/articles/undo.ts';
+import { undo } from '../../src/core/review/undo.ts';
 import { pageRegions } from '../../src/core/archive/region-rows.ts';
 import { exportArticles } from '../../src/core/export/export-articles.ts';
 import { importScans } from '../../src/core/import/importer.ts';

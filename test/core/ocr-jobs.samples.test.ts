@@ -8,7 +8,7 @@ import { importScans } from '../../src/core/import/importer.ts';
 import { OcrRunner } from '../../src/core/jobs/ocr-runner.ts';
 import { loadPageBlocks } from '../../src/core/archive/page-text.ts';
 import { engineFactory } from '../../src/core/ocr/engines.ts';
-import { queueOcr } from '../../src/core/ocr/ocr-service.ts';
+import { queueOcr } from '../../src/core/ocr/queue-ocr.ts';
 import { pageToPlainText } from '../../src/core/export/page-text-export.ts';
 import { bagOfCharactersF1, characterErrorRate } from '../../src/shared/text/error-rate.ts';
 import { samplePage } from '../fixtures/samples.ts';

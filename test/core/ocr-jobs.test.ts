@@ -10,7 +10,7 @@ import { cancelJobs, listJobs } from '../../src/core/jobs/job-queue.ts';
 import { OCR_JOB, OcrRunner } from '../../src/core/jobs/ocr-runner.ts';
 import { loadPageBlocks } from '../../src/core/archive/page-text.ts';
 import { engineFactory } from '../../src/core/ocr/engines.ts';
-import { queueOcr } from '../../src/core/ocr/ocr-service.ts';
+import { queueOcr } from '../../src/core/ocr/queue-ocr.ts';
 import { characterErrorRate } from '../../src/shared/text/error-rate.ts';
 import { runCli, startCli } from '../fixtures/cli.ts';
 import { writeBodyCrops } from '../fixtures/crops.ts';

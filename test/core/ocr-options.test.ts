@@ -13,7 +13,7 @@ import { listJobs } from '../../src/core/jobs/job-queue.ts';
 import { OCR_JOB, OcrRunner } from '../../src/core/jobs/ocr-runner.ts';
 import { archiveLanguages, engineFactory } from '../../src/core/ocr/engines.ts';
 import { checkLanguages } from '../../src/core/ocr/language-data.ts';
-import { languageForPage, queueOcr } from '../../src/core/ocr/ocr-service.ts';
+import { languageForPage, queueOcr } from '../../src/core/ocr/queue-ocr.ts';
 import { fromPgm, prepareForOcr } from '../../src/core/ocr/preprocess.ts';
 import { characterErrorRate } from '../../src/shared/text/error-rate.ts';
 import { truthLines, truthRegions } from '../fixtures/crops.ts';

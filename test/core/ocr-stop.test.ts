@@ -7,7 +7,7 @@ import { importScans } from '../../src/core/import/importer.ts';
 import { cancelJobs, listJobs } from '../../src/core/jobs/job-queue.ts';
 import { OCR_JOB, OcrRunner } from '../../src/core/jobs/ocr-runner.ts';
 import { engineFactory } from '../../src/core/ocr/engines.ts';
-import { queueOcr } from '../../src/core/ocr/ocr-service.ts';
+import { queueOcr } from '../../src/core/ocr/queue-ocr.ts';
 import { LEFT_COLUMN, writeTextScan } from '../fixtures/text-scan.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 

@@ -11,7 +11,7 @@ import { importScans } from '../../src/core/import/importer.ts';
 import { openArchive } from '../../src/core/archive/archive.ts';
 import { OcrRunner } from '../../src/core/jobs/ocr-runner.ts';
 import { chooseEngine, engineFactory } from '../../src/core/ocr/engines.ts';
-import { engineForPage, queueOcr } from '../../src/core/ocr/ocr-service.ts';
+import { engineForPage, queueOcr } from '../../src/core/ocr/queue-ocr.ts';
 import { exportPages } from '../../src/core/export/export-pages.ts';
 import { bagOfCharactersF1, characterErrorRate } from '../../src/shared/text/error-rate.ts';
 import { truthRegions } from '../fixtures/crops.ts';

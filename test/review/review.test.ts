@@ -11,7 +11,7 @@ import { lastChange } from '../../src/core/archive/history.ts';
 import { setLocalUser } from '../../src/core/archive/local-user.ts';
 import { createArticle } from '../../src/core/articles/articles.ts';
 import { createRegion } from '../../src/core/articles/regions.ts';
-import { undo } from '../../src/core/articles/undo.ts';
+import { undo } from '../../src/core/review/undo.ts';
 import { importScans } from '../../src/core/import/importer.ts';
 import { articleQuality, qualityReport } from '../../src/core/review/quality.ts';
 import { setArticleStatus, setPageStatus } from '../../src/core/review/status.ts';

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { lastChange } from '../../src/core/archive/history.ts';
-import { undo } from '../../src/core/articles/undo.ts';
+import { undo } from '../../src/core/review/undo.ts';
 import { importScans } from '../../src/core/import/importer.ts';
 import { searchLines } from '../../src/core/search/search.ts';
 import { applyReplacements, findReplacements } from '../../src/core/text/replace.ts';

@@ -26,7 +26,7 @@ import { writePng, writeTextPdf } from '../fixtures/scans.ts';
 import { twoColumns, writeTextScan } from '../fixtures/text-scan.ts';
 import { OcrRunner } from '../../src/core/jobs/ocr-runner.ts';
 import { engineFactory } from '../../src/core/ocr/engines.ts';
-import { queueOcr } from '../../src/core/ocr/ocr-service.ts';
+import { queueOcr } from '../../src/core/ocr/queue-ocr.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 
 const lineTexts = (archive: ReturnType<typeof tempArchive>, pageId = 1) =>

@@ -6,7 +6,7 @@ import { cancelJobs } from '../../core/jobs/job-queue.ts';
 import { OCR_JOB, OcrRunner, defaultWorkerCount } from '../../core/jobs/ocr-runner.ts';
 import { ENGINE_CHOICES, archiveLanguages, engineFactory } from '../../core/ocr/engines.ts';
 import { checkLanguages } from '../../core/ocr/language-data.ts';
-import { queueOcr, type PageScope } from '../../core/ocr/ocr-service.ts';
+import { queueOcr, type PageScope } from '../../core/ocr/queue-ocr.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, check, parse } from '../args.ts';
 import { TerminalProgress, progressLine } from '../progress.ts';

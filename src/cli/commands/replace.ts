@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { openArchive } from '../../core/archive/archive.ts';
 import { localUser } from '../../core/archive/local-user.ts';
 import { lastChange } from '../../core/archive/history.ts';
-import { undo } from '../../core/articles/undo.ts';
+import { undo } from '../../core/review/undo.ts';
 import { applyReplacements, findReplacements } from '../../core/text/replace.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, check, parse } from '../args.ts';

@@ -5,7 +5,7 @@ import { openArchive } from '../../core/archive/archive.ts';
 import { segmentArchivePage } from '../../core/layout/segment-service.ts';
 import { linkIssueJumps } from '../../core/layout/jumps.ts';
 import { getPage } from '../../core/archive/pages.ts';
-import { pagesInScope } from '../../core/ocr/ocr-service.ts';
+import { pagesInScope } from '../../core/ocr/queue-ocr.ts';
 import { toErrorInfo } from '../../shared/errors.ts';
 import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, check, parse } from '../args.ts';
 

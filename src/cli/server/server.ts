@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Archive } from '../../core/archive/archive.ts';
 import type { PageImageKind } from '../../core/service/page-images.ts';
 import { archiveId, preferredPort } from '../../core/archive/identity.ts';
-import type { OcrService } from '../../core/service/ocr-background.ts';
+import type { BackgroundOcr } from '../../core/service/background-ocr.ts';
 import { createCore } from '../../core/service/core.ts';
 import type { Rejection } from '../../core/service/dispatch.ts';
 import type { ApiEvent } from '../../shared/api/contract.ts';
@@ -28,7 +28,7 @@ export interface RunningServer {
   token: string;
   port: number;
   server: Server;
-  ocr: OcrService;
+  ocr: BackgroundOcr;
   close(): Promise<void>;
 }
 

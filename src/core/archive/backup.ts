@@ -143,8 +143,8 @@ export async function restoreArchive(backupFile: string, targetDir: string): Pro
   const staging = `${target}.restoring-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  let files = 0;
   try {
+    let files: number;
     try {
       files = await extractInto(backupFile, staging);
     } catch (error) {

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { recordChange, type Edit } from '../archive/history.ts';
 import type { ArticleHistory, LineHistory, Version } from '../../shared/history.ts';
-import { revertEdit } from '../articles/undo.ts';
+import { revertEdit } from './undo.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { diffText } from '../../shared/text/diff.ts';
 

@@ -7,16 +7,16 @@ import { archiveStatus } from '../archive/status.ts';
 import { archiveId } from '../archive/identity.ts';
 import { listJobs } from '../jobs/job-queue.ts';
 import { OCR_JOB } from '../jobs/ocr-runner.ts';
-import { queueOcr } from '../ocr/ocr-service.ts';
+import { queueOcr } from '../ocr/queue-ocr.ts';
 import path from 'node:path';
 import { BackfileError } from '../../shared/errors.ts';
 import { importScans } from '../import/importer.ts';
 import { toImportReport } from '../import/import-report.ts';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/api/contract.ts';
-import type { OcrService } from './ocr-background.ts';
+import type { BackgroundOcr } from './background-ocr.ts';
 import { correctLine } from '../text/corrections.ts';
 import { applyReplacements, findReplacements } from '../text/replace.ts';
-import { redoLast, undo, undoLast } from '../articles/undo.ts';
+import { redoLast, undo, undoLast } from '../review/undo.ts';
 import { pageArticlesView, pageLinesView, pageRegionsView } from './page-view.ts';
 import {
   createRegion,
@@ -55,7 +55,7 @@ function toPageSummary(p: PageListing): PageSummary {
 
 export type Handlers = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>> | ApiOutput<M> };
 
-export function createHandlers(archive: Archive, ocr: OcrService): Handlers {
+export function createHandlers(archive: Archive, ocr: BackgroundOcr): Handlers {
   // Read on every call: `backfile user NAME` may set the name while the app runs.
   const user = () => localUser(archive.db);
   return {

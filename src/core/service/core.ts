@@ -8,14 +8,14 @@ import type { ApiEvent } from '../../shared/api/contract.ts';
 import { createHandlers } from './api-handlers.ts';
 import { createDispatch, type Dispatch } from './dispatch.ts';
 import { lineImage } from './line-image.ts';
-import { createOcrService, type OcrService } from './ocr-background.ts';
+import { createBackgroundOcr, type BackgroundOcr } from './background-ocr.ts';
 import { pageImageFile, type PageImageKind } from './page-images.ts';
 
 export interface Core {
   dispatch: Dispatch;
   lineImage(lineId: number): Promise<Buffer | null>;
   pageImageFile(pageId: number, kind: PageImageKind, tilePath?: string): string | null;
-  ocr: OcrService;
+  ocr: BackgroundOcr;
   /** Settles the page under way (paused, not lost), then stops. The archive stays open. */
   stop(): Promise<void>;
 }
@@ -25,7 +25,7 @@ export function createCore(
   emit: (event: ApiEvent) => void,
   options: { workers?: number } = {},
 ): Core {
-  const ocr = createOcrService(archive, emit, options.workers);
+  const ocr = createBackgroundOcr(archive, emit, options.workers);
   return {
     dispatch: createDispatch(createHandlers(archive, ocr), emit),
     lineImage: (lineId) => lineImage(archive, lineId),

@@ -131,6 +131,12 @@ const articleFields = z
   .partial()
   .strict();
 
+/**
+ * What a method does to the archive: a query reads it; a command changes it (and every window is
+ * told); an output writes files elsewhere (an export) and leaves the archive as it was.
+ */
+export type MethodKind = 'query' | 'command' | 'output';
+
 export const API = {
   archiveStatus: { kind: 'query', input: z.object({}).strict() },
   archiveInfo: { kind: 'query', input: z.object({}).strict() },
@@ -244,7 +250,7 @@ export const API = {
       .strict(),
   },
   exportCollection: {
-    kind: 'query', // it writes files, not the archive
+    kind: 'output',
     input: z
       .object({
         format: z.enum(EXPORT_FORMATS),
@@ -273,7 +279,7 @@ export const API = {
   },
   undoLast: { kind: 'command', input: z.object({}).strict() },
   redo: { kind: 'command', input: z.object({}).strict() },
-} as const;
+} as const satisfies Record<string, { kind: MethodKind; input: z.ZodType }>;
 
 export interface ApiOutputs {
   archiveStatus: StatusSummary;

@@ -7,7 +7,7 @@ import { cancelJobs } from '../jobs/job-queue.ts';
 import { engineFactory } from '../ocr/engines.ts';
 import type { ApiEvent } from '../../shared/api/contract.ts';
 
-export interface OcrService {
+export interface BackgroundOcr {
   start(): void;
   pause(): Promise<boolean>;
   /** Cancels the given waiting jobs, or every job (waiting and under way) when none are given. */
@@ -15,11 +15,11 @@ export interface OcrService {
   idle(): Promise<void>;
 }
 
-export function createOcrService(
+export function createBackgroundOcr(
   archive: Archive,
   emit: (event: ApiEvent) => void,
   workers?: number,
-): OcrService {
+): BackgroundOcr {
   let runner: OcrRunner | null = null;
   let running: Promise<void> = Promise.resolve();
   let again = false;

@@ -1,11 +1,12 @@
-// Undo for every kind of recorded change.
+// Undo and redo of any recorded change (a correction, a replace-all, a region or article edit, a
+// status move, a re-read): each edit's before or after value written back.
 
 import type Database from 'better-sqlite3';
 import { lastChange, redoChange, redoableChange, undoChange, type Edit } from '../archive/history.ts';
 import { BackfileError } from '../../shared/errors.ts';
-import { revertArticleEdit } from './articles.ts';
-import { revertRegionEdit } from './regions.ts';
-import { STATUS_FIELDS, revertStatusEdit } from '../review/status.ts';
+import { revertArticleEdit } from '../articles/articles.ts';
+import { revertRegionEdit } from '../articles/regions.ts';
+import { STATUS_FIELDS, revertStatusEdit } from './status.ts';
 import { revertLineTextEdit } from '../text/corrections.ts';
 import { revertPageTextEdit } from '../ocr/re-read.ts';
 
