@@ -28,6 +28,23 @@ async function archiveWithColumns(count: number) {
 }
 
 describe('OCR jobs', () => {
+  it('fails a job whose stored settings cannot be read, with the reason, and reads the others', async () => {
+    const { archive, pageIds } = await archiveWithColumns(2);
+    queueOcr(archive, { scope: { pages: [pageIds[1]!] } });
+    // A row another version (or a hand) wrote: an engine this one does not have.
+    archive.db
+      .prepare(
+        "INSERT INTO jobs (kind, page_id, status, payload, max_attempts, created_at) VALUES (?, ?, 'todo', ?, 1, '2026-01-01')",
+      )
+      .run(OCR_JOB, pageIds[0], JSON.stringify({ languages: 'chi_sim', engine: 'abbyy', deskew: true }));
+    const summary = await new OcrRunner(archive, await engineFactory(archive), { workers: 1 }).run();
+    expect(summary).toMatchObject({ done: 1, failed: 1 });
+    const broken = listJobs(archive.db, OCR_JOB).find((j) => j.pageId === pageIds[0])!;
+    expect(broken.status).toBe('failed');
+    expect(broken.error).toMatch(/settings cannot be read.*engine.*binarise/s);
+    expect(loadPageBlocks(archive.db, pageIds[1]!).length).toBeGreaterThan(0);
+  });
+
   it('reads queued pages with a pool of two engines and stores words with boxes, confidence and source', async () => {
     const { archive, crops, pageIds } = await archiveWithColumns(3);
     const { queued } = queueOcr(archive, { scope: { all: true } });

@@ -16,7 +16,8 @@ export interface Job {
   kind: string;
   pageId: number;
   status: JobStatus;
-  payload: Record<string, unknown>;
+  /** As stored (JSON); each kind of job parses its own. */
+  payload: unknown;
   attempts: number;
   maxAttempts: number;
   error: string | null;
@@ -45,7 +46,7 @@ function rowToJob(row: JobRow): Job {
     kind: row.kind,
     pageId: row.page_id,
     status: row.status,
-    payload: JSON.parse(row.payload) as Record<string, unknown>,
+    payload: JSON.parse(row.payload) as unknown,
     attempts: row.attempts,
     maxAttempts: row.max_attempts,
     error: row.error,
@@ -63,7 +64,7 @@ export function enqueueJobs(
   db: Database.Database,
   kind: string,
   pageIds: readonly number[],
-  payload: Record<string, unknown>,
+  payload: unknown,
   maxAttempts = 2,
 ): number[] {
   const active = db.prepare(

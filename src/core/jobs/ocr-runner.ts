@@ -8,7 +8,7 @@ import os from 'node:os';
 import type { Archive } from '../archive/archive.ts';
 import { localUser } from '../archive/local-user.ts';
 import { storePageReading } from '../ocr/re-read.ts';
-import { toErrorInfo } from '../../shared/errors.ts';
+import { BackfileError, toErrorInfo } from '../../shared/errors.ts';
 import type { OcrEngine, OcrEngineFactory } from '../ocr/engine.ts';
 import { readPageWithOcr } from '../ocr/ocr-page.ts';
 import {
@@ -21,18 +21,25 @@ import {
   type JobStatus,
 } from './job-queue.ts';
 import { ProgressMeter, type RunProgress } from './progress.ts';
+import { z } from 'zod';
+import { ENGINE_NAMES } from '../../shared/ocr.ts';
 
 export const OCR_JOB = 'ocr';
 
-export interface OcrJobPayload {
-  languages: string;
+/**
+ * An OCR job's settings as stored in the queue, parsed (not cast) when the job is taken: a row
+ * written by another version, or by hand, fails its job with a reason instead of misreading.
+ */
+export const OCR_JOB_PAYLOAD = z.object({
+  languages: z.string().regex(/^[A-Za-z0-9_]+(\+[A-Za-z0-9_]+)*$/),
   /** The engine to read with; jobs queued before there was a choice read with tesseract. */
-  engine?: string;
-  deskew: boolean;
-  binarise: boolean;
+  engine: z.enum(ENGINE_NAMES).default('tesseract'),
+  deskew: z.boolean(),
+  binarise: z.boolean(),
   /** Who asked for the reading: a re-read is recorded in the history under this name. */
-  user?: string;
-}
+  user: z.string().optional(),
+});
+export type OcrJobPayload = z.input<typeof OCR_JOB_PAYLOAD>;
 
 export interface OcrRunOptions {
   workers?: number;
@@ -139,9 +146,15 @@ export class OcrRunner {
       const job = claimNextJob(db, OCR_JOB, this.archive.writerId);
       if (!job) return;
       this.options.onJob?.({ jobId: job.id, pageId: job.pageId, status: 'running' });
-      const payload = job.payload as unknown as OcrJobPayload;
       try {
-        const engine = await this.engineFor(slot, payload.engine ?? 'tesseract', payload.languages);
+        const parsed = OCR_JOB_PAYLOAD.safeParse(job.payload);
+        if (!parsed.success)
+          throw new BackfileError(
+            'invalid-input',
+            `the job's settings cannot be read (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`,
+          );
+        const payload = parsed.data;
+        const engine = await this.engineFor(slot, payload.engine, payload.languages);
         const text = await this.withTimeout(
           slot,
           readPageWithOcr(this.archive, engine, job.pageId, {

@@ -172,7 +172,7 @@ export function queueOcr(archive: Archive, options: QueueOcrOptions): QueuedOcr 
       binarise: options.binarise ?? false,
       user: localUser(db),
     };
-    queued.push(...enqueueJobs(db, OCR_JOB, ids, payload as unknown as Record<string, unknown>));
+    queued.push(...enqueueJobs(db, OCR_JOB, ids, payload));
   }
   return { queued, skipped, warnings };
 }
