@@ -2,7 +2,8 @@
 
 import type Database from 'better-sqlite3';
 import { BackfileError } from '../../shared/errors.ts';
-import { boxToPolygon, type Polygon } from '../../shared/geometry.ts';
+import { boxToPolygon, polygonBounds, type Polygon } from '../../shared/geometry.ts';
+import { nowIso } from './archive.ts';
 import type { Region, RegionRole } from '../../shared/model.ts';
 
 interface RegionRow {
@@ -43,4 +44,49 @@ export function pageRegions(db: Database.Database, pageId: number): Region[] {
       .prepare('SELECT * FROM regions WHERE page_id = ? ORDER BY reading_order, id')
       .all(pageId) as RegionRow[]
   ).map(rowToRegion);
+}
+
+/** Where a new region stands on its page: after every region there. */
+export function nextReadingOrder(db: Database.Database, pageId: number): number {
+  const last = db.prepare('SELECT MAX(reading_order) FROM regions WHERE page_id = ?').pluck().get(pageId) as
+    | number
+    | null;
+  return (last ?? -1) + 1;
+}
+
+/** Who made a region: drawn by a person, suggested by the layout step, or read from a file. */
+export type RegionOrigin = 'user' | 'suggested' | 'import';
+
+/**
+ * THE region insert. The outline is stored with whole-pixel points; the box columns (kept for
+ * queries by position) are derived from it here, never given separately.
+ */
+export function insertRegion(
+  db: Database.Database,
+  region: { pageId: number; role: RegionRole; polygon: Polygon; readingOrder: number; origin: RegionOrigin },
+): number {
+  const polygon = region.polygon.map(([x, y]) => [Math.round(x), Math.round(y)] as [number, number]);
+  const b = polygonBounds(polygon);
+  // A suggestion waits for a person to accept it; drawn and imported regions are accepted.
+  const accepted = region.origin === 'suggested' ? 0 : 1;
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO regions (page_id, role, polygon, x0, y0, x1, y1, reading_order, origin, accepted, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        region.pageId,
+        region.role,
+        JSON.stringify(polygon),
+        b.x0,
+        b.y0,
+        b.x1,
+        b.y1,
+        region.readingOrder,
+        region.origin,
+        accepted,
+        nowIso(),
+      ).lastInsertRowid,
+  );
 }

@@ -3,13 +3,18 @@
 // the region that contains their centre (archive/line-regions.ts).
 
 import type Database from 'better-sqlite3';
-import { nowIso } from '../archive/archive.ts';
 import { recordChange, type Edit } from '../archive/history.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { boxToPolygon, polygonBounds, type Polygon } from '../../shared/geometry.ts';
 import { REGION_ROLES, type RegionRole } from '../../shared/model.ts';
 import { assignLinesToRegions } from '../archive/line-regions.ts';
-import { getRegion, pageRegions } from '../archive/region-rows.ts';
+import {
+  getRegion,
+  insertRegion,
+  nextReadingOrder,
+  pageRegions,
+  type RegionOrigin,
+} from '../archive/region-rows.ts';
 
 function checkPolygon(db: Database.Database, pageId: number, polygon: Polygon): Polygon {
   const page = db.prepare('SELECT width, height FROM pages WHERE id = ?').get(pageId) as
@@ -39,41 +44,24 @@ function regionSnapshot(db: Database.Database, id: number): string {
   return JSON.stringify(db.prepare('SELECT * FROM regions WHERE id = ?').get(id));
 }
 
-function insertRegion(
-  db: Database.Database,
-  pageId: number,
-  role: RegionRole,
-  polygon: Polygon,
-  order: number,
-  origin = 'user',
-): number {
-  const b = polygonBounds(polygon);
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO regions (page_id, role, polygon, x0, y0, x1, y1, reading_order, origin, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(pageId, role, JSON.stringify(polygon), b.x0, b.y0, b.x1, b.y1, order, origin, nowIso())
-      .lastInsertRowid,
-  );
-}
-
 export function createRegion(
   db: Database.Database,
   pageId: number,
   role: string,
   polygon: Polygon,
   user: string,
-  origin = 'user',
+  origin: RegionOrigin = 'user',
 ): number {
   return db
     .transaction(() => {
       const shape = checkPolygon(db, pageId, polygon);
-      const order =
-        ((db.prepare('SELECT MAX(reading_order) FROM regions WHERE page_id = ?').pluck().get(pageId) as
-          number | null) ?? -1) + 1;
-      const id = insertRegion(db, pageId, checkRole(role), shape, order, origin);
+      const id = insertRegion(db, {
+        pageId,
+        role: checkRole(role),
+        polygon: shape,
+        readingOrder: nextReadingOrder(db, pageId),
+        origin,
+      });
       recordChange(db, 'draw region', user, [
         { entity: 'region', entityId: id, field: 'row', before: null, after: regionSnapshot(db, id) },
       ]);
@@ -176,7 +164,13 @@ export function splitRegion(db: Database.Database, id: number, y: number, user: 
       db.prepare(
         'UPDATE regions SET reading_order = reading_order + 1 WHERE page_id = ? AND reading_order > ?',
       ).run(region.pageId, region.readingOrder);
-      const lowerId = insertRegion(db, region.pageId, region.role, lower, region.readingOrder + 1);
+      const lowerId = insertRegion(db, {
+        pageId: region.pageId,
+        role: region.role,
+        polygon: lower,
+        readingOrder: region.readingOrder + 1,
+        origin: 'user',
+      });
       recordChange(db, 'split region', user, [
         { entity: 'region', entityId: id, field: 'row', before, after: regionSnapshot(db, id) },
         {

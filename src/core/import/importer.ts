@@ -35,6 +35,8 @@ import { findScanFiles, type FoundFile } from './walk.ts';
 import { findOcrFile, readOcrFile, toPageOcr, type PageOcr } from './existing-ocr/read-ocr-file.ts';
 import type Database from 'better-sqlite3';
 import { otherWriters } from '../archive/writers.ts';
+import { insertRegion } from '../archive/region-rows.ts';
+import { boxToPolygon } from '../../shared/geometry.ts';
 
 export interface ImportOptions {
   title?: string;
@@ -316,25 +318,16 @@ function pagesOfFile(db: Database.Database, sha256: string): number[] {
 }
 
 function insertImportedRegions(db: Database.Database, pageId: number, regions: PageOcr['regions']): void {
-  const insert = db.prepare(
-    `INSERT INTO regions (page_id, role, polygon, x0, y0, x1, y1, reading_order, origin, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?)`,
-  );
-  const now = nowIso();
-  regions.forEach((r, i) => {
-    const polygon = JSON.stringify(r.polygon.map(([x, y]) => [Math.round(x), Math.round(y)]));
-    insert.run(
+  regions.forEach((r, i) =>
+    insertRegion(db, {
       pageId,
-      r.role,
-      polygon,
-      Math.round(r.box.x0),
-      Math.round(r.box.y0),
-      Math.round(r.box.x1),
-      Math.round(r.box.y1),
-      i,
-      now,
-    );
-  });
+      role: r.role,
+      // Files that give a region only its box (or a degenerate outline) get the box as outline.
+      polygon: r.polygon.length >= 3 ? r.polygon : boxToPolygon(r.box),
+      readingOrder: i,
+      origin: 'import',
+    }),
+  );
 }
 
 function logOutcome(archive: Archive, outcome: FileOutcome): void {

@@ -3,7 +3,6 @@
 // again replaces earlier suggestions nobody accepted; accepted and user-drawn work is kept.
 
 import type { Archive } from '../archive/archive.ts';
-import { nowIso } from '../archive/archive.ts';
 import { getPage } from '../archive/pages.ts';
 import { loadPageBlocks } from '../archive/page-text.ts';
 import { attachPhoto, createArticle } from '../articles/articles.ts';
@@ -11,6 +10,7 @@ import { assignLinesToRegions } from '../archive/line-regions.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { boxToPolygon, roundBox } from '../../shared/geometry.ts';
 import { layOutPage } from './page-layout.ts';
+import { insertRegion, nextReadingOrder } from '../archive/region-rows.ts';
 
 export interface SegmentSummary {
   pageId: number;
@@ -52,13 +52,7 @@ export async function segmentArchivePage(
     db.prepare(
       "DELETE FROM regions WHERE page_id = ? AND origin = 'suggested' AND accepted = 0 AND id NOT IN (SELECT region_id FROM article_parts)",
     ).run(pageId);
-    const insert = db.prepare(
-      `INSERT INTO regions (page_id, role, polygon, x0, y0, x1, y1, reading_order, origin, accepted, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'suggested', 0, ?)`,
-    );
-    const first =
-      ((db.prepare('SELECT MAX(reading_order) FROM regions WHERE page_id = ?').pluck().get(pageId) as
-        number | null) ?? -1) + 1;
+    const first = nextReadingOrder(db, pageId);
     const order = [
       ...result.header,
       ...result.articles.flat(),
@@ -72,19 +66,13 @@ export async function segmentArchivePage(
       const b = roundBox(r.box);
       ids.set(
         index,
-        Number(
-          insert.run(
-            pageId,
-            r.role,
-            JSON.stringify(boxToPolygon(b)),
-            b.x0,
-            b.y0,
-            b.x1,
-            b.y1,
-            first + position,
-            nowIso(),
-          ).lastInsertRowid,
-        ),
+        insertRegion(db, {
+          pageId,
+          role: r.role,
+          polygon: boxToPolygon(b),
+          readingOrder: first + position,
+          origin: 'suggested',
+        }),
       );
     });
     assignLinesToRegions(db, pageId);
