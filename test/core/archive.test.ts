@@ -102,6 +102,21 @@ describe('the archive', () => {
     expect(() => openArchive(path.join(tempDir(), 'none'), { create: false })).toThrow(/No Backfile archive/);
   });
 
+  it("gives the app's queries a connection that cannot write, and that sees what was written", () => {
+    const archive = openArchive(path.join(tempDir(), 'r'));
+    try {
+      archive.db.prepare("INSERT INTO settings (key, value) VALUES ('probe', 'written')").run();
+      expect(archive.reader.prepare("SELECT value FROM settings WHERE key = 'probe'").pluck().get()).toBe(
+        'written',
+      );
+      expect(() => archive.reader.prepare("DELETE FROM settings WHERE key = 'probe'").run()).toThrow(
+        /readonly/,
+      );
+    } finally {
+      archive.close();
+    }
+  });
+
   it('refuses paths that leave the archive folder', () => {
     const archive = openArchive(path.join(tempDir(), 'a'));
     try {

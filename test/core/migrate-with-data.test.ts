@@ -15,6 +15,7 @@ import { searchLines } from '../../src/core/search/search.ts';
 import { importScans } from '../../src/core/import/importer.ts';
 import { writePng } from '../fixtures/scans.ts';
 import { tempDir } from '../fixtures/temp.ts';
+import { asWritable } from '../../src/core/archive/db-handles.ts';
 
 describe('upgrading an archive', () => {
   it('takes a version-1 archive with data to the current version, keeping every row', async () => {
@@ -28,7 +29,7 @@ describe('upgrading an archive', () => {
     for (const f of ['archive.sqlite', 'archive.sqlite-wal', 'archive.sqlite-shm'])
       rmSync(path.join(dir, f), { force: true });
 
-    const v1 = new Database(path.join(dir, 'archive.sqlite'));
+    const v1 = asWritable(new Database(path.join(dir, 'archive.sqlite')));
     migrate(v1, loadMigrations().slice(0, 1));
     expect(v1.pragma('user_version', { simple: true })).toBe(1);
     const now = '2020-01-01T00:00:00.000Z';

@@ -7,14 +7,21 @@ import Database from 'better-sqlite3';
 import { BackfileError, systemErrorCode } from '../../shared/errors.ts';
 import { registerWriter, unregisterWriter } from './writers.ts';
 import { migrate } from './migrate.ts';
+import { ensureArchiveId } from './identity.ts';
 import { cjkBigrams, splitCjk } from '../../shared/text/cjk-split.ts';
+import { asReadable, asWritable, type ReadableDB, type WritableDB } from './db-handles.ts';
 
 export const DATABASE_NAME = 'archive.sqlite';
 export const FILES_DIR = 'files';
 
 export interface Archive {
   readonly dir: string;
-  readonly db: Database.Database;
+  readonly db: WritableDB;
+  /**
+   * A read-only connection to the same database, for the app's queries: a read path cannot
+   * write, by type and in SQLite. Opened on first use.
+   */
+  readonly reader: ReadableDB;
   /** This process's row in the writers table (archive/writers.ts). */
   readonly writerId: number;
   /** Absolute path of a file given relative to the archive folder; refuses paths that leave it. */
@@ -59,7 +66,7 @@ function cannotOpen(dbPath: string, error: unknown): BackfileError {
 }
 
 /** Refuses a database that another program made: one with our mark, or none and no tables. */
-function checkOwnDatabase(db: Database.Database, dbPath: string): void {
+function checkOwnDatabase(db: WritableDB, dbPath: string): void {
   const id = db.pragma('application_id', { simple: true }) as number;
   if (id === APPLICATION_ID) return;
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -89,9 +96,9 @@ export function openArchive(dir: string, options: OpenOptions = {}): Archive {
       throw cannotOpen(dbPath, error);
     }
   }
-  let db: Database.Database;
+  let db: WritableDB;
   try {
-    db = new Database(dbPath);
+    db = asWritable(new Database(dbPath));
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     // NORMAL is durable across application crashes in WAL mode; only an OS crash or power loss
@@ -101,26 +108,32 @@ export function openArchive(dir: string, options: OpenOptions = {}): Archive {
   } catch (error) {
     throw cannotOpen(dbPath, error);
   }
-  // The search triggers call this on every write of a line, from any connection of ours.
-  db.function('backfile_cjk_split', { deterministic: true }, (text: unknown) => splitCjk(String(text ?? '')));
-  db.function('backfile_cjk_bigrams', { deterministic: true }, (text: unknown) =>
-    cjkBigrams(String(text ?? '')),
-  );
+  addTextFunctions(db);
   let writerId: number;
   try {
     checkOwnDatabase(db, dbPath);
     migrate(db);
     if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID)
       db.pragma(`application_id = ${APPLICATION_ID}`);
+    ensureArchiveId(db);
     writerId = registerWriter(db, options.command ?? defaultCommand());
   } catch (error) {
     db.close();
     throw error instanceof BackfileError ? error : cannotOpen(dbPath, error);
   }
   mkdirSync(path.join(root, FILES_DIR), { recursive: true });
+  let reader: ReadableDB | null = null;
   return {
     dir: root,
     db,
+    get reader() {
+      if (!reader) {
+        reader = asReadable(new Database(dbPath, { readonly: true }));
+        reader.pragma('busy_timeout = 5000');
+        addTextFunctions(reader);
+      }
+      return reader;
+    },
     writerId,
     resolve(relative: string): string {
       const absolute = path.resolve(root, relative);
@@ -130,6 +143,7 @@ export function openArchive(dir: string, options: OpenOptions = {}): Archive {
       return absolute;
     },
     close() {
+      if (reader?.open) reader.close();
       if (!db.open) return;
       try {
         unregisterWriter(db, writerId);
@@ -139,6 +153,14 @@ export function openArchive(dir: string, options: OpenOptions = {}): Archive {
       db.close();
     },
   };
+}
+
+/** The search triggers (and search queries) call these, from any connection of ours. */
+function addTextFunctions(db: Database.Database): void {
+  db.function('backfile_cjk_split', { deterministic: true }, (text: unknown) => splitCjk(String(text ?? '')));
+  db.function('backfile_cjk_bigrams', { deterministic: true }, (text: unknown) =>
+    cjkBigrams(String(text ?? '')),
+  );
 }
 
 export function nowIso(): string {

@@ -23,6 +23,7 @@ import tar from 'tar-stream';
 import { BackfileError, systemErrorCode } from '../../shared/errors.ts';
 import { DATABASE_NAME, openArchive, type Archive } from './archive.ts';
 import { filesBelow } from './file-store.ts';
+import { asReadable, type ReadableDB } from './db-handles.ts';
 
 export interface BackupSummary {
   file: string;
@@ -31,7 +32,7 @@ export interface BackupSummary {
 }
 
 /** Files (relative to the archive) that a database refers to; tile folders are listed whole. */
-function referencedFiles(db: Database.Database, archiveDir: string): string[] {
+function referencedFiles(db: ReadableDB, archiveDir: string): string[] {
   const relative = new Set<string>();
   for (const p of db.prepare('SELECT stored_path FROM files').pluck().all() as string[]) relative.add(p);
   for (const row of db.prepare('SELECT raster_path, thumbnail_path, tiles_path FROM pages').all() as Record<
@@ -61,7 +62,7 @@ export async function backupArchive(archive: Archive, outFile: string): Promise<
     db.exec(
       "DELETE FROM writers; UPDATE jobs SET status = 'todo', writer_id = NULL WHERE status = 'running';",
     );
-    const files = referencedFiles(db, archive.dir);
+    const files = referencedFiles(asReadable(db), archive.dir);
     db.close();
     const pack = tar.pack();
     const written = pipeline(pack, createWriteStream(partial));

@@ -2,11 +2,11 @@
 
 import { isRealIsoDate } from '../../shared/date.ts';
 import { BackfileError } from '../../shared/errors.ts';
-import type Database from 'better-sqlite3';
+import type { WritableDB } from './db-handles.ts';
 import type { Issue, Title } from '../../shared/model.ts';
 import { nowIso } from './archive.ts';
 
-export function findOrCreateTitle(db: Database.Database, name: string): Title {
+export function findOrCreateTitle(db: WritableDB, name: string): Title {
   const existing = db.prepare('SELECT id, name FROM titles WHERE name = ?').get(name) as Title | undefined;
   if (existing) return existing;
   const { lastInsertRowid } = db
@@ -27,7 +27,7 @@ function rowToIssue(row: IssueRow): Issue {
 }
 
 export function findOrCreateIssue(
-  db: Database.Database,
+  db: WritableDB,
   titleId: number,
   date: string,
   edition: string,

@@ -1,19 +1,14 @@
 // The edit history: a change is one undoable step made of field-level edits (who, when, before,
 // after). Undo applies the edits' "before" values in reverse; each entity kind says how.
 
-import type Database from 'better-sqlite3';
+import type { WritableDB } from './db-handles.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { nowIso } from './archive.ts';
 
 export type { Edit, Entity } from '../../shared/history.ts';
 import type { Edit } from '../../shared/history.ts';
 
-export function recordChange(
-  db: Database.Database,
-  label: string,
-  user: string,
-  edits: readonly Edit[],
-): number {
+export function recordChange(db: WritableDB, label: string, user: string, edits: readonly Edit[]): number {
   const changeId = Number(
     db.prepare('INSERT INTO changes (label, user_name, at) VALUES (?, ?, ?)').run(label, user, nowIso())
       .lastInsertRowid,
@@ -25,7 +20,7 @@ export function recordChange(
   return changeId;
 }
 
-export function changeEdits(db: Database.Database, changeId: number): Edit[] {
+export function changeEdits(db: WritableDB, changeId: number): Edit[] {
   return db
     .prepare(
       'SELECT entity, entity_id AS entityId, field, before, after FROM edits WHERE change_id = ? ORDER BY id',
@@ -34,17 +29,17 @@ export function changeEdits(db: Database.Database, changeId: number): Edit[] {
 }
 
 /** The newest change not yet undone. */
-export function lastChange(db: Database.Database): number | null {
+export function lastChange(db: WritableDB): number | null {
   return (
     (db.prepare('SELECT id FROM changes WHERE undone = 0 ORDER BY id DESC LIMIT 1').pluck().get() as
       number | undefined) ?? null
   );
 }
 
-export type Reverter = (db: Database.Database, edit: Edit) => void;
+export type Reverter = (db: WritableDB, edit: Edit) => void;
 
 export function undoChange(
-  db: Database.Database,
+  db: WritableDB,
   changeId: number,
   revert: Reverter,
   user: string | null = null,
@@ -67,7 +62,7 @@ export function undoChange(
  * The change a redo would re-apply: the one undone most recently, as long as nothing new was
  * recorded after that undo (a new edit ends the redo chain, as in every editor).
  */
-export function redoableChange(db: Database.Database): number | null {
+export function redoableChange(db: WritableDB): number | null {
   const row = db
     .prepare(
       'SELECT id, undone_at FROM changes WHERE undone = 1 AND undone_at IS NOT NULL ORDER BY undone_at DESC, id DESC LIMIT 1',
@@ -79,7 +74,7 @@ export function redoableChange(db: Database.Database): number | null {
 }
 
 /** Re-applies an undone change: each edit's "after" value written back, in the original order. */
-export function redoChange(db: Database.Database, changeId: number, apply: Reverter): void {
+export function redoChange(db: WritableDB, changeId: number, apply: Reverter): void {
   db.transaction(() => {
     const change = db.prepare('SELECT undone FROM changes WHERE id = ?').get(changeId) as
       { undone: number } | undefined;

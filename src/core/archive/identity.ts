@@ -3,12 +3,16 @@
 // filed under it, so nothing kept for one archive is ever replayed into another.
 
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from './db-handles.ts';
 
 const KEY = 'archive_id';
 
-export function archiveId(db: Database.Database): string {
+/** Gives the archive its id the first time it is opened (openArchive calls this). */
+export function ensureArchiveId(db: WritableDB): void {
   db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(KEY, randomUUID());
+}
+
+export function archiveId(db: ReadableDB): string {
   return db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(KEY) as string;
 }
 

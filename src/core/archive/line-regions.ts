@@ -5,7 +5,7 @@
 // Whoever changes a page's lines or its regions calls assignLinesToRegions in the same
 // transaction, so the column never disagrees with the geometry.
 
-import type Database from 'better-sqlite3';
+import type { WritableDB } from './db-handles.ts';
 import { boxCentre, polygonContainsPoint, type Box } from '../../shared/geometry.ts';
 import { isTextRole, type Region } from '../../shared/model.ts';
 import { pageRegions } from './region-rows.ts';
@@ -16,7 +16,7 @@ export function regionOfLine(regions: readonly Region[], box: Box): Region | nul
   return regions.find((r) => isTextRole(r.role) && polygonContainsPoint(r.polygon, centre)) ?? null;
 }
 
-export function assignLinesToRegions(db: Database.Database, pageId: number): void {
+export function assignLinesToRegions(db: WritableDB, pageId: number): void {
   const regions = pageRegions(db, pageId);
   const lines = db
     .prepare('SELECT id, region_id, x0, y0, x1, y1 FROM lines WHERE page_id = ?')

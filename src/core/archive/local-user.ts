@@ -2,17 +2,17 @@
 // (`backfile user NAME`); until then the operating system's account name stands in.
 
 import os from 'node:os';
-import type Database from 'better-sqlite3';
+import type { WritableDB } from './db-handles.ts';
 import { BackfileError } from '../../shared/errors.ts';
 
 const KEY = 'user_name';
 
-export function localUser(db: Database.Database): string {
+export function localUser(db: WritableDB): string {
   const name = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(KEY) as string | undefined;
   return name ?? os.userInfo().username;
 }
 
-export function setLocalUser(db: Database.Database, name: string): string {
+export function setLocalUser(db: WritableDB, name: string): string {
   const trimmed = name.normalize('NFC').trim();
   if (!trimmed || trimmed.length > 100 || /\p{Cc}/u.test(trimmed))
     throw new BackfileError('invalid-input', 'A user name is 1 to 100 printable characters.');

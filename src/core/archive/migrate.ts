@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type { WritableDB } from './db-handles.ts';
 import { BackfileError } from '../../shared/errors.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
@@ -35,7 +35,7 @@ export function latestVersion(migrations: readonly Migration[] = loadMigrations(
   return migrations.length;
 }
 
-export function migrate(db: Database.Database, migrations: readonly Migration[] = loadMigrations()): number {
+export function migrate(db: WritableDB, migrations: readonly Migration[] = loadMigrations()): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = latestVersion(migrations);
   if (current > latest) {

@@ -2,7 +2,7 @@
 // number): the page moves to the matching issue, and the change is recorded in the edit history
 // (one change, one edit per field, with before and after).
 
-import type Database from 'better-sqlite3';
+import type { WritableDB } from './db-handles.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { nowIso } from './archive.ts';
 import { findOrCreateIssue, findOrCreateTitle } from './catalogue.ts';
@@ -22,7 +22,7 @@ interface Current {
 }
 
 export function updatePageMetadata(
-  db: Database.Database,
+  db: WritableDB,
   pageId: number,
   change: PageMetadataChange,
   user: string,

@@ -2,14 +2,14 @@
 // back. Lines a person has corrected are never replaced by a machine source, and which region
 // each line belongs to is derived again whenever the lines change.
 
-import type Database from 'better-sqlite3';
+import type { WritableDB } from './db-handles.ts';
 import { wordsOfLine } from '../text/line-words.ts';
 import { boxArea, intersectBoxes, roundBox, unionBoxes, type Box } from '../../shared/geometry.ts';
 import type { Block, Line, PageText, TextSource, Word } from '../../shared/model.ts';
 import { nowIso } from './archive.ts';
 import { assignLinesToRegions } from './line-regions.ts';
 
-export function textSourceId(db: Database.Database, source: TextSource): number {
+export function textSourceId(db: WritableDB, source: TextSource): number {
   db.prepare(
     'INSERT OR IGNORE INTO text_sources (kind, engine, version, model) VALUES (@kind, @engine, @version, @model)',
   ).run(source);
@@ -53,7 +53,7 @@ export function coversCorrectedLine(line: Box, corrected: readonly Box[]): boole
  */
 const LINE_ID_MARK = 'lines.highest_id';
 
-function takeLineIds(db: Database.Database, count: number): number {
+function takeLineIds(db: WritableDB, count: number): number {
   const first =
     (db
       .prepare(
@@ -76,7 +76,7 @@ const INSERT_WORD = `INSERT INTO words (line_id, position, x0, y0, x1, y1, text,
   VALUES (@line_id, @position, @x0, @y0, @x1, @y1, @text, @confidence, @source_id)`;
 
 /** Blocks of the page that no line belongs to any more. */
-function dropEmptyBlocks(db: Database.Database, pageId: number): void {
+function dropEmptyBlocks(db: WritableDB, pageId: number): void {
   db.prepare(
     'DELETE FROM blocks WHERE page_id = ? AND id NOT IN (SELECT block_id FROM lines WHERE block_id IS NOT NULL)',
   ).run(pageId);
@@ -88,7 +88,7 @@ function dropEmptyBlocks(db: Database.Database, pageId: number): void {
  * Run inside a transaction. A re-read that should be undoable goes through ocr/re-read.ts.
  */
 export function savePageText(
-  db: Database.Database,
+  db: WritableDB,
   pageId: number,
   text: PageText,
 ): { lines: number; words: number } {
@@ -147,7 +147,7 @@ export function savePageText(
   return { lines: lineCount, words: wordCount };
 }
 
-function removeMachineText(db: Database.Database, pageId: number): void {
+function removeMachineText(db: WritableDB, pageId: number): void {
   db.prepare('DELETE FROM lines WHERE page_id = ? AND corrected = 0').run(pageId);
   dropEmptyBlocks(db, pageId);
 }
@@ -182,7 +182,7 @@ export interface MachineText {
   }[];
 }
 
-export function machineText(db: Database.Database, pageId: number): MachineText {
+export function machineText(db: WritableDB, pageId: number): MachineText {
   const blockRows = db
     .prepare(
       `SELECT id, position, x0, y0, x1, y1 FROM blocks WHERE page_id = ? AND id IN
@@ -218,7 +218,7 @@ export function machineText(db: Database.Database, pageId: number): MachineText 
 }
 
 /** Puts a page's machine text back as `machineText` took it; corrected lines stay as they are. */
-export function restoreMachineText(db: Database.Database, pageId: number, text: MachineText): void {
+export function restoreMachineText(db: WritableDB, pageId: number, text: MachineText): void {
   removeMachineText(db, pageId);
   const insertBlock = db.prepare(INSERT_BLOCK);
   const blockIds = text.blocks.map((b) =>
@@ -257,7 +257,7 @@ export interface PlacedLine {
 }
 
 /** The page's lines in reading order, with their words and their block and region. */
-export function loadPageLines(db: Database.Database, pageId: number): PlacedLine[] {
+export function loadPageLines(db: WritableDB, pageId: number): PlacedLine[] {
   const lines = db
     .prepare(
       'SELECT id, block_id, region_id, position, x0, y0, x1, y1, raw_text, text, confidence FROM lines WHERE page_id = ? ORDER BY position, id',
@@ -312,6 +312,6 @@ export function groupLines<K>(
 }
 
 /** The page's lines in reading order, grouped by block, with their words. */
-export function loadPageBlocks(db: Database.Database, pageId: number): Block[] {
+export function loadPageBlocks(db: WritableDB, pageId: number): Block[] {
   return groupLines(loadPageLines(db, pageId), (l) => l.blockId).map((g) => g.block);
 }

@@ -1,6 +1,6 @@
 // Pages of the archive: rows mapped to domain pages at this edge.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from './db-handles.ts';
 import type { Page, PageStatus, TextSourceKind } from '../../shared/model.ts';
 
 interface PageRow {
@@ -44,7 +44,7 @@ export function rowToPage(row: PageRow): Page {
 const PAGE_COLUMNS = `p.id, p.issue_id, p.sequence, p.printed_number, p.source_sha256, p.source_index, f.original_name,
   p.width, p.height, p.dpi, p.raster_path, p.thumbnail_path, p.tiles_path, p.text_source, p.status`;
 
-export function getPage(db: Database.Database, id: number): Page | null {
+export function getPage(db: WritableDB, id: number): Page | null {
   const row = db
     .prepare(`SELECT ${PAGE_COLUMNS} FROM pages p JOIN files f ON f.sha256 = p.source_sha256 WHERE p.id = ?`)
     .get(id) as PageRow | undefined;
@@ -70,7 +70,7 @@ const rowToListing = (row: ListingRow): PageListing => ({
   edition: row.edition,
 });
 
-export function listPages(db: Database.Database): PageListing[] {
+export function listPages(db: ReadableDB): PageListing[] {
   const rows = db
     .prepare(`${LISTING} ORDER BY t.name, i.issue_date, i.edition, p.sequence, p.id`)
     .all() as ListingRow[];
@@ -78,7 +78,7 @@ export function listPages(db: Database.Database): PageListing[] {
 }
 
 /** One page with its title and issue, or null. */
-export function getPageListing(db: Database.Database, id: number): PageListing | null {
+export function getPageListing(db: ReadableDB, id: number): PageListing | null {
   const row = db.prepare(`${LISTING} WHERE p.id = ?`).get(id) as ListingRow | undefined;
   return row ? rowToListing(row) : null;
 }
@@ -98,7 +98,7 @@ export interface NewPage {
   createdAt: string;
 }
 
-export function insertPage(db: Database.Database, page: NewPage): number {
+export function insertPage(db: WritableDB, page: NewPage): number {
   const { lastInsertRowid } = db
     .prepare(
       `INSERT INTO pages (issue_id, sequence, printed_number, source_sha256, source_index, width, height, dpi,
@@ -110,7 +110,7 @@ export function insertPage(db: Database.Database, page: NewPage): number {
   return Number(lastInsertRowid);
 }
 
-export function nextSequence(db: Database.Database, issueId: number): number {
+export function nextSequence(db: WritableDB, issueId: number): number {
   const row = db.prepare('SELECT MAX(sequence) AS max FROM pages WHERE issue_id = ?').get(issueId) as {
     max: number | null;
   };

@@ -1,6 +1,6 @@
 // The regions table as the rest of the core sees it: rows mapped to Regions, read one or by page.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from './db-handles.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { boxToPolygon, polygonBounds, type Polygon } from '../../shared/geometry.ts';
 import { nowIso } from './archive.ts';
@@ -32,13 +32,13 @@ export function rowToRegion(row: RegionRow): Region {
   };
 }
 
-export function getRegion(db: Database.Database, id: number): Region {
+export function getRegion(db: WritableDB, id: number): Region {
   const row = db.prepare('SELECT * FROM regions WHERE id = ?').get(id) as RegionRow | undefined;
   if (!row) throw new BackfileError('not-found', `No region ${id}.`);
   return rowToRegion(row);
 }
 
-export function pageRegions(db: Database.Database, pageId: number): Region[] {
+export function pageRegions(db: ReadableDB, pageId: number): Region[] {
   return (
     db
       .prepare('SELECT * FROM regions WHERE page_id = ? ORDER BY reading_order, id')
@@ -47,10 +47,9 @@ export function pageRegions(db: Database.Database, pageId: number): Region[] {
 }
 
 /** Where a new region stands on its page: after every region there. */
-export function nextReadingOrder(db: Database.Database, pageId: number): number {
+export function nextReadingOrder(db: WritableDB, pageId: number): number {
   const last = db.prepare('SELECT MAX(reading_order) FROM regions WHERE page_id = ?').pluck().get(pageId) as
-    | number
-    | null;
+    number | null;
   return (last ?? -1) + 1;
 }
 
@@ -62,7 +61,7 @@ export type RegionOrigin = 'user' | 'suggested' | 'import';
  * queries by position) are derived from it here, never given separately.
  */
 export function insertRegion(
-  db: Database.Database,
+  db: WritableDB,
   region: { pageId: number; role: RegionRole; polygon: Polygon; readingOrder: number; origin: RegionOrigin },
 ): number {
   const polygon = region.polygon.map(([x, y]) => [Math.round(x), Math.round(y)] as [number, number]);

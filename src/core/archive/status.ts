@@ -1,12 +1,12 @@
 // Counts for `backfile status` and the library view.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from './db-handles.ts';
 import { ARTICLE_STATUSES, PAGE_STATUSES, type ArticleStatus, type PageStatus } from '../../shared/model.ts';
 import type { StatusSummary } from '../../shared/api/contract.ts';
 
 export type ArchiveStatus = StatusSummary;
 
-export function archiveStatus(db: Database.Database): ArchiveStatus {
+export function archiveStatus(db: ReadableDB): ArchiveStatus {
   const titles = db
     .prepare(
       `SELECT t.name, COUNT(DISTINCT i.id) AS issues, COUNT(p.id) AS pages

@@ -5,7 +5,7 @@
 // interrupted jobs) touch only what belongs to processes that are gone (docs/archive.md).
 
 import os from 'node:os';
-import type Database from 'better-sqlite3';
+import type { WritableDB } from './db-handles.ts';
 
 export interface Writer {
   id: number;
@@ -29,7 +29,7 @@ export function writerAlive(w: Pick<Writer, 'pid' | 'host'>): boolean {
   return w.host !== os.hostname() || pidAlive(w.pid);
 }
 
-export function registerWriter(db: Database.Database, command: string): number {
+export function registerWriter(db: WritableDB, command: string): number {
   return Number(
     db
       .prepare('INSERT INTO writers (pid, host, command, started_at) VALUES (?, ?, ?, ?)')
@@ -37,12 +37,12 @@ export function registerWriter(db: Database.Database, command: string): number {
   );
 }
 
-export function unregisterWriter(db: Database.Database, id: number): void {
+export function unregisterWriter(db: WritableDB, id: number): void {
   db.prepare('DELETE FROM writers WHERE id = ?').run(id);
 }
 
 /** Live processes other than `self`; rows of processes that are gone are dropped on the way. */
-export function otherWriters(db: Database.Database, self: number | null): Writer[] {
+export function otherWriters(db: WritableDB, self: number | null): Writer[] {
   const rows = db
     .prepare('SELECT id, pid, host, command, started_at AS startedAt FROM writers ORDER BY id')
     .all() as Writer[];
@@ -67,6 +67,6 @@ export const HELD_BY_NO_LIVE_WRITER =
   '(writer_id IS NULL OR writer_id NOT IN (SELECT value FROM json_each(?)))';
 
 /** This process and the other live ones, as the parameter of HELD_BY_NO_LIVE_WRITER. */
-export function liveWriterIds(db: Database.Database, self: number): string {
+export function liveWriterIds(db: WritableDB, self: number): string {
   return JSON.stringify([self, ...otherWriters(db, self).map((w) => w.id)]);
 }

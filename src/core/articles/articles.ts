@@ -2,7 +2,7 @@
 // user can set (headline, kicker, subhead, byline, dateline, section, body override), and photos
 // saved as full-resolution crops beside their captions.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../archive/db-handles.ts';
 import sharp from 'sharp';
 import type { Archive } from '../archive/archive.ts';
 import { nowIso } from '../archive/archive.ts';
@@ -33,7 +33,7 @@ export interface ArticleRecord {
   status: string;
 }
 
-export function getArticle(db: Database.Database, id: number): ArticleRecord {
+export function getArticle(db: ReadableDB, id: number): ArticleRecord {
   const row = db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as
     Record<string, unknown> | undefined;
   if (!row) throw new BackfileError('not-found', `No article ${id}.`);
@@ -55,7 +55,7 @@ export function getArticle(db: Database.Database, id: number): ArticleRecord {
   };
 }
 
-export function listArticles(db: Database.Database, issueId?: number): ArticleRecord[] {
+export function listArticles(db: ReadableDB, issueId?: number): ArticleRecord[] {
   const ids = (
     issueId === undefined
       ? db.prepare('SELECT id FROM articles ORDER BY issue_id, id').pluck().all()
@@ -64,14 +64,14 @@ export function listArticles(db: Database.Database, issueId?: number): ArticleRe
   return ids.map((id) => getArticle(db, id));
 }
 
-function issueOfRegion(db: Database.Database, regionId: number): number {
+function issueOfRegion(db: WritableDB, regionId: number): number {
   return db
     .prepare('SELECT p.issue_id FROM regions r JOIN pages p ON p.id = r.page_id WHERE r.id = ?')
     .pluck()
     .get(regionId) as number;
 }
 
-function setParts(db: Database.Database, articleId: number, regionIds: readonly number[]): void {
+function setParts(db: WritableDB, articleId: number, regionIds: readonly number[]): void {
   const issues = new Set(regionIds.map((id) => (getRegion(db, id), issueOfRegion(db, id))));
   if (issues.size > 1)
     throw new BackfileError('invalid-input', 'An article continues across pages of one issue only.');
@@ -92,7 +92,7 @@ function setParts(db: Database.Database, articleId: number, regionIds: readonly 
 }
 
 export function createArticle(
-  db: Database.Database,
+  db: WritableDB,
   regionIds: readonly number[],
   fields: ArticleFields,
   user: string,
@@ -125,7 +125,7 @@ export function createArticle(
 
 /** Sets fields and/or the ordered regions (continuing the article on another page = adding its regions). */
 export function updateArticle(
-  db: Database.Database,
+  db: WritableDB,
   id: number,
   change: { fields?: ArticleFields; regionIds?: number[] },
   user: string,
@@ -160,7 +160,7 @@ export function updateArticle(
  * continues: one article over both pages, still a suggestion until someone accepts it.
  */
 export function joinSuggestedArticles(
-  db: Database.Database,
+  db: WritableDB,
   articleId: number,
   continuedId: number,
   user: string,
@@ -202,7 +202,7 @@ export function joinSuggestedArticles(
   }).immediate();
 }
 
-export function deleteArticle(db: Database.Database, id: number, user: string): void {
+export function deleteArticle(db: WritableDB, id: number, user: string): void {
   db.transaction(() => {
     const article = getArticle(db, id);
     db.prepare('DELETE FROM articles WHERE id = ?').run(id);
@@ -258,7 +258,7 @@ export async function attachPhoto(
 }
 
 /** A region's current text, its lines joined as paragraphs. */
-export function regionText(db: Database.Database, regionId: number): string {
+export function regionText(db: WritableDB, regionId: number): string {
   return (
     db
       .prepare('SELECT text FROM lines WHERE region_id = ? ORDER BY position, id')
@@ -267,7 +267,7 @@ export function regionText(db: Database.Database, regionId: number): string {
   ).join('\n');
 }
 
-export function revertArticleEdit(db: Database.Database, edit: Edit): void {
+export function revertArticleEdit(db: WritableDB, edit: Edit): void {
   if (edit.field === 'parts') {
     if (edit.before === null) db.prepare('DELETE FROM articles WHERE id = ?').run(edit.entityId);
     else setParts(db, edit.entityId, JSON.parse(edit.before) as number[]);

@@ -2,7 +2,7 @@
 // with those roles, the body in reading order (wrapped lines joined, paragraphs kept, jump lines
 // left out), photos with their captions. Fields the user set win over what the regions say.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../archive/db-handles.ts';
 import { linesToParagraphs } from '../../shared/text/paragraphs.ts';
 import { joinLines } from '../../shared/text/normalise.ts';
 import type { RegionRole } from '../../shared/model.ts';
@@ -31,7 +31,7 @@ export interface AssembleOptions {
 }
 
 export function assembleArticle(
-  db: Database.Database,
+  db: ReadableDB,
   articleId: number,
   options: AssembleOptions = {},
 ): AssembledArticle {

@@ -2,7 +2,7 @@
 // the page's reading order. Every change is one recorded, undoable step; lines and words follow
 // the region that contains their centre (archive/line-regions.ts).
 
-import type Database from 'better-sqlite3';
+import type { WritableDB } from '../archive/db-handles.ts';
 import { recordChange, type Edit } from '../archive/history.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { boxToPolygon, polygonBounds, type Polygon } from '../../shared/geometry.ts';
@@ -16,7 +16,7 @@ import {
   type RegionOrigin,
 } from '../archive/region-rows.ts';
 
-function checkPolygon(db: Database.Database, pageId: number, polygon: Polygon): Polygon {
+function checkPolygon(db: WritableDB, pageId: number, polygon: Polygon): Polygon {
   const page = db.prepare('SELECT width, height FROM pages WHERE id = ?').get(pageId) as
     { width: number; height: number } | undefined;
   if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
@@ -40,12 +40,12 @@ function checkRole(role: string): RegionRole {
   return role as RegionRole;
 }
 
-function regionSnapshot(db: Database.Database, id: number): string {
+function regionSnapshot(db: WritableDB, id: number): string {
   return JSON.stringify(db.prepare('SELECT * FROM regions WHERE id = ?').get(id));
 }
 
 export function createRegion(
-  db: Database.Database,
+  db: WritableDB,
   pageId: number,
   role: string,
   polygon: Polygon,
@@ -72,7 +72,7 @@ export function createRegion(
 }
 
 export function updateRegion(
-  db: Database.Database,
+  db: WritableDB,
   id: number,
   change: { role?: string; polygon?: Polygon },
   user: string,
@@ -96,7 +96,7 @@ export function updateRegion(
   }).immediate();
 }
 
-export function deleteRegion(db: Database.Database, id: number, user: string): void {
+export function deleteRegion(db: WritableDB, id: number, user: string): void {
   db.transaction(() => {
     const region = getRegion(db, id);
     const before = regionSnapshot(db, id);
@@ -109,12 +109,7 @@ export function deleteRegion(db: Database.Database, id: number, user: string): v
 }
 
 /** Sets the reading order of a page's regions to the order of `ids` (which must be all of them). */
-export function reorderRegions(
-  db: Database.Database,
-  pageId: number,
-  ids: readonly number[],
-  user: string,
-): void {
+export function reorderRegions(db: WritableDB, pageId: number, ids: readonly number[], user: string): void {
   db.transaction(() => {
     const current = pageRegions(db, pageId);
     if (ids.length !== current.length || !current.every((r) => ids.includes(r.id))) {
@@ -143,7 +138,7 @@ export function reorderRegions(
 }
 
 /** Splits a region at a horizontal line y into an upper and a lower rectangle. */
-export function splitRegion(db: Database.Database, id: number, y: number, user: string): [number, number] {
+export function splitRegion(db: WritableDB, id: number, y: number, user: string): [number, number] {
   return db
     .transaction(() => {
       const region = getRegion(db, id);
@@ -188,7 +183,7 @@ export function splitRegion(db: Database.Database, id: number, y: number, user: 
 }
 
 /** Merges regions of one page into the first one (their bounding rectangle). */
-export function mergeRegions(db: Database.Database, ids: readonly number[], user: string): number {
+export function mergeRegions(db: WritableDB, ids: readonly number[], user: string): number {
   return db
     .transaction(() => {
       const regions = ids.map((id) => getRegion(db, id));
@@ -227,7 +222,7 @@ export function mergeRegions(db: Database.Database, ids: readonly number[], user
 }
 
 /** How region edits are undone: whole rows come back as they were, or go. */
-export function revertRegionEdit(db: Database.Database, edit: Edit): void {
+export function revertRegionEdit(db: WritableDB, edit: Edit): void {
   if (edit.field === 'reading_order') {
     db.prepare('UPDATE regions SET reading_order = ? WHERE id = ?').run(Number(edit.before), edit.entityId);
     return;

@@ -2,7 +2,7 @@
 // grouped into blocks (one per text region where the page has regions, plus the source's blocks
 // of the lines outside every region; else the source's blocks).
 
-import type Database from 'better-sqlite3';
+import type { WritableDB } from '../archive/db-handles.ts';
 import type { Archive } from '../archive/archive.ts';
 import { getPage } from '../archive/pages.ts';
 import { groupLines, loadPageLines, type PlacedLine } from '../archive/page-text.ts';
@@ -41,7 +41,7 @@ export interface ExportPage {
 // Re-exported for the writers, which speak of roles through the export model.
 export { NON_TEXT_ROLES };
 
-function pageSource(db: Database.Database, pageId: number): TextSource | null {
+function pageSource(db: WritableDB, pageId: number): TextSource | null {
   return (
     (db
       .prepare(

@@ -33,7 +33,7 @@ import { parsePattern, type NameMetadata, type NamePattern } from './pattern.ts'
 import { DEFAULT_READ_OPTIONS, type ReadOptions, type ScanSource, type SourcePage } from './source.ts';
 import { findScanFiles, type FoundFile } from './walk.ts';
 import { findOcrFile, readOcrFile, toPageOcr, type PageOcr } from './existing-ocr/read-ocr-file.ts';
-import type Database from 'better-sqlite3';
+import type { WritableDB } from '../archive/db-handles.ts';
 import { otherWriters } from '../archive/writers.ts';
 import { insertRegion } from '../archive/region-rows.ts';
 import { boxToPolygon } from '../../shared/geometry.ts';
@@ -310,14 +310,14 @@ async function arrangeImportedOcr(
 }
 
 /** The pages already made from the stored file with this sha256, in file order. */
-function pagesOfFile(db: Database.Database, sha256: string): number[] {
+function pagesOfFile(db: WritableDB, sha256: string): number[] {
   return db
     .prepare('SELECT id FROM pages WHERE source_sha256 = ? ORDER BY source_index')
     .pluck()
     .all(sha256) as number[];
 }
 
-function insertImportedRegions(db: Database.Database, pageId: number, regions: PageOcr['regions']): void {
+function insertImportedRegions(db: WritableDB, pageId: number, regions: PageOcr['regions']): void {
   regions.forEach((r, i) =>
     insertRegion(db, {
       pageId,

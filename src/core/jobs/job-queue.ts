@@ -3,7 +3,7 @@
 // After a crash, jobs left "running" by a process that is gone go back to "todo"
 // (recoverInterrupted), so the queue resumes where it stopped.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../archive/db-handles.ts';
 import { nowIso } from '../archive/archive.ts';
 import { HELD_BY_NO_LIVE_WRITER, liveWriterIds } from '../archive/writers.ts';
 
@@ -61,7 +61,7 @@ function rowToJob(row: JobRow): Job {
  * earlier job ended (done, failed, cancelled) gets a fresh one. Returns the ids of queued jobs.
  */
 export function enqueueJobs(
-  db: Database.Database,
+  db: WritableDB,
   kind: string,
   pageIds: readonly number[],
   payload: unknown,
@@ -90,7 +90,7 @@ export function enqueueJobs(
  * Jobs a crash left running go back to the queue: those of processes that are gone. A job
  * another live process is reading is its own (two `backfile ocr` share one queue).
  */
-export function recoverInterrupted(db: Database.Database, kind: string, self: number): number {
+export function recoverInterrupted(db: WritableDB, kind: string, self: number): number {
   return db
     .prepare(
       `UPDATE jobs SET status = 'todo', started_at = NULL, writer_id = NULL
@@ -100,7 +100,7 @@ export function recoverInterrupted(db: Database.Database, kind: string, self: nu
 }
 
 /** Takes the oldest waiting job and marks it running (one attempt more) by process `writer`. */
-export function claimNextJob(db: Database.Database, kind: string, writer: number): Job | null {
+export function claimNextJob(db: WritableDB, kind: string, writer: number): Job | null {
   return db
     .transaction(() => {
       const row = db
@@ -115,12 +115,12 @@ export function claimNextJob(db: Database.Database, kind: string, writer: number
     .immediate();
 }
 
-export function markJobDone(db: Database.Database, id: number): void {
+export function markJobDone(db: WritableDB, id: number): void {
   db.prepare("UPDATE jobs SET status = 'done', error = NULL, finished_at = ? WHERE id = ?").run(nowIso(), id);
 }
 
 /** A failed attempt: back to the queue while attempts remain, otherwise failed for good. */
-export function markJobAttemptFailed(db: Database.Database, job: Job, error: string): JobStatus {
+export function markJobAttemptFailed(db: WritableDB, job: Job, error: string): JobStatus {
   const status: JobStatus = job.attempts < job.maxAttempts ? 'todo' : 'failed';
   db.prepare('UPDATE jobs SET status = ?, error = ?, finished_at = ? WHERE id = ?').run(
     status,
@@ -133,7 +133,7 @@ export function markJobAttemptFailed(db: Database.Database, job: Job, error: str
 
 /** Cancels waiting jobs (and, with `running`, those under way: their runner stops them). */
 export function cancelJobs(
-  db: Database.Database,
+  db: WritableDB,
   kind: string,
   options: { running?: boolean; ids?: number[] } = {},
 ): number {
@@ -146,7 +146,7 @@ export function cancelJobs(
     .run(nowIso(), kind).changes;
 }
 
-export function listJobs(db: Database.Database, kind?: string): Job[] {
+export function listJobs(db: ReadableDB, kind?: string): Job[] {
   const rows = (
     kind
       ? db.prepare('SELECT * FROM jobs WHERE kind = ? ORDER BY id').all(kind)
@@ -155,7 +155,7 @@ export function listJobs(db: Database.Database, kind?: string): Job[] {
   return rows.map(rowToJob);
 }
 
-export function countJobs(db: Database.Database, kind: string): Record<JobStatus, number> {
+export function countJobs(db: WritableDB, kind: string): Record<JobStatus, number> {
   const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
   for (const row of db
     .prepare('SELECT status, COUNT(*) AS n FROM jobs WHERE kind = ? GROUP BY status')

@@ -3,7 +3,7 @@
 // regions cover only part of the page, the rest is read too, with the regions blanked out: text
 // outside every region belongs to the page and is never dropped by a re-read.
 
-import type Database from 'better-sqlite3';
+import type { WritableDB } from '../archive/db-handles.ts';
 import type { Archive } from '../archive/archive.ts';
 import { getPage } from '../archive/pages.ts';
 import { BackfileError } from '../../shared/errors.ts';
@@ -30,7 +30,7 @@ interface TextRegion {
   box: Box;
 }
 
-function textRegions(db: Database.Database, pageId: number): TextRegion[] {
+function textRegions(db: WritableDB, pageId: number): TextRegion[] {
   return pageRegions(db, pageId).filter((r) => isTextRole(r.role));
 }
 

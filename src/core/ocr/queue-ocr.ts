@@ -1,7 +1,7 @@
 // Choosing pages to read and queueing them: the scope (pages, an issue, everything), the
 // language remembered per title, issue or page, and which pages already have text.
 
-import type Database from 'better-sqlite3';
+import type { WritableDB } from '../archive/db-handles.ts';
 import type { Archive } from '../archive/archive.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { localUser } from '../archive/local-user.ts';
@@ -13,7 +13,7 @@ import { ENGINE_NAMES, chooseEngine, type EngineChoice, type EngineName } from '
 
 export type PageScope = { pages: number[] } | { issue: number } | { title: number } | { all: true };
 
-export function pagesInScope(db: Database.Database, scope: PageScope): number[] {
+export function pagesInScope(db: WritableDB, scope: PageScope): number[] {
   if ('pages' in scope) {
     const known = new Set(db.prepare('SELECT id FROM pages').pluck().all() as number[]);
     const missing = scope.pages.filter((id) => !known.has(id));
@@ -53,7 +53,7 @@ const REMEMBERED = {
 } as const;
 
 function rememberForScope(
-  db: Database.Database,
+  db: WritableDB,
   scope: PageScope,
   what: keyof typeof REMEMBERED,
   value: string,
@@ -73,11 +73,11 @@ function rememberForScope(
 }
 
 /** Remembers a language for the scope, so later runs on it use the same one. */
-export function rememberLanguage(db: Database.Database, scope: PageScope, languages: string): void {
+export function rememberLanguage(db: WritableDB, scope: PageScope, languages: string): void {
   rememberForScope(db, scope, 'language', languages);
 }
 
-export function languageForPage(db: Database.Database, pageId: number): string {
+export function languageForPage(db: WritableDB, pageId: number): string {
   const row = db
     .prepare(
       `SELECT COALESCE(p.language, i.language, t.language, (SELECT value FROM settings WHERE key = 'ocr.language'), ?) AS language
@@ -88,12 +88,12 @@ export function languageForPage(db: Database.Database, pageId: number): string {
 }
 
 /** Remembers an engine choice for the scope, as rememberLanguage does for languages. */
-export function rememberEngine(db: Database.Database, scope: PageScope, engine: EngineChoice): void {
+export function rememberEngine(db: WritableDB, scope: PageScope, engine: EngineChoice): void {
   rememberForScope(db, scope, 'engine', engine);
 }
 
 /** The engine for a page: the page's, its issue's, its title's or the archive's choice, else by script and resolution. */
-export function engineForPage(db: Database.Database, pageId: number, languages: string): EngineName {
+export function engineForPage(db: WritableDB, pageId: number, languages: string): EngineName {
   const row = db
     .prepare(
       `SELECT COALESCE(p.ocr_engine, i.ocr_engine, t.ocr_engine, (SELECT value FROM settings WHERE key = 'ocr.engine'), 'auto') AS choice,

@@ -9,16 +9,16 @@
 //   checked.
 // reReadImpact says all this before the user asks for it.
 
-import type Database from 'better-sqlite3';
+import type { WritableDB } from '../archive/db-handles.ts';
 import { recordChange, type Edit } from '../archive/history.ts';
 import { machineText, restoreMachineText, savePageText, type MachineText } from '../archive/page-text.ts';
 import { moveStatus } from '../review/status.ts';
 import { PAGE_STATUSES, ARTICLE_STATUSES, type PageText } from '../../shared/model.ts';
 
-const correctedLines = (db: Database.Database, pageId: number) =>
+const correctedLines = (db: WritableDB, pageId: number) =>
   db.prepare('SELECT COUNT(*) FROM lines WHERE page_id = ? AND corrected = 1').pluck().get(pageId) as number;
 
-function pageArticles(db: Database.Database, pageId: number): { id: number; status: string }[] {
+function pageArticles(db: WritableDB, pageId: number): { id: number; status: string }[] {
   return db
     .prepare(
       `SELECT DISTINCT a.id, a.status FROM articles a JOIN article_parts ap ON ap.article_id = a.id
@@ -39,7 +39,7 @@ export interface ReReadImpact {
 
 /** The pages among `pageIds` where reading again touches human work, and how. A page without
  * text has nothing to lose: its first reading fills the regions drawn on it. */
-export function reReadImpact(db: Database.Database, pageIds: readonly number[]): ReReadImpact[] {
+export function reReadImpact(db: WritableDB, pageIds: readonly number[]): ReReadImpact[] {
   const status = db.prepare('SELECT status FROM pages WHERE id = ?').pluck();
   const hasText = db.prepare('SELECT 1 FROM lines WHERE page_id = ? LIMIT 1');
   return pageIds
@@ -72,7 +72,7 @@ export function describeReReadImpact(impact: readonly ReReadImpact[]): string[] 
  * change when the page had text before, null for a first reading.
  */
 export function storePageReading(
-  db: Database.Database,
+  db: WritableDB,
   pageId: number,
   text: PageText,
   user: string,
@@ -107,7 +107,7 @@ export function storePageReading(
 }
 
 /** Undo (and redo) of a re-read: the page's machine text as it was. */
-export function revertPageTextEdit(db: Database.Database, edit: Edit): void {
+export function revertPageTextEdit(db: WritableDB, edit: Edit): void {
   restoreMachineText(
     db,
     edit.entityId,

@@ -3,7 +3,7 @@
 // which pages still need attention. Error rates only mean something on text someone has checked,
 // so summaries count verified pages (corrected, reviewed, approved) only.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../archive/db-handles.ts';
 import { LOW_CONFIDENCE, VERIFIED_STATUSES, type PageStatus } from '../../shared/model.ts';
 import { editDistance } from '../../shared/text/error-rate.ts';
 import { originalLineTextSql } from '../archive/history.ts';
@@ -104,7 +104,7 @@ const LINE_QUERY = `SELECT l.page_id, l.text, ${originalLineTextSql('l')} AS ori
   (SELECT group_concat(w.confidence) FROM words w WHERE w.line_id = l.id AND w.confidence IS NOT NULL) AS scores
   FROM lines l`;
 
-export function qualityReport(db: Database.Database, filter: { title?: string } = {}): QualityReport {
+export function qualityReport(db: ReadableDB, filter: { title?: string } = {}): QualityReport {
   const pageRows = db
     .prepare(
       `SELECT p.id, p.status, p.status_reason, p.sequence, i.id AS issue_id, i.issue_date, i.edition, t.name AS title
@@ -176,7 +176,7 @@ export function qualityReport(db: Database.Database, filter: { title?: string } 
 }
 
 /** The same figures for one article: the lines of its regions, on whatever pages they are. */
-export function articleQuality(db: Database.Database, articleId: number): QualityFigures {
+export function articleQuality(db: WritableDB, articleId: number): QualityFigures {
   const rows = db
     .prepare(`${LINE_QUERY} JOIN article_parts ap ON ap.region_id = l.region_id WHERE ap.article_id = ?`)
     .all(articleId) as LineRow[];

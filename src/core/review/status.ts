@@ -2,7 +2,7 @@
 // approved); moving it back needs a reason, which is kept with it and in the history. Each move
 // is a recorded change, so it shows in the history and one undo takes it back.
 
-import type Database from 'better-sqlite3';
+import type { WritableDB } from '../archive/db-handles.ts';
 import { recordChange, type Edit } from '../archive/history.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import type { StatusMove } from '../../shared/api/contract.ts';
@@ -36,7 +36,7 @@ type Entity = 'page' | 'article';
  * takes back the move with what caused it. Nothing else writes a status column.
  */
 export function moveStatus(
-  db: Database.Database,
+  db: WritableDB,
   entity: Entity,
   id: number,
   to: string,
@@ -63,7 +63,7 @@ export function moveStatus(
 }
 
 function move(
-  db: Database.Database,
+  db: WritableDB,
   entity: Entity,
   id: number,
   to: string,
@@ -82,7 +82,7 @@ function move(
 }
 
 export function setPageStatus(
-  db: Database.Database,
+  db: WritableDB,
   pageId: number,
   to: PageStatus,
   reason: string | undefined,
@@ -96,7 +96,7 @@ export function setPageStatus(
 }
 
 export function setArticleStatus(
-  db: Database.Database,
+  db: WritableDB,
   articleId: number,
   to: ArticleStatus,
   reason: string | undefined,
@@ -106,7 +106,7 @@ export function setArticleStatus(
 }
 
 /** Undo of a status edit: the status (or reason) as it was. */
-export function revertStatusEdit(db: Database.Database, edit: Edit): void {
+export function revertStatusEdit(db: WritableDB, edit: Edit): void {
   const table = edit.entity === 'page' ? 'pages' : 'articles';
   if (edit.field === 'status')
     db.prepare(`UPDATE ${table} SET status = ? WHERE id = ?`).run(edit.before, edit.entityId);

@@ -1,7 +1,7 @@
 // Undo and redo of any recorded change (a correction, a replace-all, a region or article edit, a
 // status move, a re-read): each edit's before or after value written back.
 
-import type Database from 'better-sqlite3';
+import type { WritableDB } from '../archive/db-handles.ts';
 import { lastChange, redoChange, redoableChange, undoChange, type Edit } from '../archive/history.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { revertArticleEdit } from '../articles/articles.ts';
@@ -11,7 +11,7 @@ import { revertLineTextEdit } from '../text/corrections.ts';
 import { revertPageTextEdit } from '../ocr/re-read.ts';
 
 /** Writes an edit's "before" value back. Also used to revert to an older version. */
-export function revertEdit(db: Database.Database, edit: Edit): void {
+export function revertEdit(db: WritableDB, edit: Edit): void {
   if ((edit.entity === 'page' || edit.entity === 'article') && STATUS_FIELDS.includes(edit.field))
     revertStatusEdit(db, edit);
   else if (edit.entity === 'region') revertRegionEdit(db, edit);
@@ -29,29 +29,26 @@ export function revertEdit(db: Database.Database, edit: Edit): void {
     );
 }
 
-export function undo(db: Database.Database, changeId: number, user: string | null = null): void {
+export function undo(db: WritableDB, changeId: number, user: string | null = null): void {
   undoChange(db, changeId, revertEdit, user);
 }
 
-export function redo(db: Database.Database, changeId: number): void {
+export function redo(db: WritableDB, changeId: number): void {
   redoChange(db, changeId, revertEdit);
 }
 
-const labelOf = (db: Database.Database, id: number) =>
+const labelOf = (db: WritableDB, id: number) =>
   db.prepare('SELECT label FROM changes WHERE id = ?').pluck().get(id) as string;
 
 /** Undo of the newest change, as the editor's Ctrl+Z does; null when there is nothing to undo. */
-export function undoLast(
-  db: Database.Database,
-  user: string,
-): { changeId: number | null; label: string | null } {
+export function undoLast(db: WritableDB, user: string): { changeId: number | null; label: string | null } {
   const id = lastChange(db);
   if (id === null) return { changeId: null, label: null };
   undo(db, id, user);
   return { changeId: id, label: labelOf(db, id) };
 }
 
-export function redoLast(db: Database.Database): { changeId: number | null; label: string | null } {
+export function redoLast(db: WritableDB): { changeId: number | null; label: string | null } {
   const id = redoableChange(db);
   if (id === null) return { changeId: null, label: null };
   redo(db, id);

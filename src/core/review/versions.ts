@@ -3,7 +3,7 @@
 // is itself a new recorded change (nothing in the history is ever rewritten), so a revert can be
 // undone like any other edit.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../archive/db-handles.ts';
 import { recordChange, type Edit } from '../archive/history.ts';
 import type { ArticleHistory, LineHistory, Version } from '../../shared/history.ts';
 import { revertEdit } from './undo.ts';
@@ -53,7 +53,7 @@ function toVersions(rows: readonly EditRow[]): Version[] {
   return [...byChange.values()].sort((a, b) => a.changeId - b.changeId);
 }
 
-export function lineHistory(db: Database.Database, lineId: number): LineHistory {
+export function lineHistory(db: ReadableDB, lineId: number): LineHistory {
   const line = db
     .prepare(
       `SELECT l.page_id AS pageId, l.text, s.kind, s.engine, s.version FROM lines l
@@ -79,7 +79,7 @@ export function lineHistory(db: Database.Database, lineId: number): LineHistory 
 }
 
 /** The article's own edits (fields, parts, status) and the corrections of the lines in its regions. */
-export function articleHistory(db: Database.Database, articleId: number): ArticleHistory {
+export function articleHistory(db: ReadableDB, articleId: number): ArticleHistory {
   if (!db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId))
     throw new BackfileError('not-found', `No article ${articleId}.`);
   const rows = db
@@ -101,7 +101,7 @@ export function articleHistory(db: Database.Database, articleId: number): Articl
  * are already taken back.
  */
 function revertTo(
-  db: Database.Database,
+  db: WritableDB,
   versions: readonly Version[],
   changeId: number,
   label: string,
@@ -137,7 +137,7 @@ function revertTo(
 }
 
 export function revertLine(
-  db: Database.Database,
+  db: WritableDB,
   lineId: number,
   toChangeId: number,
   user: string,
@@ -159,7 +159,7 @@ export function revertLine(
 }
 
 export function revertArticle(
-  db: Database.Database,
+  db: WritableDB,
   articleId: number,
   toChangeId: number,
   user: string,

@@ -1,7 +1,7 @@
 // Full-text search over the archive's lines, with filters (title, date range, page status,
 // region role), ranking (bm25) and the hits marked in each line.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../archive/db-handles.ts';
 import type { SearchHit } from '../../shared/search.ts';
 import type { PageStatus, RegionRole } from '../../shared/model.ts';
 import { markHits, parseQuery } from './query.ts';
@@ -41,7 +41,7 @@ const FILTER_CLAUSES: readonly [Exclude<keyof SearchFilters, 'limit'>, string][]
   ['role', 'r.role = @role'],
 ];
 
-export function searchLines(db: Database.Database, query: string, filters: SearchFilters = {}): SearchHit[] {
+export function searchLines(db: ReadableDB, query: string, filters: SearchFilters = {}): SearchHit[] {
   const parsed = parseQuery(query);
   const table = `line_${parsed.index}`;
   const where: string[] = [`${table} MATCH @match`];

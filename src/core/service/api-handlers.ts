@@ -59,17 +59,17 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr): Handlers {
   // Read on every call: `backfile user NAME` may set the name while the app runs.
   const user = () => localUser(archive.db);
   return {
-    archiveStatus: () => archiveStatus(archive.db),
-    archiveInfo: () => ({ archiveId: archiveId(archive.db) }),
-    listPages: () => listPages(archive.db).map(toPageSummary),
+    archiveStatus: () => archiveStatus(archive.reader),
+    archiveInfo: () => ({ archiveId: archiveId(archive.reader) }),
+    listPages: () => listPages(archive.reader).map(toPageSummary),
     getPage: ({ pageId }) => {
-      const page = getPageListing(archive.db, pageId);
+      const page = getPageListing(archive.reader, pageId);
       if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
       return toPageSummary(page);
     },
-    pageLines: ({ pageId }) => pageLinesView(archive.db, pageId),
-    pageRegions: ({ pageId }) => pageRegionsView(archive.db, pageId),
-    pageArticles: ({ pageId }) => pageArticlesView(archive.db, pageId),
+    pageLines: ({ pageId }) => pageLinesView(archive.reader, pageId),
+    pageRegions: ({ pageId }) => pageRegionsView(archive.reader, pageId),
+    pageArticles: ({ pageId }) => pageArticlesView(archive.reader, pageId),
     createRegion: ({ pageId, role, polygon }) => ({
       regionId: createRegion(archive.db, pageId, role, polygon, user()),
     }),
@@ -90,8 +90,8 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr): Handlers {
     }),
     mergeRegions: ({ regionIds }) => ({ regionId: mergeRegions(archive.db, regionIds, user()) }),
     issueArticles: ({ issueId }) =>
-      listArticles(archive.db, issueId).map((a) => {
-        const assembled = assembleArticle(archive.db, a.id);
+      listArticles(archive.reader, issueId).map((a) => {
+        const assembled = assembleArticle(archive.reader, a.id);
         return { id: a.id, headline: assembled.headline, pages: assembled.pages };
       }),
     createArticle: ({ regionIds, fields }) => ({
@@ -107,7 +107,7 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr): Handlers {
         zip,
         out: fullPath(out ?? defaultExportTarget(request.format, zip ?? false)),
       }),
-    previewReplace: (spec) => findReplacements(archive.db, spec),
+    previewReplace: (spec) => findReplacements(archive.reader, spec),
     applyReplace: ({ lineIds, ...spec }) =>
       applyReplacements(archive.db, spec, user(), lineIds ? new Set(lineIds) : undefined),
     appendToArticle: ({ articleId, regionIds }) => {
@@ -124,7 +124,7 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr): Handlers {
     undoLast: () => undoLast(archive.db, user()),
     redo: () => redoLast(archive.db),
     listJobs: () =>
-      listJobs(archive.db, OCR_JOB).map((j) => ({
+      listJobs(archive.reader, OCR_JOB).map((j) => ({
         id: j.id,
         pageId: j.pageId,
         status: j.status,
@@ -158,15 +158,15 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr): Handlers {
       undo(archive.db, changeId, user());
       return { undone: changeId };
     },
-    search: ({ query, ...filters }) => searchLines(archive.db, query, filters),
+    search: ({ query, ...filters }) => searchLines(archive.reader, query, filters),
     setPageStatus: ({ pageId, status, reason }) => setPageStatus(archive.db, pageId, status, reason, user()),
     setArticleStatus: ({ articleId, status, reason }) =>
       setArticleStatus(archive.db, articleId, status, reason, user()),
-    lineHistory: ({ lineId }) => lineHistory(archive.db, lineId),
-    articleHistory: ({ articleId }) => articleHistory(archive.db, articleId),
+    lineHistory: ({ lineId }) => lineHistory(archive.reader, lineId),
+    articleHistory: ({ articleId }) => articleHistory(archive.reader, articleId),
     revertLine: ({ lineId, toChangeId }) => revertLine(archive.db, lineId, toChangeId, user()),
     revertArticle: ({ articleId, toChangeId }) => revertArticle(archive.db, articleId, toChangeId, user()),
-    quality: ({ title }) => qualityReport(archive.db, { title }),
+    quality: ({ title }) => qualityReport(archive.reader, { title }),
   };
 }
 

@@ -1,7 +1,7 @@
 // What the page view shows: the page's lines with their words (boxes, confidence) and original
 // text, its regions with the article each belongs to, and the articles on it, assembled.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB } from '../archive/db-handles.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import type { ArticleView, PageLines, RegionView } from '../../shared/api/contract.ts';
 import { pageRegions } from '../archive/region-rows.ts';
@@ -34,7 +34,7 @@ interface WordRow {
   y1: number;
 }
 
-export function pageLinesView(db: Database.Database, pageId: number): PageLines {
+export function pageLinesView(db: ReadableDB, pageId: number): PageLines {
   const page = db.prepare('SELECT width, height FROM pages WHERE id = ?').get(pageId) as
     { width: number; height: number } | undefined;
   if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
@@ -74,7 +74,7 @@ export function pageLinesView(db: Database.Database, pageId: number): PageLines 
   };
 }
 
-export function pageRegionsView(db: Database.Database, pageId: number): RegionView[] {
+export function pageRegionsView(db: ReadableDB, pageId: number): RegionView[] {
   const articleOf = db.prepare('SELECT article_id FROM article_parts WHERE region_id = ?').pluck();
   return pageRegions(db, pageId).map((r) => ({
     id: r.id,
@@ -86,7 +86,7 @@ export function pageRegionsView(db: Database.Database, pageId: number): RegionVi
   }));
 }
 
-export function pageArticlesView(db: Database.Database, pageId: number): ArticleView[] {
+export function pageArticlesView(db: ReadableDB, pageId: number): ArticleView[] {
   const ids = db
     .prepare(
       `SELECT DISTINCT ap.article_id FROM article_parts ap JOIN regions r ON r.id = ap.region_id

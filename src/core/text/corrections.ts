@@ -2,7 +2,7 @@
 // machine source replaces it), the change goes into the history, and the page moves to
 // "in correction". Committed before the call returns: a correction acknowledged is durable.
 
-import type Database from 'better-sqlite3';
+import type { WritableDB } from '../archive/db-handles.ts';
 import { nowIso } from '../archive/archive.ts';
 import { originalLineTextSql, recordChange, type Edit } from '../archive/history.ts';
 import { BackfileError } from '../../shared/errors.ts';
@@ -11,7 +11,7 @@ import { moveStatus } from '../review/status.ts';
 export const MAX_LINE_LENGTH = 10_000;
 
 export function correctLine(
-  db: Database.Database,
+  db: WritableDB,
   lineId: number,
   text: string,
   user: string,
@@ -48,7 +48,7 @@ export function correctLine(
  * line again, which the next re-read may replace, instead of a "corrected" copy of machine text
  * that a re-read would keep beside the new reading.
  */
-export function revertLineTextEdit(db: Database.Database, edit: Edit): void {
+export function revertLineTextEdit(db: WritableDB, edit: Edit): void {
   db.prepare(
     `UPDATE lines SET text = @text, corrected = (@text != ${originalLineTextSql('lines')}), updated_at = @now WHERE id = @id`,
   ).run({ text: edit.before, id: edit.entityId, now: nowIso() });

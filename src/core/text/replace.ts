@@ -2,7 +2,7 @@
 // string or a regular expression), previewed with context, then applied as ONE recorded change
 // so that one undo takes the whole replacement back.
 
-import type Database from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from '../archive/db-handles.ts';
 import { nowIso } from '../archive/archive.ts';
 import { recordChange, type Edit } from '../archive/history.ts';
 import { BackfileError } from '../../shared/errors.ts';
@@ -54,7 +54,7 @@ function pattern(spec: ReplaceSpec): (text: string) => { occurrences: number; af
   };
 }
 
-export function findReplacements(db: Database.Database, spec: ReplaceSpec): ReplaceMatch[] {
+export function findReplacements(db: ReadableDB, spec: ReplaceSpec): ReplaceMatch[] {
   const find = pattern(spec);
   const rows = (
     spec.pageIds
@@ -76,7 +76,7 @@ export function findReplacements(db: Database.Database, spec: ReplaceSpec): Repl
 
 /** Applies the accepted matches (all when `accept` is absent) as one change; returns its id. */
 export function applyReplacements(
-  db: Database.Database,
+  db: WritableDB,
   spec: ReplaceSpec,
   user: string,
   accept?: ReadonlySet<number>,
