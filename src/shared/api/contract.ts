@@ -10,6 +10,7 @@ import {
   PAGE_STATUSES,
   REGION_ROLES,
   type ArticleStatus,
+  type Page,
   type JobStatus,
   type PageStatus,
   type RegionRole,
@@ -23,19 +24,11 @@ import type { Box } from '../geometry.ts';
 import { EXPORT_FORMATS } from '../export.ts';
 import { ENGINE_CHOICES } from '../ocr.ts';
 
-export interface PageSummary {
-  id: number;
-  issueId: number;
-  title: string;
-  date: string;
-  sequence: number;
-  printedNumber: string | null;
-  width: number;
-  height: number;
-  sourceName: string;
-  textSource: TextSourceKind | null;
-  status: PageStatus;
-}
+/** A page as the app lists it: its record without the archive's file paths, and its issue. */
+export type PageSummary = Pick<
+  Page,
+  'id' | 'issueId' | 'sequence' | 'printedNumber' | 'width' | 'height' | 'sourceName' | 'textSource' | 'status'
+> & { title: string; date: string };
 
 /** What an import did, file by file (failures with their reason; the rest of the batch goes on). */
 export interface ImportReport {
