@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../fixtures/samples.ts';
+import { REPO_ROOT } from '../fixtures/repo.ts';
 import { tempDir } from '../fixtures/temp.ts';
 
 describe('Electron security', () => {
