@@ -27,6 +27,7 @@ import { characterErrorRate } from '../../src/shared/text/error-rate.ts';
 import { withoutWhitespace } from '../../src/shared/text/normalise.ts';
 import { samplePage } from '../fixtures/samples.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
+import { csvCell } from '../../src/core/export/article-formats.ts';
 
 interface TruthArticle {
   id: string;
@@ -255,6 +256,17 @@ describe('region editing with undo', () => {
   });
 });
 
+describe('CSV cells', () => {
+  it('keep text that a spreadsheet would run as a formula as text, and quote what needs quotes', () => {
+    for (const formula of ['=HYPERLINK("http://x","y")', '+1', '-2+3', '@SUM(A1)', '\tx'])
+      expect(csvCell(formula).replace(/^"|"$/g, '').replace(/""/g, '"')).toBe(`'${formula}`);
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell(-3)).toBe('-3'); // a number is a number
+    expect(csvCell('本报讯')).toBe('本报讯');
+  });
+});
+
 describe('article exports', () => {
   it('writes text, Markdown with photos, JSON, a CSV index, and photos with captions', async () => {
     const { archive } = await pageWithArticles();
@@ -281,11 +293,17 @@ describe('article exports', () => {
       headline: '交城县西社镇“五个强化”打造基层党建样板',
       pages: [1],
     });
-    const csv = readFileSync(path.join(dir, 'csv', 'articles.csv'), 'utf8')
-      .trim()
-      .split('\n');
+    // As Excel opens it: a UTF-8 byte-order mark first (else the Chinese is mojibake), and
+    // RFC 4180 CRLF line ends.
+    const bytes = readFileSync(path.join(dir, 'csv', 'articles.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const csv = text.trimEnd().split('\r\n');
     expect(csv[0]).toBe('id,issue_id,title,date,pages,headline,byline,characters,photos');
     expect(csv).toHaveLength(4);
+    expect(csv[3]).toContain('交城县西社镇“五个强化”打造基层党建样板');
     const photos = readdirSync(path.join(dir, 'photos'));
     expect(photos.filter((f) => f.endsWith('.txt'))).toHaveLength(1);
   });

@@ -212,7 +212,7 @@ describe('issue exports', () => {
     expect(
       readFileSync(path.join(out, 't', 'articles.csv'), 'utf8')
         .trim()
-        .split('\n'),
+        .split('\r\n'),
     ).toHaveLength(11);
     expect(
       runCli([
@@ -230,7 +230,7 @@ describe('issue exports', () => {
     expect(
       readFileSync(path.join(out, 'none', 'articles.csv'), 'utf8')
         .trim()
-        .split('\n'),
+        .split('\r\n'),
     ).toHaveLength(1);
   });
 });

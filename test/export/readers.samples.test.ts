@@ -36,9 +36,13 @@ describe('exports read by the readers libraries use', () => {
     pages.forEach((page, i) => expect(characterErrorRate(page, expected[i]!)).toBeLessThan(0.02));
   });
 
-  it('unzip tests every entry of a ZIP export with its page images, and lists what a folder export holds', async () => {
+  it('unzip tests every entry of a ZIP export with its page images and lists the names a folder export has, Chinese included', async () => {
     const archive = tempArchive();
-    await importScans(archive, [samplePage(1, 'page.pdf'), samplePage(2, 'page.pdf')]);
+    // A Chinese title: the files are named after it, which is what DOS-flagged ZIPs garble.
+    await importScans(archive, [samplePage(1, 'page.pdf'), samplePage(2, 'page.pdf')], {
+      title: '文峪河报',
+      date: '2018-10-19',
+    });
     archive.close();
     const zip = path.join(tempDir(), 'pages.zip');
     const args = ['export', '--archive', archive.dir, '--format', 'alto', '--images'];
@@ -54,5 +58,8 @@ describe('exports read by the readers libraries use', () => {
       .sort();
     expect(listed).toEqual(files);
     expect(listed.filter((n) => n.endsWith('.alto.xml'))).toHaveLength(2);
+    expect(listed.some((n) => n.includes('文峪河报'))).toBe(true);
+    // unzip -l, as a person would look: the names readable, not escaped or garbled.
+    expect(execFileSync('unzip', ['-l', zip], { encoding: 'utf8' })).toContain('文峪河报');
   });
 });

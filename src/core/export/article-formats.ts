@@ -53,9 +53,23 @@ export const CSV_COLUMNS = [
   'photos',
 ] as const;
 
-function csvCell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
+/**
+ * One CSV cell (RFC 4180). Text that a spreadsheet would run as a formula (it starts with = + - @,
+ * a tab or a carriage return) gets a leading apostrophe, as OWASP advises: a headline like
+ * "=HYPERLINK(…)" stays text.
+ */
+export function csvCell(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The CSV index as a file: a UTF-8 byte-order mark (without it Excel reads the Chinese as
+ * mojibake), CRLF line ends as RFC 4180 has them, the header row, one row per article.
+ */
+export function articlesCsv(rows: readonly string[]): string {
+  return '\uFEFF' + [CSV_COLUMNS.join(','), ...rows].map((r) => r + '\r\n').join('');
 }
 
 export function articleCsvRow(a: AssembledArticle, issue: { title: string; date: string }): string {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Archive } from '../archive/archive.ts';
 import { assembleArticle, type AssembledArticle } from '../articles/assemble.ts';
 import { safeFileName } from './file-names.ts';
-import { articleCsvRow, articleToMarkdown, articleToText, CSV_COLUMNS } from './article-formats.ts';
+import { articleCsvRow, articlesCsv, articleToMarkdown, articleToText } from './article-formats.ts';
 import type { ArticleFormat } from '../../shared/export.ts';
 
 interface IssueInfo {
@@ -62,12 +62,7 @@ export function exportArticles(
     return written;
   }
   if (format === 'csv') {
-    write(
-      'articles.csv',
-      [CSV_COLUMNS.join(','), ...articles.map((a) => articleCsvRow(a, issueInfo(archive, a.issueId)))].join(
-        '\n',
-      ) + '\n',
-    );
+    write('articles.csv', articlesCsv(articles.map((a) => articleCsvRow(a, issueInfo(archive, a.issueId)))));
     return written;
   }
   for (const a of articles) {

@@ -14,7 +14,6 @@ import {
   type JobStatus,
   type PageStatus,
   type RegionRole,
-  type TextSourceKind,
 } from '../model.ts';
 import type { ArticleHistory, LineHistory } from '../history.ts';
 import type { QualityReport } from '../quality.ts';
@@ -27,7 +26,15 @@ import { ENGINE_CHOICES } from '../ocr.ts';
 /** A page as the app lists it: its record without the archive's file paths, and its issue. */
 export type PageSummary = Pick<
   Page,
-  'id' | 'issueId' | 'sequence' | 'printedNumber' | 'width' | 'height' | 'sourceName' | 'textSource' | 'status'
+  | 'id'
+  | 'issueId'
+  | 'sequence'
+  | 'printedNumber'
+  | 'width'
+  | 'height'
+  | 'sourceName'
+  | 'textSource'
+  | 'status'
 > & { title: string; date: string };
 
 /** What an import did, file by file (failures with their reason; the rest of the batch goes on). */
