@@ -16,6 +16,7 @@ import {
   type TextSource,
 } from '../../shared/model.ts';
 import { pageRegions } from '../archive/region-rows.ts';
+import { cjkShare } from '../../shared/text/script.ts';
 
 export interface ExportRegion {
   id: number;
@@ -112,15 +113,56 @@ export function loadExportPage(archive: Archive, pageId: number, imageFile: stri
     )
     .pluck()
     .get(pageId) as string | null;
-  return {
+  const source = pageSource(archive.db, pageId);
+  return clipToPage({
     id: page.id,
     imageFile,
     width: page.width,
     height: page.height,
     dpi: page.dpi,
-    languages,
-    source: pageSource(archive.db, pageId),
+    languages: languages ?? readWith(source) ?? languageOfText(lines.map((l) => l.line.text).join('')),
+    source,
     regions,
+  });
+}
+
+/** The languages tesseract was given, as its text source records them ("chi_sim+eng best_int"). */
+function readWith(source: TextSource | null): string | null {
+  if (source?.engine !== 'tesseract') return null;
+  return /^[A-Za-z0-9_]+(\+[A-Za-z0-9_]+)*/.exec(source.model)?.[0] ?? null;
+}
+
+/** Chinese when most of the page's letters are Han; otherwise not known from the text alone. */
+function languageOfText(text: string): string | null {
+  return cjkShare(text) > 0.5 ? 'chi' : null;
+}
+
+const clip = (b: Box, width: number, height: number): Box => ({
+  x0: Math.min(Math.max(b.x0, 0), width),
+  y0: Math.min(Math.max(b.y0, 0), height),
+  x1: Math.min(Math.max(b.x1, 0), width),
+  y1: Math.min(Math.max(b.y1, 0), height),
+});
+
+/**
+ * Every box and outline inside the page: an engine may box a word a few pixels past the edge
+ * (VPOS="-17"), which viewers and schemas that want non-negative positions refuse.
+ */
+export function clipToPage(page: ExportPage): ExportPage {
+  const { width: w, height: h } = page;
+  const line = (l: Line): Line => ({
+    ...l,
+    box: clip(l.box, w, h),
+    words: l.words.map((word) => ({ ...word, box: clip(word.box, w, h) })),
+  });
+  return {
+    ...page,
+    regions: page.regions.map((r) => ({
+      ...r,
+      box: clip(r.box, w, h),
+      polygon: r.polygon.map(([x, y]) => [Math.min(Math.max(x, 0), w), Math.min(Math.max(y, 0), h)]),
+      lines: r.lines.map(line),
+    })),
   };
 }
 

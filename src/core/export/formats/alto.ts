@@ -5,6 +5,8 @@ import type { Box } from '../../../shared/geometry.ts';
 import type { Line } from '../../../shared/model.ts';
 import { NON_TEXT_ROLES, type ExportPage } from '../page-model.ts';
 import { attrs, xmlEscape } from './xml.ts';
+import { lineTokens } from '../line-tokens.ts';
+import { mainLanguage } from '../../../shared/language.ts';
 
 const ALTO_NS = 'http://www.loc.gov/standards/alto/ns-v4#';
 
@@ -17,18 +19,18 @@ function position(box: Box) {
   };
 }
 
+/** A line-end hyphenation sign as printed (NZZ's ¬); ALTO carries it as HYP, not in the word. */
+const HYPHEN_AT_END = /¬$/u;
+
 function lineXml(line: Line, id: string): string {
-  const words =
-    line.words.length > 0 ? line.words : [{ box: line.box, text: line.text, confidence: line.confidence }];
-  const strings = words
-    .map((w, i) => {
-      const sp =
-        i > 0 &&
-        /[\p{Script=Latin}\p{N}]$/u.test(words[i - 1]!.text) &&
-        /^[\p{Script=Latin}\p{N}]/u.test(w.text)
-          ? '<SP/>'
-          : '';
-      return `${sp}<String${attrs({ ID: `${id}_w${i + 1}`, CONTENT: w.text, ...position(w.box), WC: w.confidence === null ? null : w.confidence.toFixed(3) })}/>`;
+  const tokens = lineTokens(line);
+  const strings = tokens
+    .map((t, i) => {
+      const last = i === tokens.length - 1;
+      const hyphen = last && HYPHEN_AT_END.test(t.text) && t.text.length > 1;
+      const content = hyphen ? t.text.replace(HYPHEN_AT_END, '') : t.text;
+      const string = `<String${attrs({ ID: `${id}_w${i + 1}`, CONTENT: content, ...position(t.box), WC: t.confidence === null ? null : t.confidence.toFixed(3) })}/>`;
+      return `${t.spaceBefore ? '<SP/>' : ''}${string}${hyphen ? '<HYP CONTENT="¬"/>' : ''}`;
     })
     .join('');
   return `<TextLine${attrs({ ID: id, ...position(line.box) })}>${strings}</TextLine>`;
@@ -41,15 +43,17 @@ export function pageToAlto(page: ExportPage, now = new Date()): string {
     .join('');
   const blocks: string[] = [];
   const order: string[] = [];
+  const lang = mainLanguage(page.languages)?.bcp47 ?? null;
   page.regions.forEach((region, i) => {
     const id = `p${page.id}_r${i + 1}`;
     order.push(id);
     const common = { ID: id, ...position(region.box), TAGREFS: `role_${region.role}` };
+    const text = { ...common, LANG: lang };
     if (region.role === 'photo') blocks.push(`<Illustration${attrs({ ...common, TYPE: 'photo' })}/>`);
     else if (NON_TEXT_ROLES.includes(region.role)) blocks.push(`<GraphicalElement${attrs(common)}/>`);
     else if (region.lines.length > 0)
       blocks.push(
-        `<TextBlock${attrs(common)}>${region.lines.map((l, j) => lineXml(l, `${id}_l${j + 1}`)).join('')}</TextBlock>`,
+        `<TextBlock${attrs(text)}>${region.lines.map((l, j) => lineXml(l, `${id}_l${j + 1}`)).join('')}</TextBlock>`,
       );
     else order.pop();
   });

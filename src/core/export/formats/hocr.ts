@@ -5,17 +5,11 @@ import type { Box } from '../../../shared/geometry.ts';
 import type { ExportPage } from '../page-model.ts';
 import { NON_TEXT_ROLES } from '../page-model.ts';
 import { xmlEscape } from './xml.ts';
+import { bcp47 } from '../../../shared/language.ts';
+import { lineTokens } from '../line-tokens.ts';
 
 const bbox = (b: Box) =>
   `bbox ${Math.round(b.x0)} ${Math.round(b.y0)} ${Math.round(b.x1)} ${Math.round(b.y1)}`;
-
-/** hOCR's lang attribute from a tesseract language list. */
-export function htmlLanguage(languages: string | null): string {
-  const first = (languages ?? '').split('+')[0] ?? '';
-  return (
-    { chi_sim: 'zh-Hans', chi_tra: 'zh-Hant', eng: 'en', deu: 'de', frk: 'de', fra: 'fr' }[first] ?? 'und'
-  );
-}
 
 export function pageToHocr(page: ExportPage): string {
   const areas = page.regions
@@ -26,13 +20,16 @@ export function pageToHocr(page: ExportPage): string {
       if (NON_TEXT_ROLES.includes(region.role) || region.lines.length === 0) return '';
       const lines = region.lines
         .map((line, j) => {
-          const words = line.words
+          // Whitespace between word spans only where the line has a space: hOCR readers
+          // (hocr-lines, hocr-pdf) take the text between spans as the word separator, and
+          // Chinese has none between its characters.
+          const words = lineTokens(line)
             .map(
-              (w, k) =>
-                `<span class="ocrx_word" id="${id}_l${j + 1}_w${k + 1}" title="${bbox(w.box)}${w.confidence === null ? '' : `; x_wconf ${Math.round(w.confidence * 100)}`}">${xmlEscape(w.text)}</span>`,
+              (t, k) =>
+                `${t.spaceBefore ? ' ' : ''}<span class="ocrx_word" id="${id}_l${j + 1}_w${k + 1}" title="${bbox(t.box)}${t.confidence === null ? '' : `; x_wconf ${Math.round(t.confidence * 100)}`}">${xmlEscape(t.text)}</span>`,
             )
-            .join(' ');
-          return `<span class="ocr_line" id="${id}_l${j + 1}" title="${bbox(line.box)}">${words || xmlEscape(line.text)}</span>`;
+            .join('');
+          return `<span class="ocr_line" id="${id}_l${j + 1}" title="${bbox(line.box)}">${words}</span>`;
         })
         .join('\n');
       return `<div class="ocr_carea" id="${id}" data-role="${region.role}" title="${bbox(region.box)}"><p class="ocr_par">\n${lines}\n</p></div>`;
@@ -41,7 +38,7 @@ export function pageToHocr(page: ExportPage): string {
     .join('\n');
   const system = page.source ? `${page.source.engine} ${page.source.version}`.trim() : 'Backfile';
   return `<!DOCTYPE html>
-<html xmlns="http://www.w3.org/1999/xhtml" lang="${htmlLanguage(page.languages)}">
+<html xmlns="http://www.w3.org/1999/xhtml" lang="${bcp47(page.languages)}">
 <head>
 <meta charset="utf-8"/>
 <title>${xmlEscape(page.imageFile)}</title>

@@ -3,6 +3,7 @@
 // range of canvas fragments, across pages when it continues.
 
 import type { IssueExport } from '../issue-model.ts';
+import { mainLanguage } from '../../../shared/language.ts';
 
 const CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
 
@@ -15,6 +16,7 @@ export function issueToIiif(issue: IssueExport, baseUrl: string): object {
   const items = issue.pages.map((page, i) => {
     const id = canvasId(i);
     const lines = page.model.regions.flatMap((r) => r.lines);
+    const language = mainLanguage(page.model.languages)?.bcp47;
     return {
       id,
       type: 'Canvas',
@@ -50,7 +52,12 @@ export function issueToIiif(issue: IssueExport, baseUrl: string): object {
             id: `${id}/text/l${k + 1}`,
             type: 'Annotation',
             motivation: 'supplementing',
-            body: { type: 'TextualBody', value: line.text, format: 'text/plain' },
+            body: {
+              type: 'TextualBody',
+              value: line.text,
+              format: 'text/plain',
+              ...(language ? { language } : {}),
+            },
             target: `${id}#xywh=${xywh(line.box)}`,
           })),
         },

@@ -5,12 +5,23 @@
 import type { IssueExport } from '../issue-model.ts';
 import { altoBlockId } from '../issue-model.ts';
 import { attrs, xmlEscape } from './xml.ts';
+import { mainLanguage } from '../../../shared/language.ts';
 
 export function issueToMets(
   issue: IssueExport,
   altoFile: (stem: string) => string,
   now = new Date(),
 ): string {
+  // The issue's languages: each page's main one, once (MODS wants ISO 639-2/B codes).
+  const codes = [
+    ...new Set(issue.pages.map((p) => mainLanguage(p.model.languages)?.iso6392b).filter(Boolean)),
+  ];
+  const languageMods = codes
+    .map(
+      (code) =>
+        `<mods:language><mods:languageTerm type="code" authority="iso639-2b">${code}</mods:languageTerm></mods:language>`,
+    )
+    .join('');
   const files = issue.pages
     .map(
       (p, i) =>
@@ -55,6 +66,7 @@ export function issueToMets(
         (article.byline
           ? `<mods:name><mods:displayForm>${xmlEscape(article.byline)}</mods:displayForm></mods:name>`
           : '') +
+        languageMods +
         `<mods:genre>article</mods:genre></mods:mods></mets:xmlData></mets:mdWrap></mets:dmdSec>`,
     )
     .join('');
@@ -68,6 +80,7 @@ export function issueToMets(
     `<mets:dmdSec ID="dmd_issue"><mets:mdWrap MDTYPE="MODS"><mets:xmlData><mods:mods>` +
     `<mods:titleInfo><mods:title>${xmlEscape(issue.title)}</mods:title></mods:titleInfo>` +
     `<mods:originInfo>${issue.date ? `<mods:dateIssued encoding="iso8601">${issue.date}</mods:dateIssued>` : ''}${issue.edition ? `<mods:edition>${xmlEscape(issue.edition)}</mods:edition>` : ''}</mods:originInfo>` +
+    languageMods +
     `<mods:genre>newspaper issue</mods:genre></mods:mods></mets:xmlData></mets:mdWrap></mets:dmdSec>` +
     articleMods +
     `<mets:fileSec><mets:fileGrp USE="IMAGE">${files}</mets:fileGrp><mets:fileGrp USE="ALTO">${altos}</mets:fileGrp></mets:fileSec>` +

@@ -7,6 +7,7 @@ import type { Line, RegionRole } from '../../../shared/model.ts';
 import { joinLines } from '../../../shared/text/normalise.ts';
 import type { ExportPage } from '../page-model.ts';
 import { attrs, xmlEscape } from './xml.ts';
+import { mainLanguage } from '../../../shared/language.ts';
 
 const PAGE_NS = 'http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15';
 
@@ -73,7 +74,7 @@ export function pageToPageXml(page: ExportPage, now = new Date()): string {
     `xsi:schemaLocation="${PAGE_NS} ${PAGE_NS}/pagecontent.xsd">` +
     `<Metadata><Creator>Backfile${page.source ? ` (${xmlEscape(`${page.source.engine} ${page.source.version} ${page.source.model}`.trim())})` : ''}</Creator>` +
     `<Created>${stamp}</Created><LastChange>${stamp}</LastChange></Metadata>` +
-    `<Page${attrs({ imageFilename: page.imageFile, imageWidth: page.width, imageHeight: page.height, primaryLanguage: null })}>` +
+    `<Page${attrs({ imageFilename: page.imageFile, imageWidth: page.width, imageHeight: page.height, primaryLanguage: mainLanguage(page.languages)?.pageXml ?? null })}>` +
     (refs.length > 0
       ? `<ReadingOrder><OrderedGroup id="ro1">${refs.join('')}</OrderedGroup></ReadingOrder>`
       : '') +
