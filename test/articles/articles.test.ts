@@ -96,7 +96,7 @@ describe('articles from regions', () => {
     }
     const s08 = assembleArticle(archive.db, articles.get('s08')!);
     expect(s08.headline).toBe('交城县西社镇“五个强化”打造基层党建样板');
-    expect(s08.byline).toBe('□路小飞张晋');
+    expect(s08.byline).toBe('□ 路小飞 张晋'); // two authors, the printed space kept
   });
 
   it('keeps photos as full-resolution crops in the database', async () => {
@@ -284,7 +284,7 @@ describe('article exports', () => {
       ),
       'utf8',
     );
-    expect(s07).toMatch(/^# 国家扶贫日帮扶暖民心\n/); // printed spaces inside CJK are not kept (normalisation)
+    expect(s07).toMatch(/^# 国家扶贫日 帮扶暖民心\n/); // the gap between the headline's halves
     expect(s07).toMatch(/!\[交城县爱心志愿者协会.*\]\(Untitled_undated_a2_.*_photo1\.jpg\)/);
     const json = JSON.parse(readFileSync(path.join(dir, 'json', 'articles.json'), 'utf8'));
     expect(json.schema).toBe('backfile-articles/1');

@@ -8,6 +8,7 @@ import { unionBoxes, type Box } from '../../shared/geometry.ts';
 import type { Block, Line, PageText, TextSource, Word } from '../../shared/model.ts';
 import { isCjkOrCjkPunctuation } from '../../shared/text/script.ts';
 import { normaliseLine } from '../../shared/text/normalise.ts';
+import { joinWords } from '../../shared/text/word-spacing.ts';
 
 /** One pdfjs text item already mapped to device pixels. */
 export interface TextRun {
@@ -34,7 +35,11 @@ export function runWords(run: TextRun): Word[] {
   const chars = [...run.text];
   const cjk = chars.filter(isCjkOrCjkPunctuation).length;
   const rest = chars.length - cjk;
-  const cjkAdvance = Math.min(run.fontSize, rest === 0 ? run.width / Math.max(1, cjk) : run.fontSize);
+  // A run of Chinese alone steps by its width shared out (a letter-spaced justified line steps
+  // wider than the em; the glyph box stays at most an em); mixed runs give each Chinese
+  // character an em and share the rest among the others.
+  const cjkAdvance = rest === 0 ? run.width / Math.max(1, cjk) : run.fontSize;
+  const cjkWidth = Math.min(run.fontSize, cjkAdvance);
   const restAdvance = rest > 0 ? Math.max(0, run.width - cjk * cjkAdvance) / rest : 0;
   const words: Word[] = [];
   let x = run.x;
@@ -48,7 +53,7 @@ export function runWords(run: TextRun): Word[] {
   for (const ch of chars) {
     if (isCjkOrCjkPunctuation(ch)) {
       flushLatin();
-      words.push({ box: runBox(run, x, x + cjkAdvance), text: ch, confidence: null });
+      words.push({ box: runBox(run, x, x + cjkWidth), text: ch, confidence: null });
       x += cjkAdvance;
     } else if (/\s/u.test(ch)) {
       flushLatin();
@@ -93,7 +98,9 @@ export function runsToLines(runs: readonly TextRun[]): Line[] {
     lines.push({
       box: unionBoxes(words.map((w) => w.box)),
       rawText,
-      text: normaliseLine(rawText),
+      // The runs' own spaces are no guide (letter-spaced lines put one between every
+      // character); where the glyphs stand is.
+      text: normaliseLine(joinWords(words, { latinWordsAreSeparate: false }), { spacesFromGeometry: true }),
       confidence: null,
       words,
     });

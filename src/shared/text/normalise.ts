@@ -1,10 +1,11 @@
 // Turns raw lines (OCR output, PDF text layers, imported OCR) into readable text, following
-// DESIGN.md: compatibility forms folded, no spaces between CJK characters, wrapped lines joined,
-// ASCII punctuation inside Chinese made full-width. Pure and lossless in the sense that callers
+// DESIGN.md: compatibility forms folded, printed spaces kept as one space (none beside Chinese
+// punctuation), wrapped lines joined, ASCII punctuation inside Chinese text made full-width, and
+// German or English text left to its own punctuation. Pure and lossless in the sense that callers
 // keep the raw text beside it: normalisation is a view, corrections are stored separately.
 
 import { RADICAL_EQUIVALENTS, SIMPLIFIED_KANGXI } from './radicals.ts';
-import { isCjk, isCjkOrCjkPunctuation } from './script.ts';
+import { inCjkContext, isCjk, isCjkPunctuation } from './script.ts';
 
 export interface NormaliseOptions {
   /**
@@ -12,6 +13,12 @@ export interface NormaliseOptions {
    * ('hans', the default: Backfile's sample material) or traditional ('hant').
    */
   script?: 'hans' | 'hant';
+  /**
+   * The text's spaces were placed from where the glyphs stand (word-spacing.ts joinWords), so
+   * each is a printed one; else they are whatever an extraction put there, and only those that
+   * can be printed ones are kept.
+   */
+  spacesFromGeometry?: boolean;
 }
 
 /**
@@ -47,23 +54,68 @@ const FULL_WIDTH: Record<string, string> = {
   ')': '）',
 };
 
-/** Removes every run of white space that touches a CJK character or CJK punctuation on either side. */
-function removeSpacesAroundCjk(text: string): string {
+/**
+ * Each run of white space becomes one space, except where it is no printed space:
+ * - beside Chinese punctuation, which carries its own blank (a space after "，" is never printed);
+ * - between Chinese and Latin letters or digits (a font change, where naive extraction puts one:
+ *   "10 月 17 日");
+ * - between Chinese characters when the line has one between most of them: a separator the
+ *   extraction put between all characters ("文 峪 河 报"), not a printed space.
+ * A space between two Chinese characters of an otherwise solid line stays: the byline's two
+ * names, 本报讯 and the story (the engines' own separators are settled from the glyph positions
+ * before this, shared/text/word-spacing.ts).
+ */
+function spacesInCjk(text: string, fromGeometry: boolean): string {
   const chars = [...text];
-  let out = '';
+  // Each run of white space, with the characters on either side.
+  const gaps: { from: number; to: number }[] = [];
   for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
-    if (!/\s/u.test(ch)) {
-      out += ch;
-      continue;
-    }
+    if (!/\s/u.test(chars[i]!)) continue;
     let j = i;
     while (j < chars.length && /\s/u.test(chars[j]!)) j++;
-    const before = out.length > 0 ? [...out].at(-1)! : '';
-    const after = j < chars.length ? chars[j]! : '';
-    const touchesCjk = (before && isCjkOrCjkPunctuation(before)) || (after && isCjkOrCjkPunctuation(after));
-    if (!touchesCjk && before && after) out += ' ';
+    gaps.push({ from: i, to: j });
     i = j - 1;
+  }
+  const cjkPairs = (() => {
+    let spaced = 0;
+    let solid = 0;
+    for (let i = 1; i < chars.length; i++) {
+      if (/\s/u.test(chars[i]!)) continue;
+      let k = i - 1;
+      while (k >= 0 && /\s/u.test(chars[k]!)) k--;
+      if (k < 0 || !isCjk(chars[k]!) || !isCjk(chars[i]!)) continue;
+      if (k < i - 1) spaced++;
+      else solid++;
+    }
+    return { spaced, solid };
+  })();
+  const separatorEverywhere = cjkPairs.spaced >= 2 && cjkPairs.spaced >= cjkPairs.solid;
+  const drop = new Set<number>();
+  for (const { from, to } of gaps) {
+    const before = from - 1;
+    const after = to;
+    if (before < 0 || after >= chars.length) {
+      drop.add(from);
+      continue;
+    }
+    const a = chars[before]!;
+    const b = chars[after]!;
+    const punctuation = [before, after].some((k) => isCjkPunctuation(chars[k]!) && inCjkContext(chars, k));
+    const mixed = (isCjk(a) && !isCjk(b)) || (!isCjk(a) && isCjk(b));
+    const bothCjk = isCjk(a) && isCjk(b);
+    const guessed = !fromGeometry;
+    if (
+      punctuation ||
+      (guessed && mixed && /[\p{L}\p{N}]/u.test(isCjk(a) ? b : a)) ||
+      (guessed && bothCjk && separatorEverywhere)
+    )
+      drop.add(from);
+  }
+  let out = '';
+  for (const { from, to } of [{ from: -1, to: 0 }, ...gaps]) {
+    if (from >= 0 && !drop.has(from)) out += ' ';
+    const next = gaps.find((g) => g.from >= to);
+    out += chars.slice(to, next ? next.from : chars.length).join('');
   }
   return out;
 }
@@ -77,8 +129,8 @@ function fullWidthPunctuationInCjk(text: string): string {
     const ch = chars[i]!;
     const prev = chars[i - 1] ?? '';
     const next = chars[i + 1] ?? '';
-    const cjkBeside =
-      isCjk(prev) || isCjk(next) || isCjkOrCjkPunctuation(prev) || isCjkOrCjkPunctuation(next);
+    // Beside Chinese text, not beside a dash or quote that German uses as well.
+    const cjkBeside = inCjkContext(chars, i - 1) || inCjkContext(chars, i + 1);
     const betweenDigits = /\d/.test(prev) && /\d/.test(next);
     if (ch in FULL_WIDTH && cjkBeside && !betweenDigits) {
       out += FULL_WIDTH[ch];
@@ -98,8 +150,9 @@ function fullWidthPunctuationInCjk(text: string): string {
 export function normaliseLine(raw: string, options: NormaliseOptions = {}): string {
   let text = foldCompatibility(raw, options);
   text = text.replace(/[\t\u00A0\u2000-\u200B\u202F\u205F]/gu, ' ');
-  text = removeSpacesAroundCjk(text);
+  // Full-width first: "你好, 世界" has its comma made Chinese, and then no space after it.
   text = fullWidthPunctuationInCjk(text);
+  text = spacesInCjk(text, options.spacesFromGeometry ?? false);
   return text.replace(/ {2,}/g, ' ').trim();
 }
 
@@ -121,7 +174,9 @@ export function joinLines(lines: readonly string[]): string {
     }
     const last = [...out].at(-1)!;
     const first = [...line][0]!;
-    if (isCjkOrCjkPunctuation(last) || isCjkOrCjkPunctuation(first)) {
+    const seam = [...[...out].slice(-8), ...[...line].slice(0, 8)];
+    const at = Math.min(8, [...out].length) - 1;
+    if (inCjkContext(seam, at) || inCjkContext(seam, at + 1)) {
       out += line;
     } else if (LINE_END_HYPHENS.test(out) && /\p{L}/u.test([...out].at(-2) ?? '') && /\p{L}/u.test(first)) {
       // A word broken at the line end: lower case goes on the word; a capital starts the second

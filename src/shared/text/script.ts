@@ -15,6 +15,37 @@ export function isCjk(ch: string): boolean {
   return CJK_RE.test(ch);
 }
 
+/**
+ * Marks both scripts use (dashes, ellipsis, curly quotes, middle dot): Chinese only where the
+ * text around them is; in German "Chefs.) — Preussen" they are Latin punctuation.
+ */
+const SHARED_PUNCT_RE = /[\u2018\u2019\u201C\u201D\u2026\u2014\u2013\u00B7]/u;
+
+export function isSharedPunctuation(ch: string): boolean {
+  return SHARED_PUNCT_RE.test(ch);
+}
+
+/**
+ * Whether the character at `index` stands in Chinese text: it is Han or kana, or full-width
+ * punctuation, or a shared mark whose nearest letter on either side is Han or kana.
+ */
+export function inCjkContext(chars: readonly string[], index: number): boolean {
+  const ch = chars[index] ?? '';
+  if (!ch) return false;
+  if (isCjk(ch)) return true;
+  if (isCjkPunctuation(ch) && !isSharedPunctuation(ch)) return true;
+  if (!isSharedPunctuation(ch)) return false;
+  const nearestLetter = (step: number) => {
+    for (let i = index + step; i >= 0 && i < chars.length; i += step) {
+      const c = chars[i]!;
+      if (/[\p{L}\p{N}]/u.test(c)) return c;
+      if (isCjkPunctuation(c) && !isSharedPunctuation(c)) return '中';
+    }
+    return '';
+  };
+  return isCjk(nearestLetter(-1)) || isCjk(nearestLetter(1));
+}
+
 export function isCjkPunctuation(ch: string): boolean {
   return CJK_PUNCT_RE.test(ch);
 }

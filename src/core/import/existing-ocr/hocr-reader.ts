@@ -6,6 +6,7 @@ import { BackfileError } from '../../../shared/errors.ts';
 import { boxToPolygon, unionBoxes, type Box } from '../../../shared/geometry.ts';
 import { REGION_ROLES, type Line, type RegionRole, type Word } from '../../../shared/model.ts';
 import { normaliseLine } from '../../../shared/text/normalise.ts';
+import { joinWords } from '../../../shared/text/word-spacing.ts';
 import type { ImportedOcr, ImportedRegion } from './imported-ocr.ts';
 import { decodeEntities, parseOcrXml, type XmlNode, type XmlValue } from './safe-xml.ts';
 
@@ -60,7 +61,16 @@ function readLine(node: XmlNode): Line | null {
   const raw = words.length > 0 ? words.map((w) => w.text).join(' ') : textContent(node).trim();
   const box = bboxOf(node) ?? (words.length ? unionBoxes(words.map((w) => w.box)) : null);
   if (!box || !raw) return null;
-  return { box, rawText: raw, text: normaliseLine(raw), confidence: null, words };
+  // Words from an engine's hOCR: spaces where the glyphs show one (tesseract writes one word per
+  // Chinese character, and spaces between all of them).
+  const text = words.length > 0 ? joinWords(words, { latinWordsAreSeparate: true }) : raw;
+  return {
+    box,
+    rawText: raw,
+    text: normaliseLine(text, { spacesFromGeometry: words.length > 0 }),
+    confidence: null,
+    words,
+  };
 }
 
 export function readHocr(xml: string, what: string): ImportedOcr {

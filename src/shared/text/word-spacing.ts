@@ -1,0 +1,69 @@
+// Where a line has a printed space, told from where its glyphs stand. Chinese is set solid on an
+// em grid: consecutive characters stand one pitch apart (more in a letter-spaced justified
+// line, but the same all along it). A printed space (between a byline's two names, after
+// 本报讯, between a headline's halves) widens one step by a quarter em or more. So a step is a
+// space when it exceeds the line's usual step by a fifth of an em; nothing is fitted to a page.
+// Latin words an engine gives are separate words; a PDF's runs of Latin text are joined where
+// they touch.
+
+import type { Box } from '../geometry.ts';
+import { inCjkContext, isCjk, isCjkPunctuation } from './script.ts';
+
+export interface PlacedWord {
+  text: string;
+  box: Box;
+}
+
+const median = (values: number[]) => {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+/** A fifth of an em beyond the usual step: the smallest printed space (a quarter em) and more. */
+const SPACE_OVER_STEP = 0.2;
+
+export function joinWords(words: readonly PlacedWord[], options: { latinWordsAreSeparate: boolean }): string {
+  const shown = words.filter((w) => w.text.trim() !== '');
+  if (shown.length === 0) return '';
+  const vertical = (() => {
+    const span = (b: Box) => [b.x1 - b.x0, b.y1 - b.y0] as const;
+    const first = shown[0]!.box;
+    const last = shown.at(-1)!.box;
+    return shown.length > 1 && Math.abs(last.y0 - first.y0) > Math.abs(last.x0 - first.x0)
+      ? true
+      : span(first)[1] > 3 * span(first)[0] && shown.length === 1;
+  })();
+  const start = (b: Box) => (vertical ? b.y0 : b.x0);
+  const end = (b: Box) => (vertical ? b.y1 : b.x1);
+  const across = (b: Box) => (vertical ? b.x1 - b.x0 : b.y1 - b.y0);
+  const cjkWord = (w: PlacedWord) => [...w.text.trim()].every(isCjk);
+  // The em: how tall (or, down a column, how wide) the line's Chinese characters are.
+  const em =
+    median(shown.filter(cjkWord).map((w) => across(w.box))) || median(shown.map((w) => across(w.box)));
+  // The usual step between Chinese characters standing side by side: ink edge to ink edge.
+  const steps: number[] = [];
+  for (let i = 1; i < shown.length; i++)
+    if (cjkWord(shown[i - 1]!) && cjkWord(shown[i]!))
+      steps.push(start(shown[i]!.box) - end(shown[i - 1]!.box));
+  const usual = steps.length >= 3 ? Math.max(0, median(steps)) : 0;
+  // Every character of the line, to see whether a mark stands in Chinese or in Latin text.
+  const chars = shown.flatMap((w) => [...w.text.trim()]);
+  let at = [...shown[0]!.text.trim()].length;
+  let out = shown[0]!.text.trim();
+  for (let i = 1; i < shown.length; i++) {
+    const b = shown[i]!.text.trim();
+    const gap = start(shown[i]!.box) - end(shown[i - 1]!.box);
+    const [before, after] = [at - 1, at];
+    const ownBlank = [before, after].some((k) => isCjkPunctuation(chars[k]!) && inCjkContext(chars, k));
+    const chinese = inCjkContext(chars, before) || inCjkContext(chars, after);
+    const space = ownBlank
+      ? false // Chinese punctuation carries its own blank
+      : chinese
+        ? gap - usual > SPACE_OVER_STEP * em
+        : options.latinWordsAreSeparate || gap > SPACE_OVER_STEP * em;
+    out += (space ? ' ' : '') + b;
+    at += [...b].length;
+  }
+  return out;
+}
