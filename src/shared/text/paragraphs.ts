@@ -12,6 +12,36 @@ export interface PlacedLine {
 const INDENT = 0.8; // in line heights: a two-character CJK indent is about 2, Latin indents about 1
 const SHORT_END = 1.5; // a line ending this many line heights before the right edge ends its paragraph
 
+/**
+ * A block's paragraphs, and how they meet the blocks around it: whether its first line is set
+ * flush (a paragraph's continuation, not its indented start) and whether its last line runs to
+ * the right edge (its paragraph goes on in the next column).
+ */
+export interface BlockParagraphs {
+  paragraphs: string[];
+  opensFlush: boolean;
+  endsFull: boolean;
+  /** The body's line height, to tell body type from a headline's. */
+  lineHeight: number;
+}
+
+export function blockParagraphs(lines: readonly PlacedLine[]): BlockParagraphs {
+  const paragraphs = linesToParagraphs(lines);
+  if (lines.length < 2) return { paragraphs, opensFlush: false, endsFull: false, lineHeight: 0 };
+  const left = Math.min(...lines.map((l) => l.box.x0));
+  const right = Math.max(...lines.map((l) => l.box.x1));
+  const heights = lines.map((l) => l.box.y1 - l.box.y0).sort((a, b) => a - b);
+  const lineHeight = Math.max(1, heights[Math.floor(heights.length / 2)]!);
+  const first = lines[0]!;
+  const last = lines.at(-1)!;
+  return {
+    paragraphs,
+    opensFlush: first.box.x0 - left <= INDENT * lineHeight,
+    endsFull: right - last.box.x1 <= SHORT_END * lineHeight,
+    lineHeight,
+  };
+}
+
 export function linesToParagraphs(lines: readonly PlacedLine[]): string[] {
   if (lines.length === 0) return [];
   const left = Math.min(...lines.map((l) => l.box.x0));
