@@ -1,11 +1,13 @@
-// A line's text from its words: a space where one is printed (told from where the glyphs stand,
-// shared/text/word-spacing.ts), none between Chinese characters set solid, one between the
-// Latin words an engine read.
+// A line's text from an engine's words: one space between the Latin words it read, none between
+// Chinese characters. A printed space in Chinese cannot be told from the blank beside a narrow
+// character in ink boxes (measured, shared/text/word-spacing.ts); a reviewer adds the few.
 
 import type { Word } from '../../shared/model.ts';
 import { normaliseLine } from '../../shared/text/normalise.ts';
 import { joinWords } from '../../shared/text/word-spacing.ts';
 
 export function lineTextFromWords(words: readonly Word[]): string {
-  return normaliseLine(joinWords(words, { latinWordsAreSeparate: true }), { spacesFromGeometry: true });
+  return normaliseLine(joinWords(words, { latinWordsAreSeparate: true, chineseSpacesFromGaps: false }), {
+    spacesArePrinted: true,
+  });
 }

@@ -100,7 +100,9 @@ export function runsToLines(runs: readonly TextRun[]): Line[] {
       rawText,
       // The runs' own spaces are no guide (letter-spaced lines put one between every
       // character); where the glyphs stand is.
-      text: normaliseLine(joinWords(words, { latinWordsAreSeparate: false }), { spacesFromGeometry: true }),
+      text: normaliseLine(joinWords(words, { latinWordsAreSeparate: false, chineseSpacesFromGaps: true }), {
+        spacesArePrinted: true,
+      }),
       confidence: null,
       words,
     });

@@ -14,11 +14,13 @@ export interface NormaliseOptions {
    */
   script?: 'hans' | 'hant';
   /**
-   * The text's spaces were placed from where the glyphs stand (word-spacing.ts joinWords), so
-   * each is a printed one; else they are whatever an extraction put there, and only those that
-   * can be printed ones are kept.
+   * The source meant its spaces: placed from where the glyphs stand (word-spacing.ts joinWords),
+   * or written as markup (ALTO SP, PAGE TextEquiv, the text between hOCR words). Else they are
+   * whatever a plain extraction put there ("10 月 17 日"), and a space between Chinese and a
+   * Latin letter or digit is dropped too. Either way a space between every two Chinese
+   * characters is a separator, not print.
    */
-  spacesFromGeometry?: boolean;
+  spacesArePrinted?: boolean;
 }
 
 /**
@@ -65,7 +67,7 @@ const FULL_WIDTH: Record<string, string> = {
  * names, 本报讯 and the story (the engines' own separators are settled from the glyph positions
  * before this, shared/text/word-spacing.ts).
  */
-function spacesInCjk(text: string, fromGeometry: boolean): string {
+function spacesInCjk(text: string, meant: boolean): string {
   const chars = [...text];
   // Each run of white space, with the characters on either side.
   const gaps: { from: number; to: number }[] = [];
@@ -103,11 +105,10 @@ function spacesInCjk(text: string, fromGeometry: boolean): string {
     const punctuation = [before, after].some((k) => isCjkPunctuation(chars[k]!) && inCjkContext(chars, k));
     const mixed = (isCjk(a) && !isCjk(b)) || (!isCjk(a) && isCjk(b));
     const bothCjk = isCjk(a) && isCjk(b);
-    const guessed = !fromGeometry;
     if (
       punctuation ||
-      (guessed && mixed && /[\p{L}\p{N}]/u.test(isCjk(a) ? b : a)) ||
-      (guessed && bothCjk && separatorEverywhere)
+      (!meant && mixed && /[\p{L}\p{N}]/u.test(isCjk(a) ? b : a)) ||
+      (bothCjk && separatorEverywhere)
     )
       drop.add(from);
   }
@@ -152,7 +153,7 @@ export function normaliseLine(raw: string, options: NormaliseOptions = {}): stri
   text = text.replace(/[\t\u00A0\u2000-\u200B\u202F\u205F]/gu, ' ');
   // Full-width first: "你好, 世界" has its comma made Chinese, and then no space after it.
   text = fullWidthPunctuationInCjk(text);
-  text = spacesInCjk(text, options.spacesFromGeometry ?? false);
+  text = spacesInCjk(text, options.spacesArePrinted ?? false);
   return text.replace(/ {2,}/g, ' ').trim();
 }
 

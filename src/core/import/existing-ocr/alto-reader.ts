@@ -7,6 +7,7 @@ import { REGION_ROLES, type Line, type RegionRole, type Word } from '../../../sh
 import { normaliseLine } from '../../../shared/text/normalise.ts';
 import type { ImportedOcr, ImportedRegion } from './imported-ocr.ts';
 import { asArray, parseOcrXml, text, type XmlNode } from './safe-xml.ts';
+import { altoSpaces, joinAsMarked } from './markup-spaces.ts';
 
 const ARRAYS = [
   'TextBlock',
@@ -31,6 +32,7 @@ function unitScale(unit: string, dpi: number): number {
 
 export function readAlto(xml: string, what: string, dpi: number | null): ImportedOcr {
   const root = parseOcrXml(xml, what, ARRAYS);
+  const spaces = altoSpaces(xml);
   const alto = root.alto as XmlNode | undefined;
   const page = asArray((alto?.Layout as XmlNode | undefined)?.Page)[0];
   if (!alto || !page)
@@ -66,18 +68,32 @@ export function readAlto(xml: string, what: string, dpi: number | null): Importe
     for (const block of asArray(container.TextBlock)) {
       const lines: Line[] = [];
       for (const line of asArray(block.TextLine)) {
-        const words: Word[] = asArray(line.String)
-          .map((s) => ({
+        const marked = spaces.get(String(line.ID ?? ''));
+        const strings = asArray(line.String).map((s, i) => ({
+          word: {
             box: box(s),
             text: text(s.CONTENT).trim(),
             confidence: s.WC === undefined ? null : Number(s.WC),
-          }))
-          .filter((w): w is Word => w.box !== null && w.text !== '');
+          },
+          spaceBefore: marked?.[i] ?? true,
+        }));
+        const kept = strings.filter((s) => s.word.box !== null && s.word.text !== '');
+        const words = kept.map((s) => s.word as Word);
         const hyphen = asArray(line.HYP).length > 0 ? text(asArray(line.HYP)[0]!.CONTENT) || '-' : '';
-        const raw = words.map((w) => w.text).join(' ') + hyphen;
+        const raw =
+          joinAsMarked(
+            words.map((w) => w.text),
+            kept.map((s) => s.spaceBefore),
+          ) + hyphen;
         const lineBox = box(line) ?? (words.length ? unionBoxes(words.map((w) => w.box)) : null);
         if (lineBox && raw.trim())
-          lines.push({ box: lineBox, rawText: raw, text: normaliseLine(raw), confidence: null, words });
+          lines.push({
+            box: lineBox,
+            rawText: raw,
+            text: normaliseLine(raw, { spacesArePrinted: true }),
+            confidence: null,
+            words,
+          });
       }
       const b = box(block) ?? (lines.length ? unionBoxes(lines.map((l) => l.box)) : null);
       if (b)

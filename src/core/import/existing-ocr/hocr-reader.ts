@@ -6,9 +6,9 @@ import { BackfileError } from '../../../shared/errors.ts';
 import { boxToPolygon, unionBoxes, type Box } from '../../../shared/geometry.ts';
 import { REGION_ROLES, type Line, type RegionRole, type Word } from '../../../shared/model.ts';
 import { normaliseLine } from '../../../shared/text/normalise.ts';
-import { joinWords } from '../../../shared/text/word-spacing.ts';
 import type { ImportedOcr, ImportedRegion } from './imported-ocr.ts';
 import { decodeEntities, parseOcrXml, type XmlNode, type XmlValue } from './safe-xml.ts';
+import { hocrSpaces, joinAsMarked } from './markup-spaces.ts';
 
 const LINE_CLASSES = ['ocr_line', 'ocrx_line', 'ocr_caption', 'ocr_header', 'ocr_textfloat'];
 const AREA_CLASSES = ['ocr_carea', 'ocrx_block', 'ocr_photo', 'ocr_image'];
@@ -51,7 +51,7 @@ function find(node: XmlNode, match: (n: XmlNode) => boolean, out: XmlNode[] = []
   return out;
 }
 
-function readLine(node: XmlNode): Line | null {
+function readLine(node: XmlNode, spaces: Map<string, boolean[]>): Line | null {
   const words: Word[] = find(node, (n) => classes(n).includes('ocrx_word')).flatMap((w) => {
     const box = bboxOf(w);
     const text = textContent(w).trim();
@@ -61,13 +61,20 @@ function readLine(node: XmlNode): Line | null {
   const raw = words.length > 0 ? words.map((w) => w.text).join(' ') : textContent(node).trim();
   const box = bboxOf(node) ?? (words.length ? unionBoxes(words.map((w) => w.box)) : null);
   if (!box || !raw) return null;
-  // Words from an engine's hOCR: spaces where the glyphs show one (tesseract writes one word per
-  // Chinese character, and spaces between all of them).
-  const text = words.length > 0 ? joinWords(words, { latinWordsAreSeparate: true }) : raw;
+  // The line as hOCR readers take it: its text, the blank between word elements as its spaces
+  // (tesseract's blank between every Chinese character goes in normaliseLine).
+  const marked = spaces.get(String(node.id ?? ''));
+  const text =
+    words.length > 0
+      ? joinAsMarked(
+          words.map((w) => w.text),
+          marked,
+        )
+      : raw;
   return {
     box,
     rawText: raw,
-    text: normaliseLine(text, { spacesFromGeometry: words.length > 0 }),
+    text: normaliseLine(text, { spacesArePrinted: true }),
     confidence: null,
     words,
   };
@@ -75,6 +82,7 @@ function readLine(node: XmlNode): Line | null {
 
 export function readHocr(xml: string, what: string): ImportedOcr {
   const root = parseOcrXml(xml, what, []);
+  const spaces = hocrSpaces(xml);
   const page = find(root, (n) => classes(n).includes('ocr_page'))[0];
   const pageBox = page ? bboxOf(page) : null;
   if (!page || !pageBox)
@@ -84,7 +92,7 @@ export function readHocr(xml: string, what: string): ImportedOcr {
   // Lines outside every area: the spec lets ocr_line stand right under ocr_page.
   const looseLines = find(page, (n) => isLine(n) || classes(n).some((c) => AREA_CLASSES.includes(c)))
     .filter(isLine)
-    .map(readLine)
+    .map((line) => readLine(line, spaces))
     .filter((l): l is Line => l !== null);
   for (const area of find(page, (n) => classes(n).some((c) => AREA_CLASSES.includes(c)))) {
     const box = bboxOf(area);
@@ -95,7 +103,7 @@ export function readHocr(xml: string, what: string): ImportedOcr {
       continue;
     }
     const lines = find(area, isLine)
-      .map(readLine)
+      .map((line) => readLine(line, spaces))
       .filter((l): l is Line => l !== null);
     const dataRole = String(area['data-role'] ?? '');
     const role = (REGION_ROLES as readonly string[]).includes(dataRole) ? (dataRole as RegionRole) : 'body';

@@ -73,7 +73,13 @@ function readLine(node: XmlNode): Line | null {
   const equiv = firstTextEquiv(node);
   const raw = equiv.text || words.map((w) => w.text).join(' ');
   if (!raw.trim()) return null;
-  return { box: shape.box, rawText: raw, text: normaliseLine(raw), confidence: equiv.conf, words };
+  return {
+    box: shape.box,
+    rawText: raw,
+    text: normaliseLine(raw, { spacesArePrinted: true }),
+    confidence: equiv.conf,
+    words,
+  };
 }
 
 function roleOf(element: string, node: XmlNode): RegionRole {
