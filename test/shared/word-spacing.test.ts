@@ -75,6 +75,10 @@ describe('normaliseLine by the script around it', () => {
     expect(normaliseLine('„Die Zeitung“ — sagt er…')).toBe('„Die Zeitung“ — sagt er…');
     expect(normaliseLine('交城县(山西)的“交城山”')).toBe('交城县（山西）的“交城山”');
     expect(normaliseLine('你好, 世界')).toBe('你好，世界');
+    // Numbers NFKC would spell out stay as printed.
+    expect(normaliseLine('Kapital von 2½ Millionen, 5 m², Punkt ①')).toBe(
+      'Kapital von 2½ Millionen, 5 m², Punkt ①',
+    );
   });
 });
 

@@ -41,7 +41,9 @@ export function foldCompatibility(text: string, options: NormaliseOptions = {}):
     }
     const folded =
       (simplified ? SIMPLIFIED_KANGXI[ch] : undefined) ?? RADICAL_EQUIVALENTS[ch] ?? ch.normalize('NFKC');
-    out += folded !== ch && /\p{P}/u.test(ch) ? ch : folded;
+    // Punctuation keeps its form (，is not ,), and so do the numbers NFKC would spell out: ½ is
+    // not "1⁄2", m² not m2, ① not 1.
+    out += folded !== ch && /[\p{P}\p{No}]/u.test(ch) ? ch : folded;
   }
   return out;
 }
