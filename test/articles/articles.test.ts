@@ -9,7 +9,13 @@ import { describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/archive/archive.ts';
 import { lastChange } from '../../src/core/archive/history.ts';
 import { assembleArticle } from '../../src/core/articles/assemble.ts';
-import { attachPhoto, createArticle, getArticle, updateArticle } from '../../src/core/articles/articles.ts';
+import {
+  attachPhoto,
+  createArticle,
+  getArticle,
+  listArticles,
+  updateArticle,
+} from '../../src/core/articles/articles.ts';
 import {
   createRegion,
   deleteRegion,
@@ -264,6 +270,57 @@ describe('CSV cells', () => {
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell(-3)).toBe('-3'); // a number is a number
     expect(csvCell('本报讯')).toBe('本报讯');
+  });
+});
+
+describe('a photo and its caption', () => {
+  it('are one pair wherever the caption stands in the article, in JSON, CSV, photos and Markdown', async () => {
+    const { archive } = await pageWithArticles();
+    // Put every caption before its photo in the reading order, as suggestions once did.
+    for (const a of listArticles(archive.db)) {
+      const roles = new Map(pageRegions(archive.db, 1).map((r) => [r.id, r.role]));
+      const ids = getArticle(archive.db, a.id).regionIds;
+      if (!ids.some((id) => roles.get(id) === 'photo')) continue;
+      const captions = ids.filter((id) => roles.get(id) === 'caption');
+      const rest = ids.filter((id) => roles.get(id) !== 'caption');
+      const at = rest.findIndex((id) => roles.get(id) === 'photo');
+      updateArticle(
+        archive.db,
+        a.id,
+        { regionIds: [...rest.slice(0, at), ...captions, ...rest.slice(at)] },
+        USER,
+      );
+    }
+    const withPhoto = listArticles(archive.db)
+      .map((a) => assembleArticle(archive.db, a.id))
+      .filter((a) => a.photos.length > 0);
+    expect(withPhoto.length).toBeGreaterThan(0);
+    for (const a of withPhoto) {
+      expect(a.photos).toHaveLength(1);
+      expect(a.photos[0]).toMatchObject({
+        photoId: expect.any(Number),
+        caption: expect.stringMatching(/\S/),
+      });
+    }
+    const dir = tempDir();
+    for (const format of ['json', 'csv', 'photos', 'md'] as const)
+      exportArticles(archive, format, path.join(dir, format));
+    const json = JSON.parse(readFileSync(path.join(dir, 'json', 'articles.json'), 'utf8'));
+    for (const a of json.articles as { photos: { photoId: number | null; caption: string | null }[] }[])
+      for (const p of a.photos) expect(p.photoId !== null && p.caption !== null).toBe(true);
+    const csv = readFileSync(path.join(dir, 'csv', 'articles.csv'), 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(csv.slice(1).map((row) => Number(row.split(',').at(-1)))).toEqual(
+      json.articles.map((a: { photos: unknown[] }) => a.photos.length),
+    );
+    for (const f of readdirSync(path.join(dir, 'photos')).filter((f) => f.endsWith('.txt')))
+      expect(readFileSync(path.join(dir, 'photos', f), 'utf8').trim()).not.toBe('');
+    for (const f of readdirSync(path.join(dir, 'md')).filter((f) => f.endsWith('.md'))) {
+      const md = readFileSync(path.join(dir, 'md', f), 'utf8');
+      const image = md.indexOf('![');
+      if (image >= 0) expect(md.slice(image).split('\n')[1]).toMatch(/^\*.+\*$/); // the caption right under it
+    }
   });
 });
 

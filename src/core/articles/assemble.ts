@@ -3,6 +3,7 @@
 // left out), photos with their captions. Fields the user set win over what the regions say.
 
 import type { ReadableDB } from '../archive/db-handles.ts';
+import { pairCaptions } from './photo-captions.ts';
 import { linesToParagraphs } from '../../shared/text/paragraphs.ts';
 import { joinLines } from '../../shared/text/normalise.ts';
 import type { RegionRole } from '../../shared/model.ts';
@@ -15,6 +16,10 @@ interface PartRow {
   region_id: number;
   role: RegionRole;
   page_id: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }
 
 interface LineRow {
@@ -38,7 +43,7 @@ export function assembleArticle(
   const article = getArticle(db, articleId);
   const all = db
     .prepare(
-      `SELECT ap.region_id, r.role, r.page_id FROM article_parts ap JOIN regions r ON r.id = ap.region_id
+      `SELECT ap.region_id, r.role, r.page_id, r.x0, r.y0, r.x1, r.y1 FROM article_parts ap JOIN regions r ON r.id = ap.region_id
        WHERE ap.article_id = ? ORDER BY ap.position`,
     )
     .all(articleId) as PartRow[];
@@ -60,6 +65,22 @@ export function assembleArticle(
   const paragraphs: string[] = [];
   const photos: AssembledPhoto[] = [];
   const trailingByline: string[] = [];
+  const placed = (p: PartRow) => ({
+    regionId: p.region_id,
+    pageId: p.page_id,
+    box: { x0: p.x0, y0: p.y0, x1: p.x1, y1: p.y1 },
+  });
+  const captionPhoto = pairCaptions(
+    parts.filter((p) => p.role === 'photo').map(placed),
+    parts.filter((p) => p.role === 'caption').map(placed),
+  );
+  const captionOf = new Map<number, string>();
+  for (const part of parts)
+    if (part.role === 'caption' && captionPhoto.has(part.region_id))
+      captionOf.set(
+        captionPhoto.get(part.region_id)!,
+        joinLines(regionLines(part.region_id).map((l) => l.text)),
+      );
   for (const part of parts) {
     if (repeated(part)) continue;
     const lines = regionLines(part.region_id);
@@ -76,12 +97,21 @@ export function assembleArticle(
       }
       paragraphs.push(...columnParagraphs);
     } else if (part.role === 'photo') {
-      photos.push({ photoId: null, regionId: part.region_id, pageId: part.page_id, caption: null });
+      photos.push({
+        photoId: null,
+        regionId: part.region_id,
+        pageId: part.page_id,
+        caption: captionOf.get(part.region_id) ?? null,
+      });
     } else if (part.role === 'caption') {
-      const caption = joinLines(lines.map((l) => l.text));
-      const photo = [...photos].reverse().find((p) => p.caption === null);
-      if (photo) photo.caption = caption;
-      else photos.push({ photoId: null, regionId: null, pageId: part.page_id, caption });
+      // Paired with its photo above; a caption with no photo of its own stands alone.
+      if (!captionPhoto.has(part.region_id))
+        photos.push({
+          photoId: null,
+          regionId: null,
+          pageId: part.page_id,
+          caption: joinLines(lines.map((l) => l.text)),
+        });
     } else if (part.role === 'subhead' && paragraphs.length > 0) {
       // A subhead inside the body is an intertitle: it stays in place among the paragraphs.
       paragraphs.push(joinLines(lines.map((l) => l.text)));
