@@ -41,8 +41,18 @@ describe('issue exports', () => {
     const { valid, errors } = await validateXml(path.join(dir, 'mets.xml'), 'mets');
     expect(errors).toBe(`${path.join(dir, 'mets.xml')} validates\n`);
     expect(valid).toBe(true);
-    for (const alto of readdirSync(dir).filter((f) => f.endsWith('.alto.xml')))
-      expect((await validateXml(path.join(dir, alto), 'alto')).valid).toBe(true);
+    const altoFiles = readdirSync(dir)
+      .filter((f) => f.endsWith('.alto.xml'))
+      .sort();
+    for (const alto of altoFiles) expect((await validateXml(path.join(dir, alto), 'alto')).valid).toBe(true);
+    // Each page's ALTO names its own image number in the issue, not 1 on every page.
+    expect(
+      altoFiles.map((f) => /PHYSICAL_IMG_NR="(\d+)"/.exec(readFileSync(path.join(dir, f), 'utf8'))?.[1]),
+    ).toEqual(['1', '2', '3']);
+    // MODS names the issue's language (ISO 639-2/B).
+    expect(readFileSync(path.join(dir, 'mets.xml'), 'utf8')).toContain(
+      '<mods:languageTerm type="code" authority="iso639-2b">chi</mods:languageTerm>',
+    );
     const mets = readFileSync(path.join(dir, 'mets.xml'), 'utf8');
     expect(mets).toContain('<mods:title>文峪河报</mods:title>');
     expect(mets).toContain('<mods:dateIssued encoding="iso8601">2018-10-19</mods:dateIssued>');

@@ -67,6 +67,7 @@ describe('line tokens', () => {
 function page(lines: Line[], languages = 'deu'): ExportPage {
   return {
     id: 1,
+    sequence: 1,
     imageFile: 'p.png',
     width: 1000,
     height: 800,

@@ -28,6 +28,8 @@ export interface ExportRegion {
 
 export interface ExportPage {
   id: number;
+  /** The page's place in its issue (1, 2, …): ALTO's PHYSICAL_IMG_NR, METS ORDER. */
+  sequence: number;
   imageFile: string; // file name the export refers to for the page image
   width: number;
   height: number;
@@ -116,6 +118,7 @@ export function loadExportPage(archive: Archive, pageId: number, imageFile: stri
   const source = pageSource(archive.db, pageId);
   return clipToPage({
     id: page.id,
+    sequence: page.sequence,
     imageFile,
     width: page.width,
     height: page.height,

@@ -74,7 +74,7 @@ export function pageToAlto(page: ExportPage, now = new Date()): string {
     `</Description>` +
     (tags ? `<Tags>${tags}</Tags>` : '') +
     readingOrder +
-    `<Layout><Page${attrs({ ID: `page_${page.id}`, PHYSICAL_IMG_NR: 1, WIDTH: page.width, HEIGHT: page.height })}>` +
+    `<Layout><Page${attrs({ ID: `page_${page.id}`, PHYSICAL_IMG_NR: page.sequence, WIDTH: page.width, HEIGHT: page.height })}>` +
     `<PrintSpace${attrs({ ID: `ps_p${page.id}`, HPOS: 0, VPOS: 0, WIDTH: page.width, HEIGHT: page.height })}>` +
     blocks.join('') +
     `</PrintSpace></Page></Layout></alto>\n`
