@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/archive/archive.ts';
 import { exportIssues } from '../../src/core/export/export-issues.ts';
+import { exportCollection } from '../../src/core/export/export-collection.ts';
 import { importScans } from '../../src/core/import/importer.ts';
 import { deleteArticle, listArticles, updateArticle } from '../../src/core/articles/articles.ts';
 import { assembleArticle } from '../../src/core/articles/assemble.ts';
@@ -157,6 +158,27 @@ describe('issue exports', () => {
       expect(characterErrorRate(again, expected[n - 1]!)).toBeLessThan(0.02);
     }
     await source.close();
+  });
+
+  it('writes a searchable PDF of the chosen pages only', async () => {
+    const archive = tempArchive();
+    await importScans(
+      archive,
+      [1, 2, 3].map((n) => samplePage(n, 'page.pdf')),
+      { date: '2018-10-19' },
+    );
+    const out = tempDir();
+    await exportCollection(archive, { format: 'pdf', out, pageIds: [2] });
+    const [file] = readdirSync(out);
+    const source = await openPdfSource(path.join(out, file!), { dpi: 72, maxPixels: 250e6 });
+    expect(source.pageCount).toBe(1);
+    const page = await source.readPage(0);
+    await source.close();
+    const text = page.text!.blocks.flatMap((b) => b.lines.map((l) => l.text)).join('');
+    const second = loadExportPage(archive, 2, 'x.png')
+      .regions.flatMap((r) => r.lines.map((l) => l.text))
+      .join('');
+    expect(characterErrorRate(text, second)).toBeLessThan(0.02);
   });
 
   it('exports from the command line into a ZIP', async () => {

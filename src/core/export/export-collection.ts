@@ -130,7 +130,11 @@ export async function exportCollection(
       written.push(...exportArticles(archive, format, out, articleIds));
     if (isIssueFormat(format))
       written.push(
-        ...(await exportIssues(archive, format, out, { issueIds: issues, baseUrl: request.baseUrl })),
+        ...(await exportIssues(archive, format, out, {
+          issueIds: issues,
+          pageIds: request.pageIds,
+          baseUrl: request.baseUrl,
+        })),
       );
     if (request.zip) {
       mkdirSync(path.dirname(target), { recursive: true });

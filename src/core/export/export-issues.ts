@@ -22,12 +22,28 @@ export async function exportIssues(
   archive: Archive,
   format: IssueFormat,
   outDir: string,
-  options: { issueIds?: readonly number[]; baseUrl?: string } = {},
+  options: {
+    issueIds?: readonly number[];
+    /** The searchable PDF holds these pages only; METS and IIIF describe their whole issues. */
+    pageIds?: readonly number[];
+    baseUrl?: string;
+  } = {},
 ): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
+  const wanted = options.pageIds ? new Set(options.pageIds) : null;
   const ids =
     options.issueIds ??
-    (archive.db.prepare('SELECT DISTINCT issue_id FROM pages ORDER BY issue_id').pluck().all() as number[]);
+    (archive.db
+      .prepare('SELECT DISTINCT issue_id FROM pages ORDER BY issue_id')
+      .pluck()
+      .all()
+      .filter((issueId) =>
+        wanted
+          ? (
+              archive.db.prepare('SELECT id FROM pages WHERE issue_id = ?').pluck().all(issueId) as number[]
+            ).some((id) => wanted.has(id))
+          : true,
+      ) as number[]);
   const written: string[] = [];
   const write = (name: string, content: string | Buffer) => {
     const file = path.join(outDir, name);
@@ -39,17 +55,19 @@ export async function exportIssues(
     const stem = issueStem(issue);
     if (format === 'pdf') {
       const pages = await Promise.all(
-        issue.pages.map(async (p) => ({
-          jpeg: await sharp(archive.resolve(p.listing.rasterPath), { limitInputPixels: false })
-            .flatten({ background: '#ffffff' })
-            .toColourspace('srgb')
-            .jpeg({ quality: 85 })
-            .toBuffer(),
-          widthPx: p.model.width,
-          heightPx: p.model.height,
-          dpi: p.model.dpi ?? 300,
-          lines: p.model.regions.flatMap((r) => r.lines),
-        })),
+        issue.pages
+          .filter((p) => !wanted || wanted.has(p.listing.id))
+          .map(async (p) => ({
+            jpeg: await sharp(archive.resolve(p.listing.rasterPath), { limitInputPixels: false })
+              .flatten({ background: '#ffffff' })
+              .toColourspace('srgb')
+              .jpeg({ quality: 85 })
+              .toBuffer(),
+            widthPx: p.model.width,
+            heightPx: p.model.height,
+            dpi: p.model.dpi ?? 300,
+            lines: p.model.regions.flatMap((r) => r.lines),
+          })),
       );
       write(`${stem}.pdf`, writeSearchablePdf(pages, { title: `${issue.title} ${issue.date}`.trim() }));
       continue;
