@@ -38,6 +38,8 @@ export const REGION_ROLES = [
   'body',
   'caption',
   'photo',
+  /** A drawing, map, ornament or logo: a picture that is not a photograph. */
+  'graphic',
   'jump',
   'advertisement',
   'masthead',
@@ -48,7 +50,7 @@ export const REGION_ROLES = [
 export type RegionRole = (typeof REGION_ROLES)[number];
 
 /** Roles of regions that hold no text to read: OCR skips them, lines never belong to them. */
-export const NON_TEXT_ROLES: readonly RegionRole[] = ['photo', 'separator', 'advertisement'];
+export const NON_TEXT_ROLES: readonly RegionRole[] = ['photo', 'graphic', 'separator', 'advertisement'];
 
 export function isTextRole(role: RegionRole): boolean {
   return !NON_TEXT_ROLES.includes(role);

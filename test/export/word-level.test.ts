@@ -3,12 +3,17 @@
 // (the text of the ocr_line element, whitespace runs as one space). Either must give the line's
 // text: Latin words spaced, Chinese characters not.
 
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { lineTokens, tokensText } from '../../src/core/export/line-tokens.ts';
 import { clipToPage, type ExportPage } from '../../src/core/export/page-model.ts';
 import { pageToAlto } from '../../src/core/export/formats/alto.ts';
 import { pageToHocr } from '../../src/core/export/formats/hocr.ts';
+import { pageToPageXml } from '../../src/core/export/formats/page-xml.ts';
+import { tempDir } from '../fixtures/temp.ts';
+import { validateXml } from '../fixtures/xml-validate.ts';
 import type { Line } from '../../src/shared/model.ts';
 
 /** A line whose words are boxed one after another along it, as an engine gives them. */
@@ -148,5 +153,33 @@ describe('ALTO and hOCR read back', () => {
     for (const m of xml.matchAll(/(?:HPOS|VPOS|WIDTH|HEIGHT)="(-?\d+)"/g))
       expect(Number(m[1])).toBeGreaterThanOrEqual(0);
     expect(pageToHocr(clipToPage(page([outside])))).not.toMatch(/bbox[^"]*-\d/);
+  });
+});
+
+describe('a drawing or graphic', () => {
+  it('is a GraphicRegion in PAGE and a GraphicalElement in ALTO, both valid, not a text region', async () => {
+    const model = page(LINES.slice(0, 1));
+    model.regions.push({
+      id: 2,
+      role: 'graphic',
+      polygon: [
+        [100, 600],
+        [400, 600],
+        [400, 780],
+        [100, 780],
+      ],
+      box: { x0: 100, y0: 600, x1: 400, y1: 780 },
+      lines: [],
+    });
+    const dir = tempDir();
+    const pageXml = path.join(dir, 'p.page.xml');
+    const alto = path.join(dir, 'p.alto.xml');
+    writeFileSync(pageXml, pageToPageXml(model));
+    writeFileSync(alto, pageToAlto(model));
+    expect(readFileSync(pageXml, 'utf8')).toMatch(/<GraphicRegion id="r2"/);
+    expect(readFileSync(pageXml, 'utf8')).not.toMatch(/<TextRegion id="r2"/);
+    expect(readFileSync(alto, 'utf8')).toMatch(/<GraphicalElement ID="p1_r2"/);
+    expect((await validateXml(pageXml, 'page')).valid).toBe(true);
+    expect((await validateXml(alto, 'alto')).valid).toBe(true);
   });
 });

@@ -17,6 +17,8 @@ export function pageToHocr(page: ExportPage): string {
       const id = `p${page.id}_r${i + 1}`;
       if (region.role === 'photo')
         return `<div class="ocr_photo" id="${id}" title="${bbox(region.box)}"></div>`;
+      if (region.role === 'graphic')
+        return `<div class="ocr_image" id="${id}" title="${bbox(region.box)}"></div>`;
       if (NON_TEXT_ROLES.includes(region.role) || region.lines.length === 0) return '';
       const lines = region.lines
         .map((line, j) => {
@@ -43,7 +45,7 @@ export function pageToHocr(page: ExportPage): string {
 <meta charset="utf-8"/>
 <title>${xmlEscape(page.imageFile)}</title>
 <meta name="ocr-system" content="${xmlEscape(system)}"/>
-<meta name="ocr-capabilities" content="ocr_page ocr_carea ocr_par ocr_line ocrx_word ocr_photo"/>
+<meta name="ocr-capabilities" content="ocr_page ocr_carea ocr_par ocr_line ocrx_word ocr_photo ocr_image"/>
 </head>
 <body>
 <div class="ocr_page" id="page_${page.id}" title="image &quot;${xmlEscape(page.imageFile)}&quot;; ${bbox({ x0: 0, y0: 0, x1: page.width, y1: page.height })}${page.dpi ? `; scan_res ${Math.round(page.dpi)} ${Math.round(page.dpi)}` : ''}">

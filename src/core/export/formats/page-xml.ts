@@ -1,5 +1,5 @@
 // PAGE XML 2019-07-15 for one page: regions with types (text regions with lines, words and their
-// text, image, advert and separator regions) and the reading order.
+// text, image, graphic, advert and separator regions) and the reading order.
 
 import type { Box, Polygon } from '../../../shared/geometry.ts';
 import { boxToPolygon } from '../../../shared/geometry.ts';
@@ -56,6 +56,8 @@ export function pageToPageXml(page: ExportPage, now = new Date()): string {
     if (region.role === 'photo') regions.push(`<ImageRegion${attrs({ id, custom })}>${shape}</ImageRegion>`);
     else if (region.role === 'advertisement')
       regions.push(`<AdvertRegion${attrs({ id, custom })}>${shape}</AdvertRegion>`);
+    else if (region.role === 'graphic')
+      regions.push(`<GraphicRegion${attrs({ id, custom })}>${shape}</GraphicRegion>`);
     else if (region.role === 'separator')
       regions.push(`<SeparatorRegion${attrs({ id, custom })}>${shape}</SeparatorRegion>`);
     else {

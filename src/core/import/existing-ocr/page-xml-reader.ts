@@ -33,7 +33,7 @@ const ROLE_BY_TYPE: Record<string, RegionRole> = {
 const REGION_ELEMENTS: Record<string, RegionRole | null> = {
   TextRegion: null, // role from its type
   ImageRegion: 'photo',
-  GraphicRegion: 'other',
+  GraphicRegion: 'graphic',
   SeparatorRegion: 'separator',
   AdvertRegion: 'advertisement',
   TableRegion: 'other',
