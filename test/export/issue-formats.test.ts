@@ -20,6 +20,7 @@ import { runCli } from '../fixtures/cli.ts';
 import { samplePage } from '../fixtures/samples.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 import { validateXml } from '../fixtures/xml-validate.ts';
+import { iiifErrors } from '../fixtures/iiif-validate.ts';
 
 async function segmentedIssue(): Promise<Archive> {
   const archive = tempArchive();
@@ -105,14 +106,26 @@ describe('issue exports', () => {
   it('writes a IIIF Presentation 3 manifest with canvases, line annotations and article ranges', async () => {
     const archive = await segmentedIssue();
     const out = tempDir();
-    await exportIssues(archive, 'iiif', out, { baseUrl: 'https://archive.example/issue1' });
-    const dir = path.join(out, readdirSync(out)[0]!);
+    await exportIssues(archive, 'iiif', out, { baseUrl: 'https://archive.example/exports' });
+    const folder = readdirSync(out)[0]!;
+    const dir = path.join(out, folder);
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+    // Valid as the IIIF validator's schema has it.
+    expect(iiifErrors(manifest)).toEqual([]);
     expect(manifest).toMatchObject({
-      '@context': 'http://iiif.io/api/presentation/3/context.json',
+      '@context': expect.arrayContaining(['http://iiif.io/api/presentation/3/context.json']),
       type: 'Manifest',
-      id: 'https://archive.example/issue1/manifest.json',
+      // The id is where the file is: the base URL names the export folder.
+      id: `https://archive.example/exports/${encodeURIComponent(folder)}/manifest.json`,
     });
+    // Every image the manifest names is a file beside it.
+    const images =
+      JSON.stringify(manifest).match(/"id":"https:\/\/archive\.example\/exports\/[^"]+\.png"/g) ?? [];
+    expect(images.length).toBe(3);
+    for (const image of images) {
+      const name = decodeURIComponent(image.slice(image.lastIndexOf('/') + 1, -1));
+      expect(readdirSync(dir)).toContain(name);
+    }
     expect(manifest.items).toHaveLength(3);
     const canvas = manifest.items[0];
     expect(canvas).toMatchObject({ type: 'Canvas', width: 3500, height: 4950 });
@@ -124,19 +137,35 @@ describe('issue exports', () => {
     expect(annotations.length).toBeGreaterThan(200);
     expect(annotations[0]).toMatchObject({
       motivation: 'supplementing',
-      body: { type: 'TextualBody' },
+      textGranularity: 'line',
+      body: { type: 'TextualBody', language: 'zh' },
       target: expect.stringMatching(/#xywh=\d+,\d+,\d+,\d+$/),
     });
     expect(annotations.map((a: { body: { value: string } }) => a.body.value).join('')).toContain(
       '交城县农特产品在第二届吕梁名',
     );
     expect(manifest.structures).toHaveLength(10);
+    // Article parts as canvas fragments, which viewers navigate to.
     expect(manifest.structures[0].items[0]).toMatchObject({
-      type: 'SpecificResource',
-      source: canvas.id,
-      selector: { type: 'FragmentSelector' },
+      type: 'Canvas',
+      id: expect.stringMatching(new RegExp(`^${canvas.id}#xywh=\\d+,\\d+,\\d+,\\d+$`)),
     });
     expect(readdirSync(dir).filter((f) => f.endsWith('.png'))).toHaveLength(3);
+  });
+
+  it('gives two issues exported together ids of their own', async () => {
+    const archive = tempArchive();
+    await importScans(archive, [samplePage(1, 'page.pdf')], { title: '文峪河报', date: '2018-10-19' });
+    await importScans(archive, [samplePage(2, 'page.pdf')], { title: '文峪河报', date: '2018-10-26' });
+    const out = tempDir();
+    await exportIssues(archive, 'iiif', out, { baseUrl: 'https://archive.example/exports/' });
+    const manifests = readdirSync(out).map(
+      (f) => JSON.parse(readFileSync(path.join(out, f, 'manifest.json'), 'utf8')) as { id: string },
+    );
+    expect(manifests).toHaveLength(2);
+    const ids: string[][] = manifests.map((m) => [...(JSON.stringify(m).match(/"id":"[^"]+"/g) ?? [])]);
+    expect(ids[0]!.filter((id) => ids[1]!.includes(id))).toEqual([]);
+    for (const m of manifests) expect(iiifErrors(m)).toEqual([]);
   });
 
   it('writes a searchable PDF whose Chinese text comes back out with pdfjs', async () => {

@@ -90,7 +90,13 @@ export async function exportIssues(
       written.push(path.join(folder, 'mets.xml'));
     } else {
       // Without a base URL the manifest points at the files where they were written.
-      const manifest = issueToIiif(issue, options.baseUrl ?? pathToFileURL(folder).href);
+      // A base URL names the export folder; each issue's files are in its own folder below it.
+      const manifest = issueToIiif(
+        issue,
+        options.baseUrl
+          ? `${options.baseUrl.replace(/\/$/, '')}/${encodeURIComponent(stem)}`
+          : pathToFileURL(folder).href,
+      );
       writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
       written.push(path.join(folder, 'manifest.json'));
     }

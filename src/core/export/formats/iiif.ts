@@ -1,11 +1,14 @@
 // A IIIF Presentation 3 manifest for an issue: one canvas per page with its image, the text of
-// each line as a W3C Web Annotation (supplementing, on the line's box), and each article as a
-// range of canvas fragments, across pages when it continues.
+// each line as a W3C Web Annotation (supplementing, on the line's box, textGranularity "line"),
+// and each article as a range of canvas fragments, across pages when it continues. Every id is
+// under the URL of the issue's own folder, where its files are written.
 
 import type { IssueExport } from '../issue-model.ts';
 import { mainLanguage } from '../../../shared/language.ts';
 
 const CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
+/** The IIIF extension that defines textGranularity; extensions come before the main context. */
+const TEXT_GRANULARITY_CONTEXT = 'http://iiif.io/api/extension/text-granularity/context.json';
 
 export function issueToIiif(issue: IssueExport, baseUrl: string): object {
   const base = baseUrl.replace(/\/$/, '');
@@ -52,6 +55,8 @@ export function issueToIiif(issue: IssueExport, baseUrl: string): object {
             id: `${id}/text/l${k + 1}`,
             type: 'Annotation',
             motivation: 'supplementing',
+            // One annotation per printed line (the IIIF text-granularity extension's "line").
+            textGranularity: 'line',
             body: {
               type: 'TextualBody',
               value: line.text,
@@ -68,18 +73,15 @@ export function issueToIiif(issue: IssueExport, baseUrl: string): object {
     id: `${base}/range/a${i + 1}`,
     type: 'Range',
     label: { none: [article.headline ?? `Article ${i + 1}`] },
+    // Each part as its canvas with a media fragment: what viewers (Mirador 4) navigate to;
+    // they do not follow SpecificResource items of a range.
     items: parts.map(({ page, region }) => ({
-      type: 'SpecificResource',
-      source: canvasId(page),
-      selector: {
-        type: 'FragmentSelector',
-        conformsTo: 'http://www.w3.org/TR/media-frags/',
-        value: `xywh=${xywh(issue.pages[page]!.model.regions[region]!.box)}`,
-      },
+      id: `${canvasId(page)}#xywh=${xywh(issue.pages[page]!.model.regions[region]!.box)}`,
+      type: 'Canvas',
     })),
   }));
   return {
-    '@context': CONTEXT,
+    '@context': [TEXT_GRANULARITY_CONTEXT, CONTEXT],
     id: `${base}/manifest.json`,
     type: 'Manifest',
     label,
