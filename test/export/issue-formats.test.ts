@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/archive/archive.ts';
 import { exportIssues } from '../../src/core/export/export-issues.ts';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { exportCollection } from '../../src/core/export/export-collection.ts';
 import { importScans } from '../../src/core/import/importer.ts';
 import { deleteArticle, listArticles, updateArticle } from '../../src/core/articles/articles.ts';
@@ -203,6 +204,13 @@ describe('issue exports', () => {
     expect(source.pageCount).toBe(1);
     const page = await source.readPage(0);
     await source.close();
+    // Its metadata as a reader sees it: the catalog's language and the XMP title and date.
+    const task = getDocument({ data: new Uint8Array(readFileSync(path.join(out, file!))) });
+    const { info, metadata } = await (await task.promise).getMetadata();
+    await task.destroy();
+    expect((info as { Language?: string }).Language).toBe('zh');
+    expect(metadata?.get('dc:title')).toMatch(/2018-10-19/);
+    expect(String(metadata?.get('dc:date'))).toBe('2018-10-19');
     const text = page.text!.blocks.flatMap((b) => b.lines.map((l) => l.text)).join('');
     const second = loadExportPage(archive, 2, 'x.png')
       .regions.flatMap((r) => r.lines.map((l) => l.text))

@@ -11,12 +11,15 @@ import { pageToAlto } from './formats/alto.ts';
 import { issueToIiif } from './formats/iiif.ts';
 import { issueToMets } from './formats/mets.ts';
 import { writeSearchablePdf } from './formats/searchable-pdf.ts';
+import { mainLanguage } from '../../shared/language.ts';
 import { loadIssueExport, type IssueExport } from './issue-model.ts';
 import type { IssueFormat } from '../../shared/export.ts';
 
 function issueStem(issue: IssueExport): string {
   return `${safeFileName(issue.title)}_${issue.date || 'undated'}${issue.edition ? `_${safeFileName(issue.edition)}` : ''}_issue${issue.issueId}`;
 }
+
+const bcp47OrNull = (languages: string | null) => mainLanguage(languages)?.bcp47 ?? null;
 
 export async function exportIssues(
   archive: Archive,
@@ -69,7 +72,14 @@ export async function exportIssues(
             lines: p.model.regions.flatMap((r) => r.lines),
           })),
       );
-      write(`${stem}.pdf`, writeSearchablePdf(pages, { title: `${issue.title} ${issue.date}`.trim() }));
+      write(
+        `${stem}.pdf`,
+        writeSearchablePdf(pages, {
+          title: `${issue.title} ${issue.date}`.trim(),
+          date: issue.date,
+          language: bcp47OrNull(issue.pages[0]?.model.languages ?? null),
+        }),
+      );
       continue;
     }
     const folder = path.join(outDir, stem);

@@ -74,7 +74,34 @@ function toUnicodeCMap(chars: readonly string[]): Buffer {
 
 const n = (x: number) => (Math.round(x * 1000) / 1000).toString();
 
-export function writeSearchablePdf(pages: readonly PdfPage[], meta: { title: string }): Buffer {
+export interface PdfMetadata {
+  title: string;
+  /** The issue date, YYYY-MM-DD, or '' when unknown. */
+  date: string;
+  /** BCP 47 language of the text (the catalog's /Lang, which screen readers and search use). */
+  language: string | null;
+}
+
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** XMP: Dublin Core title, date and language, as archives and PDF/A readers take them. */
+function xmpPacket(meta: PdfMetadata): Buffer {
+  const date = meta.date ? `<dc:date><rdf:Seq><rdf:li>${meta.date}</rdf:li></rdf:Seq></dc:date>` : '';
+  const language = meta.language
+    ? `<dc:language><rdf:Bag><rdf:li>${meta.language}</rdf:li></rdf:Bag></dc:language>`
+    : '';
+  return Buffer.from(
+    `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>` +
+      `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` +
+      `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">` +
+      `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xmlText(meta.title)}</rdf:li></rdf:Alt></dc:title>` +
+      `${date}${language}<pdf:Producer>Backfile</pdf:Producer>` +
+      `</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`,
+    'utf8',
+  );
+}
+
+export function writeSearchablePdf(pages: readonly PdfPage[], meta: PdfMetadata): Buffer {
   // One code (font number, byte) per distinct character of the issue.
   const characters: string[] = [];
   const codeOf = new Map<string, { font: number; code: number }>();
@@ -165,7 +192,12 @@ export function writeSearchablePdf(pages: readonly PdfPage[], meta: { title: str
     pagesId,
     `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`,
   );
-  pdf.write(catalog, `<< /Type /Catalog /Pages ${pagesId} 0 R >>`);
-  pdf.write(info, `<< /Title ${pdfString(meta.title)} /Producer (Backfile) >>`);
+  const xmp = xmpPacket(meta);
+  const metadata = pdf.reserve();
+  pdf.write(metadata, `<< /Type /Metadata /Subtype /XML /Length ${xmp.length} >>`, xmp);
+  const lang = meta.language ? ` /Lang ${pdfString(meta.language)}` : '';
+  pdf.write(catalog, `<< /Type /Catalog /Pages ${pagesId} 0 R /Metadata ${metadata} 0 R${lang} >>`);
+  const created = meta.date ? ` /CreationDate (D:${meta.date.replace(/-/g, '')})` : '';
+  pdf.write(info, `<< /Title ${pdfString(meta.title)} /Producer (Backfile)${created} >>`);
   return pdf.finish(catalog, info);
 }
