@@ -3,6 +3,7 @@
 // text annotations and article ranges, and a searchable PDF whose text comes back out.
 
 import { unzipSync } from 'fflate';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +57,33 @@ describe('issue exports', () => {
     expect(readFileSync(path.join(dir, 'mets.xml'), 'utf8')).toContain(
       '<mods:languageTerm type="code" authority="iso639-2b">chi</mods:languageTerm>',
     );
+    {
+      const xml = readFileSync(path.join(dir, 'mets.xml'), 'utf8');
+      // The file groups viewers look for, each file with its checksum and size.
+      expect(xml).toContain('<mets:fileGrp USE="DEFAULT">');
+      expect(xml).toContain('<mets:fileGrp USE="FULLTEXT">');
+      const filesWithFacts = [
+        ...xml.matchAll(
+          /<mets:file [^>]*CHECKSUM="([0-9a-f]{64})" CHECKSUMTYPE="SHA-256" SIZE="(\d+)"[^>]*><mets:FLocat LOCTYPE="URL" xlink:href="([^"]+)"/g,
+        ),
+      ];
+      expect(filesWithFacts).toHaveLength(6);
+      for (const [, sum, size, href] of filesWithFacts) {
+        const bytes = readFileSync(path.join(dir, href!.replace(/&amp;/g, '&')));
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(sum);
+        expect(bytes.length).toBe(Number(size));
+      }
+      expect(xml).toMatch(/<mods:relatedItem type="host"><mods:titleInfo><mods:title>文峪河报<\/mods:title>/);
+      // Every article is linked to the pages its areas are on.
+      const links = new Set(
+        [...xml.matchAll(/<mets:smLink xlink:from="([^"]+)" xlink:to="([^"]+)"\/>/g)].map(
+          (m) => `${m[1]}>${m[2]}`,
+        ),
+      );
+      for (const division of xml.matchAll(/<mets:div ID="(art_\d+)"[^>]*>([\s\S]*?)<\/mets:div>/g))
+        for (const file of division[2]!.matchAll(/FILEID="alto_(\d+)"/g))
+          expect(links.has(`${division[1]}>phys_${file[1]}`), `${division[1]} on page ${file[1]}`).toBe(true);
+    }
     const mets = readFileSync(path.join(dir, 'mets.xml'), 'utf8');
     expect(mets).toContain('<mods:title>文峪河报</mods:title>');
     expect(mets).toContain('<mods:dateIssued encoding="iso8601">2018-10-19</mods:dateIssued>');

@@ -1,7 +1,8 @@
 // Issue-level exports: METS (with the ALTO files and page images it points at), a IIIF manifest
 // (with the page images), or a searchable PDF; one per issue, into a folder.
 
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
@@ -95,7 +96,15 @@ export async function exportIssues(
       }
       writeFileSync(
         path.join(folder, 'mets.xml'),
-        issueToMets(issue, (s) => `${s}.alto.xml`),
+        issueToMets(
+          issue,
+          (s) => `${s}.alto.xml`,
+          (name) => {
+            const file = path.join(folder, name);
+            const bytes = readFileSync(file);
+            return { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+          },
+        ),
       );
       written.push(path.join(folder, 'mets.xml'));
     } else {

@@ -1,17 +1,46 @@
-// METS 1.12 for one issue: MODS for the newspaper title and date; the page images and their
-// ALTO files; a physical structure map (the pages) and a logical one in which each article is a
-// division pointing at its blocks in the ALTO files, across pages when it continues.
+// METS 1.12 for one issue: MODS for the newspaper title and date (and the title as host item);
+// the page images and their ALTO files with checksums and sizes; a physical structure map (the
+// pages), a logical one in which each article is a division pointing at its blocks in the ALTO
+// files, across pages when it continues, and the links between the two.
 
 import type { IssueExport } from '../issue-model.ts';
 import { altoBlockId } from '../issue-model.ts';
 import { attrs, xmlEscape } from './xml.ts';
 import { mainLanguage } from '../../../shared/language.ts';
 
+/** A written file's SHA-256 (hex) and size in bytes, for METS CHECKSUM and SIZE. */
+export type FileFacts = (name: string) => { sha256: string; size: number } | null;
+
+/** The pages an article is on, as MODS part extent (first and last page of the issue). */
+function pagesPart(pages: readonly number[]): string {
+  if (pages.length === 0) return '';
+  const first = Math.min(...pages) + 1;
+  const last = Math.max(...pages) + 1;
+  return `<mods:part><mods:extent unit="pages"><mods:start>${first}</mods:start><mods:end>${last}</mods:end></mods:extent></mods:part>`;
+}
+
+/** Each logical division linked to the pages it is on (what viewers use to turn to it). */
+function structLink(issue: IssueExport): string {
+  const links = [
+    ...issue.pages.map((_, i) => ['log_issue', `phys_${i + 1}`] as const),
+    ...issue.articles.flatMap(({ parts }, i) =>
+      [...new Set(parts.map((p) => p.page))].map((page) => [`art_${i + 1}`, `phys_${page + 1}`] as const),
+    ),
+  ];
+  if (links.length === 0) return '';
+  return `<mets:structLink>${links.map(([from, to]) => `<mets:smLink xlink:from="${from}" xlink:to="${to}"/>`).join('')}</mets:structLink>`;
+}
+
 export function issueToMets(
   issue: IssueExport,
   altoFile: (stem: string) => string,
+  facts: FileFacts = () => null,
   now = new Date(),
 ): string {
+  const checked = (name: string) => {
+    const f = facts(name);
+    return f ? { CHECKSUM: f.sha256, CHECKSUMTYPE: 'SHA-256', SIZE: f.size } : {};
+  };
   // The issue's languages: each page's main one, once (MODS wants ISO 639-2/B codes).
   const codes = [
     ...new Set(issue.pages.map((p) => mainLanguage(p.model.languages)?.iso6392b).filter(Boolean)),
@@ -25,13 +54,13 @@ export function issueToMets(
   const files = issue.pages
     .map(
       (p, i) =>
-        `<mets:file${attrs({ ID: `img_${i + 1}`, MIMETYPE: p.imageFile.endsWith('.png') ? 'image/png' : 'image/jpeg' })}><mets:FLocat LOCTYPE="URL" xlink:href="${xmlEscape(p.imageFile)}"/></mets:file>`,
+        `<mets:file${attrs({ ID: `img_${i + 1}`, MIMETYPE: p.imageFile.endsWith('.png') ? 'image/png' : 'image/jpeg', ...checked(p.imageFile) })}><mets:FLocat LOCTYPE="URL" xlink:href="${xmlEscape(p.imageFile)}"/></mets:file>`,
     )
     .join('');
   const altos = issue.pages
     .map(
       (p, i) =>
-        `<mets:file${attrs({ ID: `alto_${i + 1}`, MIMETYPE: 'text/xml' })}><mets:FLocat LOCTYPE="URL" xlink:href="${xmlEscape(altoFile(p.stem))}"/></mets:file>`,
+        `<mets:file${attrs({ ID: `alto_${i + 1}`, MIMETYPE: 'text/xml', ...checked(altoFile(p.stem)) })}><mets:FLocat LOCTYPE="URL" xlink:href="${xmlEscape(altoFile(p.stem))}"/></mets:file>`,
     )
     .join('');
   const physical = issue.pages
@@ -67,6 +96,7 @@ export function issueToMets(
           ? `<mods:name><mods:displayForm>${xmlEscape(article.byline)}</mods:displayForm></mods:name>`
           : '') +
         languageMods +
+        pagesPart(issue.articles[i]!.parts.map((part) => part.page)) +
         `<mods:genre>article</mods:genre></mods:mods></mets:xmlData></mets:mdWrap></mets:dmdSec>`,
     )
     .join('');
@@ -81,11 +111,18 @@ export function issueToMets(
     `<mods:titleInfo><mods:title>${xmlEscape(issue.title)}</mods:title></mods:titleInfo>` +
     `<mods:originInfo>${issue.date ? `<mods:dateIssued encoding="iso8601">${issue.date}</mods:dateIssued>` : ''}${issue.edition ? `<mods:edition>${xmlEscape(issue.edition)}</mods:edition>` : ''}</mods:originInfo>` +
     languageMods +
+    // The newspaper the issue belongs to, as NDNP and the DFG-Viewer link issues to titles.
+    `<mods:relatedItem type="host"><mods:titleInfo><mods:title>${xmlEscape(issue.title)}</mods:title></mods:titleInfo><mods:genre>newspaper</mods:genre></mods:relatedItem>` +
+    (issue.edition
+      ? `<mods:part><mods:detail type="edition"><mods:number>${xmlEscape(issue.edition)}</mods:number></mods:detail></mods:part>`
+      : '') +
     `<mods:genre>newspaper issue</mods:genre></mods:mods></mets:xmlData></mets:mdWrap></mets:dmdSec>` +
     articleMods +
-    `<mets:fileSec><mets:fileGrp USE="IMAGE">${files}</mets:fileGrp><mets:fileGrp USE="ALTO">${altos}</mets:fileGrp></mets:fileSec>` +
+    // DEFAULT and FULLTEXT: the file group names the DFG-Viewer and Goobi viewers look for.
+    `<mets:fileSec><mets:fileGrp USE="DEFAULT">${files}</mets:fileGrp><mets:fileGrp USE="FULLTEXT">${altos}</mets:fileGrp></mets:fileSec>` +
     `<mets:structMap TYPE="PHYSICAL"><mets:div ID="phys_issue" TYPE="issue">${physical}</mets:div></mets:structMap>` +
     `<mets:structMap TYPE="LOGICAL"><mets:div ID="log_issue" TYPE="issue" DMDID="dmd_issue" LABEL="${xmlEscape(`${issue.title} ${issue.date}`.trim())}">${articles}</mets:div></mets:structMap>` +
+    structLink(issue) +
     `</mets:mets>\n`
   );
 }
