@@ -183,3 +183,33 @@ describe('a drawing or graphic', () => {
     expect((await validateXml(alto, 'alto')).valid).toBe(true);
   });
 });
+
+describe('ALTO type sizes', () => {
+  it('give a headline block a larger font size than the body, in valid ALTO', async () => {
+    const headline = lineOf('Großer Brand in Basel', ['Großer', 'Brand', 'in', 'Basel'], 40);
+    headline.box = { ...headline.box, y1: headline.box.y0 + 90 };
+    const model = page([lineOf('Der Körper des Textes', ['Der', 'Körper', 'des', 'Textes'], 300)]);
+    model.regions.unshift({
+      id: 3,
+      role: 'headline',
+      polygon: [
+        [0, 0],
+        [1000, 0],
+        [1000, 200],
+      ],
+      box: { x0: 0, y0: 0, x1: 1000, y1: 200 },
+      lines: [headline],
+    });
+    const xml = pageToAlto(model);
+    const size = (blockRole: string) => {
+      const ref = new RegExp(`<TextBlock [^>]*TAGREFS="role_${blockRole}"[^>]*STYLEREFS="([^"]+)"`).exec(
+        xml,
+      )?.[1];
+      return Number(new RegExp(`<TextStyle ID="${ref}" FONTSIZE="([\\d.]+)"`).exec(xml)?.[1]);
+    };
+    expect(size('headline')).toBeGreaterThan(2 * size('body'));
+    const file = path.join(tempDir(), 'p.alto.xml');
+    writeFileSync(file, xml);
+    expect((await validateXml(file, 'alto')).valid).toBe(true);
+  });
+});

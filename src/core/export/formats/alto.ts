@@ -43,12 +43,28 @@ export function pageToAlto(page: ExportPage, now = new Date()): string {
     .join('');
   const blocks: string[] = [];
   const order: string[] = [];
+  // Type sizes: each text block's median line height as a font size in points (at the page's
+  // dpi, 300 when unknown), one TextStyle per size, so a headline is told from body type.
+  const dpi = page.dpi ?? 300;
+  const sizeOf = (region: (typeof page.regions)[number]) => {
+    const heights = region.lines.map((l) => l.box.y1 - l.box.y0).sort((a, b) => a - b);
+    const median = heights[Math.floor(heights.length / 2)] ?? 0;
+    return Math.max(1, Math.round((median / dpi) * 72 * 2) / 2);
+  };
+  const sizes = [...new Set(page.regions.filter((r) => r.lines.length > 0).map(sizeOf))].sort(
+    (a, b) => a - b,
+  );
+  const styleId = (size: number) => `font_${String(size).replace('.', '_')}`;
   const lang = mainLanguage(page.languages)?.bcp47 ?? null;
   page.regions.forEach((region, i) => {
     const id = `p${page.id}_r${i + 1}`;
     order.push(id);
     const common = { ID: id, ...position(region.box), TAGREFS: `role_${region.role}` };
-    const text = { ...common, LANG: lang };
+    const text = {
+      ...common,
+      LANG: lang,
+      STYLEREFS: region.lines.length > 0 ? styleId(sizeOf(region)) : null,
+    };
     if (region.role === 'photo') blocks.push(`<Illustration${attrs({ ...common, TYPE: 'photo' })}/>`);
     else if (NON_TEXT_ROLES.includes(region.role)) blocks.push(`<GraphicalElement${attrs(common)}/>`);
     else if (region.lines.length > 0)
@@ -72,6 +88,9 @@ export function pageToAlto(page: ExportPage, now = new Date()): string {
     `<sourceImageInformation><fileName>${xmlEscape(page.imageFile)}</fileName></sourceImageInformation>` +
     (software ? `<OCRProcessing ID="ocr_p${page.id}">${software}</OCRProcessing>` : '') +
     `</Description>` +
+    (sizes.length
+      ? `<Styles>${sizes.map((size) => `<TextStyle${attrs({ ID: styleId(size), FONTSIZE: size })}/>`).join('')}</Styles>`
+      : '') +
     (tags ? `<Tags>${tags}</Tags>` : '') +
     readingOrder +
     `<Layout><Page${attrs({ ID: `page_${page.id}`, PHYSICAL_IMG_NR: page.sequence, WIDTH: page.width, HEIGHT: page.height })}>` +
