@@ -7,6 +7,7 @@
 // column by column within an article block, blocks top to bottom, right-hand sidebars after.
 
 import type { Box } from '../../shared/geometry.ts';
+import { median } from '../../shared/median.ts';
 
 export interface Boxed {
   box: Box;
@@ -97,8 +98,6 @@ function cut<T extends { box: Box }>(
   }
   return { groups, gaps, bands };
 }
-
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 /**
  * Orders blocks by XY-cut, taking cuts in this order of preference: a wide horizontal band of

@@ -80,47 +80,28 @@ function spacesInCjk(text: string, meant: boolean): string {
     gaps.push({ from: i, to: j });
     i = j - 1;
   }
-  const cjkPairs = (() => {
-    let spaced = 0;
-    let solid = 0;
-    for (let i = 1; i < chars.length; i++) {
-      if (/\s/u.test(chars[i]!)) continue;
-      let k = i - 1;
-      while (k >= 0 && /\s/u.test(chars[k]!)) k--;
-      if (k < 0 || !isCjk(chars[k]!) || !isCjk(chars[i]!)) continue;
-      if (k < i - 1) spaced++;
-      else solid++;
-    }
-    return { spaced, solid };
-  })();
-  const separatorEverywhere = cjkPairs.spaced >= 2 && cjkPairs.spaced >= cjkPairs.solid;
-  const drop = new Set<number>();
-  for (const { from, to } of gaps) {
-    const before = from - 1;
-    const after = to;
-    if (before < 0 || after >= chars.length) {
-      drop.add(from);
-      continue;
-    }
+  const inside = (g: { from: number; to: number }) => g.from > 0 && g.to < chars.length;
+  // Chinese characters side by side, and Chinese characters with white space between them.
+  let solid = 0;
+  for (let i = 1; i < chars.length; i++) if (isCjk(chars[i - 1]!) && isCjk(chars[i]!)) solid++;
+  const spaced = gaps.filter((g) => inside(g) && isCjk(chars[g.from - 1]!) && isCjk(chars[g.to]!)).length;
+  const separatorEverywhere = spaced >= 2 && spaced >= solid;
+  const printed = (g: { from: number; to: number }) => {
+    if (!inside(g)) return false;
+    const [before, after] = [g.from - 1, g.to];
     const a = chars[before]!;
     const b = chars[after]!;
     const punctuation = [before, after].some((k) => isCjkPunctuation(chars[k]!) && inCjkContext(chars, k));
-    const mixed = (isCjk(a) && !isCjk(b)) || (!isCjk(a) && isCjk(b));
-    const bothCjk = isCjk(a) && isCjk(b);
-    if (
-      punctuation ||
-      (!meant && mixed && /[\p{L}\p{N}]/u.test(isCjk(a) ? b : a)) ||
-      (bothCjk && separatorEverywhere)
-    )
-      drop.add(from);
-  }
+    const mixed = isCjk(a) !== isCjk(b) && /[\p{L}\p{N}]/u.test(isCjk(a) ? b : a);
+    return !punctuation && !(!meant && mixed) && !(isCjk(a) && isCjk(b) && separatorEverywhere);
+  };
   let out = '';
-  for (const { from, to } of [{ from: -1, to: 0 }, ...gaps]) {
-    if (from >= 0 && !drop.has(from)) out += ' ';
-    const next = gaps.find((g) => g.from >= to);
-    out += chars.slice(to, next ? next.from : chars.length).join('');
+  let at = 0;
+  for (const g of gaps) {
+    out += chars.slice(at, g.from).join('') + (printed(g) ? ' ' : '');
+    at = g.to;
   }
-  return out;
+  return out + chars.slice(at).join('');
 }
 
 /** ASCII punctuation with a CJK character beside it becomes full-width; decimals and times are left alone. */

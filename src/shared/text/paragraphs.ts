@@ -3,6 +3,7 @@
 // or when the line before it ends short of the block's right edge.
 
 import { joinLines } from './normalise.ts';
+import { median } from '../median.ts';
 
 export interface PlacedLine {
   box: { x0: number; y0: number; x1: number; y1: number };
@@ -30,8 +31,7 @@ export function blockParagraphs(lines: readonly PlacedLine[]): BlockParagraphs {
   if (lines.length < 2) return { paragraphs, opensFlush: false, endsFull: false, lineHeight: 0 };
   const left = Math.min(...lines.map((l) => l.box.x0));
   const right = Math.max(...lines.map((l) => l.box.x1));
-  const heights = lines.map((l) => l.box.y1 - l.box.y0).sort((a, b) => a - b);
-  const lineHeight = Math.max(1, heights[Math.floor(heights.length / 2)]!);
+  const lineHeight = Math.max(1, median(lines.map((l) => l.box.y1 - l.box.y0)));
   const first = lines[0]!;
   const last = lines.at(-1)!;
   return {

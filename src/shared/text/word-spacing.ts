@@ -10,17 +10,12 @@
 
 import type { Box } from '../geometry.ts';
 import { inCjkContext, isCjk, isCjkPunctuation } from './script.ts';
+import { median } from '../median.ts';
 
 export interface PlacedWord {
   text: string;
   box: Box;
 }
-
-const median = (values: number[]) => {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
 
 /** A fifth of an em beyond the usual step: the smallest printed space (a quarter em) and more. */
 const SPACE_OVER_STEP = 0.2;
@@ -43,20 +38,16 @@ export function joinWords(words: readonly PlacedWord[], options: JoinOptions): s
   // boxes cannot show printed ones.
   const tidy = (text: string) =>
     options.chineseSpacesFromGaps ? text : text.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '');
-  const shown = words.map((w) => ({ ...w, text: tidy(w.text) })).filter((w) => w.text.trim() !== '');
+  const shown = words.map((w) => ({ ...w, text: tidy(w.text).trim() })).filter((w) => w.text !== '');
   if (shown.length === 0) return '';
-  const vertical = (() => {
-    const span = (b: Box) => [b.x1 - b.x0, b.y1 - b.y0] as const;
-    const first = shown[0]!.box;
-    const last = shown.at(-1)!.box;
-    return shown.length > 1 && Math.abs(last.y0 - first.y0) > Math.abs(last.x0 - first.x0)
-      ? true
-      : span(first)[1] > 3 * span(first)[0] && shown.length === 1;
-  })();
+  // Down a column when the words advance more in y than in x (one word has no gaps to measure).
+  const first = shown[0]!.box;
+  const last = shown.at(-1)!.box;
+  const vertical = Math.abs(last.y0 - first.y0) > Math.abs(last.x0 - first.x0);
   const start = (b: Box) => (vertical ? b.y0 : b.x0);
   const end = (b: Box) => (vertical ? b.y1 : b.x1);
   const across = (b: Box) => (vertical ? b.x1 - b.x0 : b.y1 - b.y0);
-  const cjkWord = (w: PlacedWord) => [...w.text.trim()].every(isCjk);
+  const cjkWord = (w: PlacedWord) => [...w.text].every(isCjk);
   // The em: how tall (or, down a column, how wide) the line's Chinese characters are.
   const em =
     median(shown.filter(cjkWord).map((w) => across(w.box))) || median(shown.map((w) => across(w.box)));
@@ -67,11 +58,11 @@ export function joinWords(words: readonly PlacedWord[], options: JoinOptions): s
       steps.push(start(shown[i]!.box) - end(shown[i - 1]!.box));
   const usual = steps.length >= 3 ? Math.max(0, median(steps)) : 0;
   // Every character of the line, to see whether a mark stands in Chinese or in Latin text.
-  const chars = shown.flatMap((w) => [...w.text.trim()]);
-  let at = [...shown[0]!.text.trim()].length;
-  let out = shown[0]!.text.trim();
+  const chars = shown.flatMap((w) => [...w.text]);
+  let at = [...shown[0]!.text].length;
+  let out = shown[0]!.text;
   for (let i = 1; i < shown.length; i++) {
-    const b = shown[i]!.text.trim();
+    const b = shown[i]!.text;
     const gap = start(shown[i]!.box) - end(shown[i - 1]!.box);
     const [before, after] = [at - 1, at];
     const ownBlank = [before, after].some((k) => isCjkPunctuation(chars[k]!) && inCjkContext(chars, k));

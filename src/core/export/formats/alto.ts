@@ -7,6 +7,7 @@ import { NON_TEXT_ROLES, type ExportPage } from '../page-model.ts';
 import { attrs, xmlEscape } from './xml.ts';
 import { lineTokens } from '../line-tokens.ts';
 import { mainLanguage } from '../../../shared/language.ts';
+import { median } from '../../../shared/median.ts';
 
 const ALTO_NS = 'http://www.loc.gov/standards/alto/ns-v4#';
 
@@ -47,9 +48,8 @@ export function pageToAlto(page: ExportPage, now = new Date()): string {
   // dpi, 300 when unknown), one TextStyle per size, so a headline is told from body type.
   const dpi = page.dpi ?? 300;
   const sizeOf = (region: (typeof page.regions)[number]) => {
-    const heights = region.lines.map((l) => l.box.y1 - l.box.y0).sort((a, b) => a - b);
-    const median = heights[Math.floor(heights.length / 2)] ?? 0;
-    return Math.max(1, Math.round((median / dpi) * 72 * 2) / 2);
+    const height = median(region.lines.map((l) => l.box.y1 - l.box.y0));
+    return Math.max(1, Math.round((height / dpi) * 72 * 2) / 2);
   };
   const sizes = [...new Set(page.regions.filter((r) => r.lines.length > 0).map(sizeOf))].sort(
     (a, b) => a - b,

@@ -6,14 +6,10 @@
 
 import type { Box } from '../../../shared/geometry.ts';
 import type { GreyImage } from './grey-image.ts';
+import { median } from '../../../shared/median.ts';
 
 /** Boxes that must start (or end) within half a line height of an x for it to count. */
 const MIN_SUPPORT = 4;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
 
 /** Positions where at least MIN_SUPPORT of the values lie within half a line height. */
 function clusters(values: readonly number[], lineHeight: number): number[] {
