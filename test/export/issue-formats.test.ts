@@ -15,7 +15,6 @@ import { importScans } from '../../src/core/import/importer.ts';
 import { deleteArticle, listArticles, updateArticle } from '../../src/core/articles/articles.ts';
 import { assembleArticle } from '../../src/core/articles/assemble.ts';
 import { segmentArchivePage } from '../../src/core/layout/segment-service.ts';
-import { loadExportPage } from '../../src/core/export/page-model.ts';
 import { openPdfSource } from '../../src/core/pdf/pdf-source.ts';
 import { characterErrorRate } from '../../src/shared/text/error-rate.ts';
 import { runCli } from '../fixtures/cli.ts';
@@ -23,6 +22,7 @@ import { samplePage } from '../fixtures/samples.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 import { validateXml } from '../fixtures/xml-validate.ts';
 import { iiifErrors } from '../fixtures/iiif-validate.ts';
+import { exportedText } from '../fixtures/export-text.ts';
 
 async function segmentedIssue(): Promise<Archive> {
   const archive = tempArchive();
@@ -202,11 +202,7 @@ describe('issue exports', () => {
     const out = tempDir();
     const [file] = await exportIssues(archive, 'pdf', out);
     // The text layer follows the page's reading order: its regions, then lines.
-    const expected = [1, 2, 3].map((id) =>
-      loadExportPage(archive, id, 'x.png')
-        .regions.flatMap((r) => r.lines.map((l) => l.text))
-        .join(''),
-    );
+    const expected = [1, 2, 3].map((id) => exportedText(archive, id));
     const source = await openPdfSource(file!, { dpi: 300, maxPixels: 250e6 });
     expect(source.pageCount).toBe(3);
     for (const n of [1, 2, 3]) {
@@ -240,9 +236,7 @@ describe('issue exports', () => {
     expect(metadata?.get('dc:title')).toMatch(/2018-10-19/);
     expect(String(metadata?.get('dc:date'))).toBe('2018-10-19');
     const text = page.text!.blocks.flatMap((b) => b.lines.map((l) => l.text)).join('');
-    const second = loadExportPage(archive, 2, 'x.png')
-      .regions.flatMap((r) => r.lines.map((l) => l.text))
-      .join('');
+    const second = exportedText(archive, 2);
     expect(characterErrorRate(text, second)).toBeLessThan(0.02);
   });
 

@@ -7,13 +7,13 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportIssues } from '../../src/core/export/export-issues.ts';
-import { loadExportPage } from '../../src/core/export/page-model.ts';
 import { importScans } from '../../src/core/import/importer.ts';
 import { segmentArchivePage } from '../../src/core/layout/segment-service.ts';
 import { characterErrorRate } from '../../src/shared/text/error-rate.ts';
 import { runCli } from '../fixtures/cli.ts';
 import { samplePage } from '../fixtures/samples.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
+import { exportedText } from '../fixtures/export-text.ts';
 
 describe('exports read by the readers libraries use', () => {
   it('pdftotext reads the searchable PDF page by page in reading order', async () => {
@@ -25,11 +25,7 @@ describe('exports read by the readers libraries use', () => {
     );
     for (const id of [1, 2, 3]) await segmentArchivePage(archive, id);
     const [file] = await exportIssues(archive, 'pdf', tempDir());
-    const expected = [1, 2, 3].map((id) =>
-      loadExportPage(archive, id, 'x.png')
-        .regions.flatMap((r) => r.lines.map((l) => l.text))
-        .join(''),
-    );
+    const expected = [1, 2, 3].map((id) => exportedText(archive, id));
     const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file!, '-'], { encoding: 'utf8' });
     const pages = text.split('\f').slice(0, 3);
     expect(pages).toHaveLength(3);

@@ -22,38 +22,22 @@ function set(text: string, pitch: number, em = 40, extra: Record<number, number>
   });
 }
 
+/** Boxes where the glyphs are set (a PDF's), words as an engine gives them. */
+const FROM_POSITIONS = { latinWordsAreSeparate: true, chineseSpacesFromGaps: true };
+
 describe('joinWords', () => {
   it('keeps a quarter-em space in solid Chinese and none between the other characters', () => {
-    expect(
-      joinWords(set('□路小飞张晋', 40, 40, { 1: 10, 4: 10 }), {
-        latinWordsAreSeparate: true,
-        chineseSpacesFromGaps: true,
-      }),
-    ).toBe('□ 路小飞 张晋');
-    expect(
-      joinWords(set('交城县农委负责人', 40), { latinWordsAreSeparate: true, chineseSpacesFromGaps: true }),
-    ).toBe('交城县农委负责人');
+    expect(joinWords(set('□路小飞张晋', 40, 40, { 1: 10, 4: 10 }), FROM_POSITIONS)).toBe('□ 路小飞 张晋');
+    expect(joinWords(set('交城县农委负责人', 40), FROM_POSITIONS)).toBe('交城县农委负责人');
   });
 
   it('takes a letter-spaced line as it is set: its wider steps are not spaces, a wider one still is', () => {
-    expect(
-      joinWords(set('本报讯以庆祝丰收', 50, 40, { 3: 16 }), {
-        latinWordsAreSeparate: true,
-        chineseSpacesFromGaps: true,
-      }),
-    ).toBe('本报讯 以庆祝丰收');
-    expect(
-      joinWords(set('本报讯以庆祝丰收', 50), { latinWordsAreSeparate: true, chineseSpacesFromGaps: true }),
-    ).toBe('本报讯以庆祝丰收');
+    expect(joinWords(set('本报讯以庆祝丰收', 50, 40, { 3: 16 }), FROM_POSITIONS)).toBe('本报讯 以庆祝丰收');
+    expect(joinWords(set('本报讯以庆祝丰收', 50), FROM_POSITIONS)).toBe('本报讯以庆祝丰收');
   });
 
   it('never spaces Chinese punctuation, which carries its own blank', () => {
-    expect(
-      joinWords(set('堂，开展', 40, 40, { 2: 20 }), {
-        latinWordsAreSeparate: true,
-        chineseSpacesFromGaps: true,
-      }),
-    ).toBe('堂，开展');
+    expect(joinWords(set('堂，开展', 40, 40, { 2: 20 }), FROM_POSITIONS)).toBe('堂，开展');
   });
 
   it('keeps Latin words apart, and a German dash in German text', () => {
@@ -61,9 +45,7 @@ describe('joinWords', () => {
       text,
       box: { x0: 100 + i * 200, y0: 0, x1: 180 + i * 200, y1: 40 },
     }));
-    expect(
-      normaliseLine(joinWords(words, { latinWordsAreSeparate: true, chineseSpacesFromGaps: true })),
-    ).toBe('Chefs.) — Preussen');
+    expect(normaliseLine(joinWords(words, FROM_POSITIONS))).toBe('Chefs.) — Preussen');
   });
 });
 
