@@ -20,8 +20,6 @@ function issueStem(issue: IssueExport): string {
   return `${safeFileName(issue.title)}_${issue.date || 'undated'}${issue.edition ? `_${safeFileName(issue.edition)}` : ''}_issue${issue.issueId}`;
 }
 
-const bcp47OrNull = (languages: string | null) => mainLanguage(languages)?.bcp47 ?? null;
-
 export async function exportIssues(
   archive: Archive,
   format: IssueFormat,
@@ -35,19 +33,14 @@ export async function exportIssues(
 ): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const wanted = options.pageIds ? new Set(options.pageIds) : null;
-  const ids =
-    options.issueIds ??
-    (archive.db
-      .prepare('SELECT DISTINCT issue_id FROM pages ORDER BY issue_id')
-      .pluck()
-      .all()
-      .filter((issueId) =>
-        wanted
-          ? (
-              archive.db.prepare('SELECT id FROM pages WHERE issue_id = ?').pluck().all(issueId) as number[]
-            ).some((id) => wanted.has(id))
-          : true,
-      ) as number[]);
+  // The issues in the archive, or those that hold the wanted pages.
+  const pageRows = archive.db.prepare('SELECT id, issue_id FROM pages ORDER BY issue_id').all() as {
+    id: number;
+    issue_id: number;
+  }[];
+  const ids = options.issueIds ?? [
+    ...new Set(pageRows.filter((p) => !wanted || wanted.has(p.id)).map((p) => p.issue_id)),
+  ];
   const written: string[] = [];
   const write = (name: string, content: string | Buffer) => {
     const file = path.join(outDir, name);
@@ -78,7 +71,7 @@ export async function exportIssues(
         writeSearchablePdf(pages, {
           title: `${issue.title} ${issue.date}`.trim(),
           date: issue.date,
-          language: bcp47OrNull(issue.pages[0]?.model.languages ?? null),
+          language: mainLanguage(issue.pages[0]?.model.languages ?? null)?.bcp47 ?? null,
         }),
       );
       continue;
