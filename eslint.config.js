@@ -68,6 +68,24 @@ export default tseslint.config(
     },
   },
   {
+    // SQL lives in the archive's table modules and migration files: everything else calls them.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/core/archive/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/]',
+          message: 'SQL belongs in a table module under src/core/archive/.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='exec'][callee.object.property.name='db']",
+          message: 'SQL belongs in a table module under src/core/archive/.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [

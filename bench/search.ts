@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openArchive } from '../src/core/archive/archive.ts';
 import { nowIso } from '../src/core/archive/archive.ts';
-import { searchLines } from '../src/core/search/search.ts';
+import { searchLines } from '../src/core/archive/line-search.ts';
 
 const SAMPLES = path.resolve(import.meta.dirname, '../../shared/samples');
 const arg = process.argv.indexOf('--articles');

@@ -11,7 +11,7 @@ import { checkArchive } from '../../src/core/archive/check.ts';
 import { latestVersion, loadMigrations, migrate } from '../../src/core/archive/migrate.ts';
 import { assembleArticle } from '../../src/core/articles/assemble.ts';
 import { undoLast } from '../../src/core/review/undo.ts';
-import { searchLines } from '../../src/core/search/search.ts';
+import { searchLines } from '../../src/core/archive/line-search.ts';
 import { importScans } from '../../src/core/import/importer.ts';
 import { writePng } from '../fixtures/scans.ts';
 import { tempDir } from '../fixtures/temp.ts';

@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { openArchive } from '../../src/core/archive/archive.ts';
 import { importScans } from '../../src/core/import/importer.ts';
-import { cancelJobs, listJobs } from '../../src/core/jobs/job-queue.ts';
+import { cancelJobs, listJobs } from '../../src/core/archive/job-queue.ts';
 import { OCR_JOB, OcrRunner } from '../../src/core/jobs/ocr-runner.ts';
 import { loadPageBlocks } from '../../src/core/archive/page-text.ts';
 import { engineFactory } from '../../src/core/ocr/engines.ts';

@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { loadPageBlocks } from '../../src/core/archive/page-text.ts';
 import { importScans } from '../../src/core/import/importer.ts';
-import { listJobs } from '../../src/core/jobs/job-queue.ts';
+import { listJobs } from '../../src/core/archive/job-queue.ts';
 import { OCR_JOB, OcrRunner } from '../../src/core/jobs/ocr-runner.ts';
 import { archiveLanguages, engineFactory } from '../../src/core/ocr/engines.ts';
 import { checkLanguages } from '../../src/core/ocr/language-data.ts';

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importScans } from '../../src/core/import/importer.ts';
-import { cancelJobs, listJobs } from '../../src/core/jobs/job-queue.ts';
+import { cancelJobs, listJobs } from '../../src/core/archive/job-queue.ts';
 import { OCR_JOB, OcrRunner } from '../../src/core/jobs/ocr-runner.ts';
 import { engineFactory } from '../../src/core/ocr/engines.ts';
 import { queueOcr } from '../../src/core/ocr/queue-ocr.ts';

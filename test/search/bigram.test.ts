@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { cjkBigrams } from '../../src/shared/text/cjk-split.ts';
 import { parseQuery } from '../../src/core/search/query.ts';
-import { searchLines } from '../../src/core/search/search.ts';
+import { searchLines } from '../../src/core/archive/line-search.ts';
 import { tempArchive } from '../fixtures/temp.ts';
 
 function archiveWithLines(texts: string[]) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { lastChange } from '../../src/core/archive/history.ts';
 import { undo } from '../../src/core/review/undo.ts';
 import { importScans } from '../../src/core/import/importer.ts';
-import { searchLines } from '../../src/core/search/search.ts';
+import { searchLines } from '../../src/core/archive/line-search.ts';
 import { applyReplacements, findReplacements } from '../../src/core/text/replace.ts';
 import { runCli } from '../fixtures/cli.ts';
 import { samplePage } from '../fixtures/samples.ts';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/archive/archive.ts';
 import { importScans } from '../../src/core/import/importer.ts';
 import { parseQuery } from '../../src/core/search/query.ts';
-import { RANK_CAP, searchLines } from '../../src/core/search/search.ts';
+import { RANK_CAP, searchLines } from '../../src/core/archive/line-search.ts';
 import { correctLine } from '../../src/core/text/corrections.ts';
 import { createRegion } from '../../src/core/articles/regions.ts';
 import { runCli } from '../fixtures/cli.ts';

@@ -10,7 +10,7 @@ import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { openArchive } from '../../src/core/archive/archive.ts';
 import { checkArchive } from '../../src/core/archive/check.ts';
-import { listJobs } from '../../src/core/jobs/job-queue.ts';
+import { listJobs } from '../../src/core/archive/job-queue.ts';
 import { correctLine } from '../../src/core/text/corrections.ts';
 import { runCli, startCli } from '../fixtures/cli.ts';
 import { writePng } from '../fixtures/scans.ts';

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { openArchive } from '../../src/core/archive/archive.ts';
 import { checkArchive } from '../../src/core/archive/check.ts';
 import { listPages } from '../../src/core/archive/pages.ts';
-import { listJobs } from '../../src/core/jobs/job-queue.ts';
+import { listJobs } from '../../src/core/archive/job-queue.ts';
 import { runCli, startCli } from '../fixtures/cli.ts';
 import { writeBodyCrops } from '../fixtures/crops.ts';
 import { expectNoOrphans } from '../fixtures/consistency.ts';

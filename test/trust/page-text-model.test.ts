@@ -18,7 +18,7 @@ import { setArticleStatus, setPageStatus } from '../../src/core/review/status.ts
 import { correctLine } from '../../src/core/text/corrections.ts';
 import { applyReplacements } from '../../src/core/text/replace.ts';
 import { loadExportPage } from '../../src/core/export/page-model.ts';
-import { searchLines } from '../../src/core/search/search.ts';
+import { searchLines } from '../../src/core/archive/line-search.ts';
 import { articleHistory } from '../../src/core/review/versions.ts';
 import { pageToAlto } from '../../src/core/export/formats/alto.ts';
 import { boxToPolygon } from '../../src/shared/geometry.ts';

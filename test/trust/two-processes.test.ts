@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { openArchive } from '../../src/core/archive/archive.ts';
 import { checkArchive } from '../../src/core/archive/check.ts';
 import { importScans } from '../../src/core/import/importer.ts';
-import { listJobs } from '../../src/core/jobs/job-queue.ts';
+import { listJobs } from '../../src/core/archive/job-queue.ts';
 import { runCli, startCli } from '../fixtures/cli.ts';
 import { expectNoOrphans } from '../fixtures/consistency.ts';
 import { writePng } from '../fixtures/scans.ts';

@@ -1,7 +1,7 @@
 // backfile jobs: the job queue.
 
 import { openArchive } from '../../core/archive/archive.ts';
-import { listJobs } from '../../core/jobs/job-queue.ts';
+import { listJobs } from '../../core/archive/job-queue.ts';
 import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, parse } from '../args.ts';
 
 export async function jobsCommand(argv: string[]): Promise<number> {

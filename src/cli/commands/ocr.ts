@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { openArchive } from '../../core/archive/archive.ts';
-import { cancelJobs } from '../../core/jobs/job-queue.ts';
+import { cancelJobs } from '../../core/archive/job-queue.ts';
 import { OCR_JOB, OcrRunner, defaultWorkerCount } from '../../core/jobs/ocr-runner.ts';
 import { ENGINE_CHOICES, archiveLanguages, engineFactory } from '../../core/ocr/engines.ts';
 import { checkLanguages } from '../../core/ocr/language-data.ts';

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { openArchive } from '../../core/archive/archive.ts';
-import { searchLines } from '../../core/search/search.ts';
+import { searchLines } from '../../core/archive/line-search.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, check, parse } from '../args.ts';
 import { isoDate } from '../../shared/date.ts';

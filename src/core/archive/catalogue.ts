@@ -2,7 +2,7 @@
 
 import { isRealIsoDate } from '../../shared/date.ts';
 import { BackfileError } from '../../shared/errors.ts';
-import type { WritableDB } from './db-handles.ts';
+import type { ReadableDB, WritableDB } from './db-handles.ts';
 import type { Issue, Title } from '../../shared/model.ts';
 import { nowIso } from './archive.ts';
 
@@ -52,4 +52,25 @@ export function findOrCreateIssue(
     )
     .run(titleId, date, edition, extra.volume ?? null, extra.number ?? null, nowIso());
   return { id: Number(lastInsertRowid), titleId, date, edition };
+}
+
+/** How an issue is named: its title's name, its date and edition. */
+export function issueLabel(
+  db: ReadableDB,
+  issueId: number,
+): { title: string; date: string; edition: string } | undefined {
+  return db
+    .prepare(
+      'SELECT t.name AS title, i.issue_date AS date, i.edition FROM issues i JOIN titles t ON t.id = i.title_id WHERE i.id = ?',
+    )
+    .get(issueId) as { title: string; date: string; edition: string } | undefined;
+}
+
+/** The issues of these titles. */
+export function issueIdsOfTitles(db: ReadableDB, titleIds: readonly number[]): number[] {
+  if (titleIds.length === 0) return [];
+  return db
+    .prepare(`SELECT id FROM issues WHERE title_id IN (${titleIds.map(() => '?').join(',')}) ORDER BY id`)
+    .pluck()
+    .all(...titleIds) as number[];
 }

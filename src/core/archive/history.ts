@@ -1,7 +1,7 @@
 // The edit history: a change is one undoable step made of field-level edits (who, when, before,
 // after). Undo applies the edits' "before" values in reverse; each entity kind says how.
 
-import type { WritableDB } from './db-handles.ts';
+import type { ReadableDB, WritableDB } from './db-handles.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { nowIso } from './archive.ts';
 
@@ -95,4 +95,56 @@ export function redoChange(db: WritableDB, changeId: number, apply: Reverter): v
 export function originalLineTextSql(line: string): string {
   return `COALESCE((SELECT e.before FROM edits e WHERE e.entity = 'line' AND e.entity_id = ${line}.id
     AND e.field = 'text' ORDER BY e.id LIMIT 1), ${line}.text)`;
+}
+
+export function changeLabel(db: ReadableDB, id: number): string | undefined {
+  return db.prepare('SELECT label FROM changes WHERE id = ?').pluck().get(id) as string | undefined;
+}
+
+/** An edit with the change it belongs to: who, when, and whether it was undone. */
+export interface HistoryEdit extends Edit {
+  changeId: number;
+  label: string;
+  user: string;
+  at: string;
+  undone: boolean;
+  undoneAt: string | null;
+  undoneBy: string | null;
+}
+
+const HISTORY_COLUMNS = `e.change_id AS changeId, c.label, c.user_name AS user, c.at, c.undone,
+  c.undone_at AS undoneAt, c.undone_by AS undoneBy,
+  e.entity, e.entity_id AS entityId, e.field, e.before, e.after`;
+
+const toHistoryEdit = (r: Omit<HistoryEdit, 'undone'> & { undone: number }): HistoryEdit => ({
+  ...r,
+  undone: r.undone === 1,
+});
+
+/** Every text edit of a line, oldest first. */
+export function lineTextEdits(db: ReadableDB, lineId: number): HistoryEdit[] {
+  return (
+    db
+      .prepare(
+        `SELECT ${HISTORY_COLUMNS} FROM edits e JOIN changes c ON c.id = e.change_id
+         WHERE e.entity = 'line' AND e.entity_id = ? AND e.field = 'text' ORDER BY e.id`,
+      )
+      .all(lineId) as Parameters<typeof toHistoryEdit>[0][]
+  ).map(toHistoryEdit);
+}
+
+/** An article's own edits (fields, parts, status) and the text edits of the lines in its regions. */
+export function articleEdits(db: ReadableDB, articleId: number): HistoryEdit[] {
+  return (
+    db
+      .prepare(
+        `SELECT ${HISTORY_COLUMNS} FROM edits e JOIN changes c ON c.id = e.change_id
+         WHERE (e.entity = 'article' AND e.entity_id = @id)
+            OR (e.entity = 'line' AND e.field = 'text' AND e.entity_id IN (
+                  SELECT l.id FROM lines l JOIN article_parts ap ON ap.region_id = l.region_id
+                  WHERE ap.article_id = @id))
+         ORDER BY e.id`,
+      )
+      .all({ id: articleId }) as Parameters<typeof toHistoryEdit>[0][]
+  ).map(toHistoryEdit);
 }

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import type { WritableDB } from './db-handles.ts';
+import type { ReadableDB, WritableDB } from './db-handles.ts';
 import { BackfileError } from '../../shared/errors.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
@@ -35,8 +35,13 @@ export function latestVersion(migrations: readonly Migration[] = loadMigrations(
   return migrations.length;
 }
 
+/** The version an archive's schema is at. */
+export function schemaVersion(db: ReadableDB): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
 export function migrate(db: WritableDB, migrations: readonly Migration[] = loadMigrations()): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = schemaVersion(db);
   const latest = latestVersion(migrations);
   if (current > latest) {
     throw new BackfileError(

@@ -2,7 +2,7 @@
 // back. Lines a person has corrected are never replaced by a machine source, and which region
 // each line belongs to is derived again whenever the lines change.
 
-import type { WritableDB } from './db-handles.ts';
+import type { ReadableDB, WritableDB } from './db-handles.ts';
 import { wordsOfLine } from '../text/line-words.ts';
 import { boxArea, intersectBoxes, roundBox, unionBoxes, type Box } from '../../shared/geometry.ts';
 import type { Block, Line, PageText, TextSource, Word } from '../../shared/model.ts';
@@ -314,4 +314,16 @@ export function groupLines<K>(
 /** The page's lines in reading order, grouped by block, with their words. */
 export function loadPageBlocks(db: WritableDB, pageId: number): Block[] {
   return groupLines(loadPageLines(db, pageId), (l) => l.blockId).map((g) => g.block);
+}
+
+/** The source that gave most of a page's lines (a page read by one engine has one). */
+export function mainTextSource(db: ReadableDB, pageId: number): TextSource | null {
+  return (
+    (db
+      .prepare(
+        `SELECT s.kind, s.engine, s.version, s.model FROM lines l JOIN text_sources s ON s.id = l.source_id
+         WHERE l.page_id = ? GROUP BY s.id ORDER BY COUNT(*) DESC LIMIT 1`,
+      )
+      .get(pageId) as TextSource | undefined) ?? null
+  );
 }

@@ -44,7 +44,7 @@ export function rowToPage(row: PageRow): Page {
 const PAGE_COLUMNS = `p.id, p.issue_id, p.sequence, p.printed_number, p.source_sha256, p.source_index, f.original_name,
   p.width, p.height, p.dpi, p.raster_path, p.thumbnail_path, p.tiles_path, p.text_source, p.status`;
 
-export function getPage(db: WritableDB, id: number): Page | null {
+export function getPage(db: ReadableDB, id: number): Page | null {
   const row = db
     .prepare(`SELECT ${PAGE_COLUMNS} FROM pages p JOIN files f ON f.sha256 = p.source_sha256 WHERE p.id = ?`)
     .get(id) as PageRow | undefined;
@@ -115,4 +115,14 @@ export function nextSequence(db: WritableDB, issueId: number): number {
     max: number | null;
   };
   return (row.max ?? 0) + 1;
+}
+
+/** Every page with the issue it belongs to, by issue. */
+export function pageIssues(db: ReadableDB): { pageId: number; issueId: number }[] {
+  return db
+    .prepare('SELECT id AS pageId, issue_id AS issueId FROM pages ORDER BY issue_id, sequence, id')
+    .all() as {
+    pageId: number;
+    issueId: number;
+  }[];
 }

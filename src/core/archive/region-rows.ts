@@ -89,3 +89,63 @@ export function insertRegion(
       ).lastInsertRowid,
   );
 }
+
+/** A page's size, which every region on it must lie within. */
+export function pageSize(db: ReadableDB, pageId: number): { width: number; height: number } | undefined {
+  return db.prepare('SELECT width, height FROM pages WHERE id = ?').get(pageId) as
+    { width: number; height: number } | undefined;
+}
+
+/** The issue a region's page belongs to (an article keeps to one issue). */
+export function issueOfRegion(db: ReadableDB, regionId: number): number | undefined {
+  return db
+    .prepare('SELECT p.issue_id FROM regions r JOIN pages p ON p.id = r.page_id WHERE r.id = ?')
+    .pluck()
+    .get(regionId) as number | undefined;
+}
+
+/** The whole row as history keeps it, so an undo puts back exactly what was there. */
+export function regionSnapshot(db: ReadableDB, id: number): string {
+  return JSON.stringify(db.prepare('SELECT * FROM regions WHERE id = ?').get(id));
+}
+
+/** Restores a row from its snapshot: UPDATE when it exists (REPLACE would delete it first and
+ *  cascade to article parts), INSERT with its old id when it does not. */
+export function restoreRegionSnapshot(db: WritableDB, id: number, snapshot: Record<string, unknown>): void {
+  const columns = Object.keys(snapshot).filter((c) => c !== 'id');
+  const row = { ...snapshot, id };
+  if (db.prepare('SELECT 1 FROM regions WHERE id = ?').get(id))
+    db.prepare(`UPDATE regions SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(row);
+  else
+    db.prepare(
+      `INSERT INTO regions (id, ${columns.join(', ')}) VALUES (@id, ${columns.map((c) => `@${c}`).join(', ')})`,
+    ).run(row);
+}
+
+/** A person set the role: the region is theirs now, no longer a suggestion. */
+export function setRegionRole(db: WritableDB, id: number, role: RegionRole): void {
+  db.prepare('UPDATE regions SET role = ?, accepted = 1 WHERE id = ?').run(role, id);
+}
+
+/** A new outline, with the box columns derived from it; `accept` when a person drew it. */
+export function setRegionOutline(db: WritableDB, id: number, polygon: Polygon, accept: boolean): void {
+  const b = polygonBounds(polygon);
+  db.prepare(
+    `UPDATE regions SET polygon = ?, x0 = ?, y0 = ?, x1 = ?, y1 = ?${accept ? ', accepted = 1' : ''} WHERE id = ?`,
+  ).run(JSON.stringify(polygon), b.x0, b.y0, b.x1, b.y1, id);
+}
+
+export function setReadingOrder(db: WritableDB, id: number, order: number): void {
+  db.prepare('UPDATE regions SET reading_order = ? WHERE id = ?').run(order, id);
+}
+
+/** Makes room after `order` on a page for a region inserted there. */
+export function shiftReadingOrderAfter(db: WritableDB, pageId: number, order: number): void {
+  db.prepare(
+    'UPDATE regions SET reading_order = reading_order + 1 WHERE page_id = ? AND reading_order > ?',
+  ).run(pageId, order);
+}
+
+export function deleteRegionRow(db: WritableDB, id: number): void {
+  db.prepare('DELETE FROM regions WHERE id = ?').run(id);
+}

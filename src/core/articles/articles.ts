@@ -5,90 +5,62 @@
 import type { ReadableDB, WritableDB } from '../archive/db-handles.ts';
 import sharp from 'sharp';
 import type { Archive } from '../archive/archive.ts';
-import { nowIso } from '../archive/archive.ts';
 import { recordChange, type Edit } from '../archive/history.ts';
 import { getPage } from '../archive/pages.ts';
 import { BackfileError } from '../../shared/errors.ts';
-import { getRegion } from '../archive/region-rows.ts';
+import { getRegion, issueOfRegion } from '../archive/region-rows.ts';
+import {
+  ARTICLE_FIELDS,
+  articleIds,
+  articleRow,
+  deleteArticleRow,
+  insertArticle,
+  partRegionIds,
+  regionsInOtherArticles,
+  replaceParts,
+  setArticleField,
+  touchArticle,
+  type ArticleField,
+  type ArticleFields,
+  type ArticleOrigin,
+} from '../archive/article-rows.ts';
+import { insertPhoto, movePhotos } from '../archive/photo-rows.ts';
+import { regionText } from '../archive/line-rows.ts';
 
-export const ARTICLE_FIELDS = [
-  'headline',
-  'kicker',
-  'subhead',
-  'byline',
-  'dateline',
-  'section',
-  'body_override',
-] as const;
-export type ArticleField = (typeof ARTICLE_FIELDS)[number];
-export type ArticleFields = Partial<Record<ArticleField, string | null>>;
+export { ARTICLE_FIELDS, type ArticleField, type ArticleFields } from '../archive/article-rows.ts';
 
 export interface ArticleRecord {
   id: number;
   issueId: number;
   fields: Record<ArticleField, string | null>;
   regionIds: number[];
-  origin: 'user' | 'suggested';
+  origin: ArticleOrigin;
   accepted: boolean;
   status: string;
 }
 
 export function getArticle(db: ReadableDB, id: number): ArticleRecord {
-  const row = db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as
-    Record<string, unknown> | undefined;
+  const row = articleRow(db, id);
   if (!row) throw new BackfileError('not-found', `No article ${id}.`);
-  const regionIds = db
-    .prepare('SELECT region_id FROM article_parts WHERE article_id = ? ORDER BY position')
-    .pluck()
-    .all(id) as number[];
-  return {
-    id,
-    issueId: row.issue_id as number,
-    fields: Object.fromEntries(ARTICLE_FIELDS.map((f) => [f, (row[f] as string | null) ?? null])) as Record<
-      ArticleField,
-      string | null
-    >,
-    regionIds,
-    origin: row.origin as 'user' | 'suggested',
-    accepted: row.accepted === 1,
-    status: row.status as string,
-  };
+  const { statusReason: _reason, ...record } = row;
+  return { ...record, regionIds: partRegionIds(db, id) };
 }
 
 export function listArticles(db: ReadableDB, issueId?: number): ArticleRecord[] {
-  const ids = (
-    issueId === undefined
-      ? db.prepare('SELECT id FROM articles ORDER BY issue_id, id').pluck().all()
-      : db.prepare('SELECT id FROM articles WHERE issue_id = ? ORDER BY id').pluck().all(issueId)
-  ) as number[];
-  return ids.map((id) => getArticle(db, id));
-}
-
-function issueOfRegion(db: WritableDB, regionId: number): number {
-  return db
-    .prepare('SELECT p.issue_id FROM regions r JOIN pages p ON p.id = r.page_id WHERE r.id = ?')
-    .pluck()
-    .get(regionId) as number;
+  return articleIds(db, issueId === undefined ? undefined : [issueId]).map((id) => getArticle(db, id));
 }
 
 function setParts(db: WritableDB, articleId: number, regionIds: readonly number[]): void {
   const issues = new Set(regionIds.map((id) => (getRegion(db, id), issueOfRegion(db, id))));
   if (issues.size > 1)
     throw new BackfileError('invalid-input', 'An article continues across pages of one issue only.');
-  const taken = db
-    .prepare(
-      `SELECT region_id FROM article_parts WHERE article_id != ? AND region_id IN (${regionIds.map(() => '?').join(',') || 'NULL'})`,
-    )
-    .pluck()
-    .all(articleId, ...regionIds) as number[];
+  const taken = regionsInOtherArticles(db, articleId, regionIds);
   if (taken.length > 0)
     throw new BackfileError(
       'invalid-input',
       `Region ${taken.join(', ')} already belongs to another article.`,
     );
-  db.prepare('DELETE FROM article_parts WHERE article_id = ?').run(articleId);
-  const insert = db.prepare('INSERT INTO article_parts (article_id, position, region_id) VALUES (?, ?, ?)');
-  regionIds.forEach((regionId, i) => insert.run(articleId, i, regionId));
+  replaceParts(db, articleId, regionIds);
 }
 
 export function createArticle(
@@ -96,25 +68,15 @@ export function createArticle(
   regionIds: readonly number[],
   fields: ArticleFields,
   user: string,
-  origin: 'user' | 'suggested' = 'user',
+  origin: ArticleOrigin = 'user',
 ): number {
   if (regionIds.length === 0)
     throw new BackfileError('invalid-input', 'An article needs at least one region.');
   return db
     .transaction(() => {
-      const issueId = issueOfRegion(db, regionIds[0]!);
-      const now = nowIso();
-      const id = Number(
-        db
-          .prepare(
-            'INSERT INTO articles (issue_id, origin, accepted, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-          )
-          .run(issueId, origin, origin === 'user' ? 1 : 0, now, now).lastInsertRowid,
-      );
+      const issueId = issueOfRegion(db, getRegion(db, regionIds[0]!).id)!;
+      const id = insertArticle(db, { issueId, origin, fields });
       setParts(db, id, regionIds);
-      for (const f of ARTICLE_FIELDS)
-        if (fields[f] !== undefined)
-          db.prepare(`UPDATE articles SET ${f} = ? WHERE id = ?`).run(fields[f], id);
       recordChange(db, 'make article', user, [
         { entity: 'article', entityId: id, field: 'parts', before: null, after: JSON.stringify(regionIds) },
       ]);
@@ -136,7 +98,7 @@ export function updateArticle(
     for (const f of ARTICLE_FIELDS) {
       const value = change.fields?.[f];
       if (value === undefined || value === article.fields[f]) continue;
-      db.prepare(`UPDATE articles SET ${f} = ? WHERE id = ?`).run(value, id);
+      setArticleField(db, id, f, value);
       edits.push({ entity: 'article', entityId: id, field: f, before: article.fields[f], after: value });
     }
     if (change.regionIds) {
@@ -150,7 +112,7 @@ export function updateArticle(
       });
     }
     if (edits.length === 0) return;
-    db.prepare('UPDATE articles SET updated_at = ?, accepted = 1 WHERE id = ?').run(nowIso(), id);
+    touchArticle(db, id, true);
     recordChange(db, 'edit article', user, edits);
   }).immediate();
 }
@@ -179,10 +141,10 @@ export function joinSuggestedArticles(
         'Only suggested articles nobody accepted are linked automatically.',
       );
     const regionIds = [...article.regionIds, ...continued.regionIds];
-    db.prepare('UPDATE photos SET article_id = ? WHERE article_id = ?').run(articleId, continuedId);
-    db.prepare('DELETE FROM articles WHERE id = ?').run(continuedId);
+    movePhotos(db, continuedId, articleId);
+    deleteArticleRow(db, continuedId);
     setParts(db, articleId, regionIds);
-    db.prepare('UPDATE articles SET updated_at = ? WHERE id = ?').run(nowIso(), articleId);
+    touchArticle(db, articleId, false);
     recordChange(db, 'link continued article', user, [
       {
         entity: 'article',
@@ -205,7 +167,7 @@ export function joinSuggestedArticles(
 export function deleteArticle(db: WritableDB, id: number, user: string): void {
   db.transaction(() => {
     const article = getArticle(db, id);
-    db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+    deleteArticleRow(db, id);
     recordChange(db, 'delete article', user, [
       { entity: 'article', entityId: id, field: 'record', before: JSON.stringify(article), after: null },
     ]);
@@ -235,20 +197,16 @@ export async function attachPhoto(
   const caption = captionRegionId === null ? null : regionText(archive.db, captionRegionId);
   return archive.db
     .transaction(() => {
-      const position =
-        ((archive.db
-          .prepare('SELECT MAX(position) FROM photos WHERE article_id = ?')
-          .pluck()
-          .get(articleId) as number | null) ?? -1) + 1;
-      const id = Number(
-        archive.db
-          .prepare(
-            `INSERT INTO photos (article_id, position, region_id, caption_region_id, caption, media_type, width, height, image)
-           VALUES (?, ?, ?, ?, ?, 'image/jpeg', ?, ?, ?)`,
-          )
-          .run(articleId, position, photoRegionId, captionRegionId, caption, x1 - x0, y1 - y0, image)
-          .lastInsertRowid,
-      );
+      const id = insertPhoto(archive.db, {
+        articleId,
+        regionId: photoRegionId,
+        captionRegionId,
+        caption,
+        mediaType: 'image/jpeg',
+        width: x1 - x0,
+        height: y1 - y0,
+        image,
+      });
       recordChange(archive.db, 'attach photo', user, [
         { entity: 'photo', entityId: id, field: 'record', before: null, after: String(photoRegionId) },
       ]);
@@ -257,30 +215,15 @@ export async function attachPhoto(
     .immediate();
 }
 
-/** A region's current text, its lines joined as paragraphs. */
-export function regionText(db: WritableDB, regionId: number): string {
-  return (
-    db
-      .prepare('SELECT text FROM lines WHERE region_id = ? ORDER BY position, id')
-      .pluck()
-      .all(regionId) as string[]
-  ).join('\n');
-}
-
 export function revertArticleEdit(db: WritableDB, edit: Edit): void {
   if (edit.field === 'parts') {
-    if (edit.before === null) db.prepare('DELETE FROM articles WHERE id = ?').run(edit.entityId);
+    if (edit.before === null) deleteArticleRow(db, edit.entityId);
     else setParts(db, edit.entityId, JSON.parse(edit.before) as number[]);
   } else if ((ARTICLE_FIELDS as readonly string[]).includes(edit.field)) {
-    db.prepare(`UPDATE articles SET ${edit.field} = ? WHERE id = ?`).run(edit.before, edit.entityId);
+    setArticleField(db, edit.entityId, edit.field as ArticleField, edit.before);
   } else if (edit.field === 'record' && edit.before) {
     const a = JSON.parse(edit.before) as ArticleRecord;
-    const now = nowIso();
-    db.prepare(
-      'INSERT INTO articles (id, issue_id, origin, accepted, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(a.id, a.issueId, a.origin, a.accepted ? 1 : 0, a.status, now, now);
-    for (const f of ARTICLE_FIELDS)
-      db.prepare(`UPDATE articles SET ${f} = ? WHERE id = ?`).run(a.fields[f], a.id);
+    insertArticle(db, { issueId: a.issueId, origin: a.origin, fields: a.fields }, a);
     setParts(db, a.id, a.regionIds);
   }
 }

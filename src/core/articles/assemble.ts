@@ -8,27 +8,12 @@ import { linesToParagraphs } from '../../shared/text/paragraphs.ts';
 import { joinLines } from '../../shared/text/normalise.ts';
 import type { RegionRole } from '../../shared/model.ts';
 import { getArticle, type ArticleField } from './articles.ts';
+import { articleParts, type ArticlePart } from '../archive/article-rows.ts';
+import { articlePhotos } from '../archive/photo-rows.ts';
+import { regionLines } from '../archive/line-rows.ts';
 import type { AssembledArticle, AssembledPhoto } from '../../shared/article.ts';
 
 export type { AssembledArticle, AssembledPhoto };
-
-interface PartRow {
-  region_id: number;
-  role: RegionRole;
-  page_id: number;
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-interface LineRow {
-  text: string;
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
 
 export interface AssembleOptions {
   /** Only the article's part on this page (a story that jumps has one part per page). */
@@ -41,49 +26,29 @@ export function assembleArticle(
   options: AssembleOptions = {},
 ): AssembledArticle {
   const article = getArticle(db, articleId);
-  const all = db
-    .prepare(
-      `SELECT ap.region_id, r.role, r.page_id, r.x0, r.y0, r.x1, r.y1 FROM article_parts ap JOIN regions r ON r.id = ap.region_id
-       WHERE ap.article_id = ? ORDER BY ap.position`,
-    )
-    .all(articleId) as PartRow[];
-  const parts = options.pageId === undefined ? all : all.filter((p) => p.page_id === options.pageId);
+  const all = articleParts(db, articleId);
+  const parts = options.pageId === undefined ? all : all.filter((p) => p.pageId === options.pageId);
   // A story continued on another page repeats its headline (and kicker) there, smaller: the
   // article has one headline, the one on the page where it starts.
-  const firstPage = parts[0]?.page_id;
-  const repeated = (part: PartRow) =>
-    part.page_id !== firstPage && (part.role === 'headline' || part.role === 'kicker');
-  const linesOf = db.prepare(
-    'SELECT text, x0, y0, x1, y1 FROM lines WHERE region_id = ? ORDER BY position, id',
-  );
-  const regionLines = (id: number) =>
-    (linesOf.all(id) as LineRow[]).map((l) => ({
-      text: l.text,
-      box: { x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1 },
-    }));
+  const firstPage = parts[0]?.pageId;
+  const repeated = (part: ArticlePart) =>
+    part.pageId !== firstPage && (part.role === 'headline' || part.role === 'kicker');
+  const linesOf = (id: number) => regionLines(db, id);
   const single: Partial<Record<RegionRole, string[]>> = {};
   const paragraphs: string[] = [];
   const photos: AssembledPhoto[] = [];
   const trailingByline: string[] = [];
-  const placed = (p: PartRow) => ({
-    regionId: p.region_id,
-    pageId: p.page_id,
-    box: { x0: p.x0, y0: p.y0, x1: p.x1, y1: p.y1 },
-  });
   const captionPhoto = pairCaptions(
-    parts.filter((p) => p.role === 'photo').map(placed),
-    parts.filter((p) => p.role === 'caption').map(placed),
+    parts.filter((p) => p.role === 'photo'),
+    parts.filter((p) => p.role === 'caption'),
   );
   const captionOf = new Map<number, string>();
   for (const part of parts)
-    if (part.role === 'caption' && captionPhoto.has(part.region_id))
-      captionOf.set(
-        captionPhoto.get(part.region_id)!,
-        joinLines(regionLines(part.region_id).map((l) => l.text)),
-      );
+    if (part.role === 'caption' && captionPhoto.has(part.regionId))
+      captionOf.set(captionPhoto.get(part.regionId)!, joinLines(linesOf(part.regionId).map((l) => l.text)));
   for (const part of parts) {
     if (repeated(part)) continue;
-    const lines = regionLines(part.region_id);
+    const lines = linesOf(part.regionId);
     if (part.role === 'body' || part.role === 'other') {
       // A column that starts mid-paragraph continues the previous column's last paragraph.
       const columnParagraphs = linesToParagraphs(lines);
@@ -99,17 +64,17 @@ export function assembleArticle(
     } else if (part.role === 'photo') {
       photos.push({
         photoId: null,
-        regionId: part.region_id,
-        pageId: part.page_id,
-        caption: captionOf.get(part.region_id) ?? null,
+        regionId: part.regionId,
+        pageId: part.pageId,
+        caption: captionOf.get(part.regionId) ?? null,
       });
     } else if (part.role === 'caption') {
       // Paired with its photo above; a caption with no photo of its own stands alone.
-      if (!captionPhoto.has(part.region_id))
+      if (!captionPhoto.has(part.regionId))
         photos.push({
           photoId: null,
           regionId: null,
-          pageId: part.page_id,
+          pageId: part.pageId,
           caption: joinLines(lines.map((l) => l.text)),
         });
     } else if (part.role === 'subhead' && paragraphs.length > 0) {
@@ -123,36 +88,30 @@ export function assembleArticle(
     }
   }
   // Photos saved with the article (crops) carry their own caption.
-  const saved = db
-    .prepare('SELECT id, region_id, caption FROM photos WHERE article_id = ? ORDER BY position')
-    .all(articleId) as {
-    id: number;
-    region_id: number | null;
-    caption: string | null;
-  }[];
-  const onPage = new Set(parts.map((p) => p.region_id));
+  const saved = articlePhotos(db, articleId);
+  const onPage = new Set(parts.map((p) => p.regionId));
   for (const s of saved) {
     // A part on one page holds the photos of that page only.
-    if (options.pageId !== undefined && (s.region_id === null || !onPage.has(s.region_id))) continue;
-    const match = photos.find((p) => p.regionId !== null && p.regionId === s.region_id);
+    if (options.pageId !== undefined && (s.regionId === null || !onPage.has(s.regionId))) continue;
+    const match = photos.find((p) => p.regionId !== null && p.regionId === s.regionId);
     if (match) {
       match.photoId = s.id;
       match.caption ??= s.caption;
     } else
       photos.push({
         photoId: s.id,
-        regionId: s.region_id,
-        pageId: parts[0]?.page_id ?? 0,
+        regionId: s.regionId,
+        pageId: parts[0]?.pageId ?? 0,
         caption: s.caption,
       });
   }
   const field = (name: ArticleField, role: RegionRole) =>
     article.fields[name] ?? (single[role] ? single[role]!.join(' ') : null);
-  const body = article.fields.body_override;
+  const body = article.fields.bodyOverride;
   return {
     id: article.id,
     issueId: article.issueId,
-    pages: [...new Set(parts.map((p) => p.page_id))],
+    pages: [...new Set(parts.map((p) => p.pageId))],
     headline: field('headline', 'headline'),
     kicker: field('kicker', 'kicker'),
     subhead: field('subhead', 'subhead'),

@@ -9,16 +9,23 @@ import { boxToPolygon, polygonBounds, type Polygon } from '../../shared/geometry
 import { REGION_ROLES, type RegionRole } from '../../shared/model.ts';
 import { assignLinesToRegions } from '../archive/line-regions.ts';
 import {
+  deleteRegionRow,
   getRegion,
   insertRegion,
   nextReadingOrder,
   pageRegions,
+  pageSize,
+  regionSnapshot,
+  restoreRegionSnapshot,
+  setReadingOrder,
+  setRegionOutline,
+  setRegionRole,
+  shiftReadingOrderAfter,
   type RegionOrigin,
 } from '../archive/region-rows.ts';
 
 function checkPolygon(db: WritableDB, pageId: number, polygon: Polygon): Polygon {
-  const page = db.prepare('SELECT width, height FROM pages WHERE id = ?').get(pageId) as
-    { width: number; height: number } | undefined;
+  const page = pageSize(db, pageId);
   if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
   if (polygon.length < 3) throw new BackfileError('invalid-input', 'A region needs at least three points.');
   const clamped = polygon.map(
@@ -38,10 +45,6 @@ function checkRole(role: string): RegionRole {
   if (!(REGION_ROLES as readonly string[]).includes(role))
     throw new BackfileError('invalid-input', `Unknown region role "${role}".`);
   return role as RegionRole;
-}
-
-function regionSnapshot(db: WritableDB, id: number): string {
-  return JSON.stringify(db.prepare('SELECT * FROM regions WHERE id = ?').get(id));
 }
 
 export function createRegion(
@@ -80,15 +83,9 @@ export function updateRegion(
   db.transaction(() => {
     const region = getRegion(db, id);
     const before = regionSnapshot(db, id);
-    if (change.role !== undefined)
-      db.prepare('UPDATE regions SET role = ?, accepted = 1 WHERE id = ?').run(checkRole(change.role), id);
-    if (change.polygon !== undefined) {
-      const shape = checkPolygon(db, region.pageId, change.polygon);
-      const b = polygonBounds(shape);
-      db.prepare(
-        'UPDATE regions SET polygon = ?, x0 = ?, y0 = ?, x1 = ?, y1 = ?, accepted = 1 WHERE id = ?',
-      ).run(JSON.stringify(shape), b.x0, b.y0, b.x1, b.y1, id);
-    }
+    if (change.role !== undefined) setRegionRole(db, id, checkRole(change.role));
+    if (change.polygon !== undefined)
+      setRegionOutline(db, id, checkPolygon(db, region.pageId, change.polygon), true);
     recordChange(db, change.polygon ? 'reshape region' : 'set region role', user, [
       { entity: 'region', entityId: id, field: 'row', before, after: regionSnapshot(db, id) },
     ]);
@@ -100,7 +97,7 @@ export function deleteRegion(db: WritableDB, id: number, user: string): void {
   db.transaction(() => {
     const region = getRegion(db, id);
     const before = regionSnapshot(db, id);
-    db.prepare('DELETE FROM regions WHERE id = ?').run(id);
+    deleteRegionRow(db, id);
     recordChange(db, 'delete region', user, [
       { entity: 'region', entityId: id, field: 'row', before, after: null },
     ]);
@@ -119,11 +116,10 @@ export function reorderRegions(db: WritableDB, pageId: number, ids: readonly num
       );
     }
     const edits: Edit[] = [];
-    const update = db.prepare('UPDATE regions SET reading_order = ? WHERE id = ?');
     ids.forEach((id, order) => {
       const before = current.find((r) => r.id === id)!.readingOrder;
       if (before !== order) {
-        update.run(order, id);
+        setReadingOrder(db, id, order);
         edits.push({
           entity: 'region',
           entityId: id,
@@ -147,18 +143,8 @@ export function splitRegion(db: WritableDB, id: number, y: number, user: string)
       const before = regionSnapshot(db, id);
       const upper = boxToPolygon({ ...region.box, y1: Math.round(y) });
       const lower = boxToPolygon({ ...region.box, y0: Math.round(y) });
-      const ub = polygonBounds(upper);
-      db.prepare('UPDATE regions SET polygon = ?, x0 = ?, y0 = ?, x1 = ?, y1 = ? WHERE id = ?').run(
-        JSON.stringify(upper),
-        ub.x0,
-        ub.y0,
-        ub.x1,
-        ub.y1,
-        id,
-      );
-      db.prepare(
-        'UPDATE regions SET reading_order = reading_order + 1 WHERE page_id = ? AND reading_order > ?',
-      ).run(region.pageId, region.readingOrder);
+      setRegionOutline(db, id, upper, false);
+      shiftReadingOrderAfter(db, region.pageId, region.readingOrder);
       const lowerId = insertRegion(db, {
         pageId: region.pageId,
         role: region.role,
@@ -193,14 +179,7 @@ export function mergeRegions(db: WritableDB, ids: readonly number[], user: strin
       const [keep, ...rest] = regions;
       const before = regionSnapshot(db, keep!.id);
       const box = polygonBounds(regions.flatMap((r) => r.polygon));
-      db.prepare('UPDATE regions SET polygon = ?, x0 = ?, y0 = ?, x1 = ?, y1 = ? WHERE id = ?').run(
-        JSON.stringify(boxToPolygon(box)),
-        box.x0,
-        box.y0,
-        box.x1,
-        box.y1,
-        keep!.id,
-      );
+      setRegionOutline(db, keep!.id, boxToPolygon(box), false);
       const edits: Edit[] = [
         { entity: 'region', entityId: keep!.id, field: 'row', before, after: regionSnapshot(db, keep!.id) },
       ];
@@ -212,7 +191,7 @@ export function mergeRegions(db: WritableDB, ids: readonly number[], user: strin
           before: regionSnapshot(db, r.id),
           after: null,
         });
-        db.prepare('DELETE FROM regions WHERE id = ?').run(r.id);
+        deleteRegionRow(db, r.id);
       }
       recordChange(db, 'merge regions', user, edits);
       assignLinesToRegions(db, pageId!);
@@ -224,25 +203,13 @@ export function mergeRegions(db: WritableDB, ids: readonly number[], user: strin
 /** How region edits are undone: whole rows come back as they were, or go. */
 export function revertRegionEdit(db: WritableDB, edit: Edit): void {
   if (edit.field === 'reading_order') {
-    db.prepare('UPDATE regions SET reading_order = ? WHERE id = ?').run(Number(edit.before), edit.entityId);
+    setReadingOrder(db, edit.entityId, Number(edit.before));
     return;
   }
   const before = edit.before ? (JSON.parse(edit.before) as Record<string, unknown>) : null;
   const pageId = (before?.page_id ??
     (edit.after ? (JSON.parse(edit.after) as { page_id: number }).page_id : null)) as number | null;
-  if (before === null) db.prepare('DELETE FROM regions WHERE id = ?').run(edit.entityId);
-  else {
-    // UPDATE when the row exists (REPLACE would delete it first and cascade to article parts).
-    const columns = Object.keys(before).filter((c) => c !== 'id');
-    const exists = db.prepare('SELECT 1 FROM regions WHERE id = ?').get(edit.entityId);
-    if (exists)
-      db.prepare(`UPDATE regions SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(
-        before,
-      );
-    else
-      db.prepare(
-        `INSERT INTO regions (id, ${columns.join(', ')}) VALUES (@id, ${columns.map((c) => `@${c}`).join(', ')})`,
-      ).run(before);
-  }
+  if (before === null) deleteRegionRow(db, edit.entityId);
+  else restoreRegionSnapshot(db, edit.entityId, before);
   if (pageId !== null) assignLinesToRegions(db, pageId);
 }

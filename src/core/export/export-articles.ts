@@ -8,26 +8,23 @@ import { assembleArticle, type AssembledArticle } from '../articles/assemble.ts'
 import { safeFileName } from './file-names.ts';
 import { articleCsvRow, articlesCsv, articleToMarkdown, articleToText } from './article-formats.ts';
 import type { ArticleFormat } from '../../shared/export.ts';
+import { issueLabel } from '../archive/catalogue.ts';
+import { photoImage } from '../archive/photo-rows.ts';
+import { articleIds as allArticleIds } from '../archive/article-rows.ts';
 
 interface IssueInfo {
   title: string;
   date: string;
 }
 
-function issueInfo(archive: Archive, issueId: number): IssueInfo {
-  return archive.db
-    .prepare(
-      'SELECT t.name AS title, i.issue_date AS date FROM issues i JOIN titles t ON t.id = i.title_id WHERE i.id = ?',
-    )
-    .get(issueId) as IssueInfo;
-}
+const issueInfo = (archive: Archive, issueId: number): IssueInfo => issueLabel(archive.db, issueId)!;
 
 function stem(a: AssembledArticle, issue: IssueInfo): string {
   return `${safeFileName(issue.title)}_${issue.date || 'undated'}_a${a.id}_${safeFileName(a.headline ?? 'untitled').slice(0, 40)}`;
 }
 
 function photoBytes(archive: Archive, photoId: number): Buffer {
-  return archive.db.prepare('SELECT image FROM photos WHERE id = ?').pluck().get(photoId) as Buffer;
+  return photoImage(archive.db, photoId)!;
 }
 
 export function exportArticles(
@@ -37,9 +34,7 @@ export function exportArticles(
   articleIds?: readonly number[],
 ): string[] {
   mkdirSync(outDir, { recursive: true });
-  const ids =
-    articleIds ??
-    (archive.db.prepare('SELECT id FROM articles ORDER BY issue_id, id').pluck().all() as number[]);
+  const ids = articleIds ?? allArticleIds(archive.db);
   const articles = ids.map((id) => assembleArticle(archive.db, id));
   const written: string[] = [];
   const write = (name: string, content: string | Buffer) => {

@@ -20,6 +20,9 @@ import { once } from 'node:events';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { Archive } from '../archive/archive.ts';
 import { filesBelow } from '../archive/file-store.ts';
+import { issueIdsOfTitles } from '../archive/catalogue.ts';
+import { pageIdsOfIssues } from '../archive/page-scope.ts';
+import { articleIds as articleIdsOf } from '../archive/article-rows.ts';
 import { exportArticles } from './export-articles.ts';
 import { exportIssues } from './export-issues.ts';
 import { exportPages } from './export-pages.ts';
@@ -86,8 +89,6 @@ async function zipFolder(folder: string, target: string): Promise<void> {
   renameSync(partial, target);
 }
 
-const placeholders = (ids: readonly number[]) => ids.map(() => '?').join(',');
-
 export async function exportCollection(
   archive: Archive,
   request: ExportRequest,
@@ -101,29 +102,16 @@ export async function exportCollection(
   try {
     if (request.titleIds) {
       // A title is all its issues.
-      issues = db
-        .prepare(`SELECT id FROM issues WHERE title_id IN (${placeholders(request.titleIds)})`)
-        .pluck()
-        .all(...request.titleIds) as number[];
+      issues = issueIdsOfTitles(db, request.titleIds);
     }
     if (issues && !pages) {
-      pages = db
-        .prepare(`SELECT id FROM pages WHERE issue_id IN (${placeholders(issues)})`)
-        .pluck()
-        .all(...issues) as number[];
+      pages = pageIdsOfIssues(db, issues);
     }
     const { format } = request;
     const written: string[] = [];
     if (isPageFormat(format))
       written.push(...exportPages(archive, format, out, { pageIds: pages, withImages: request.images }));
-    const articleIds =
-      request.articleIds ??
-      ((issues
-        ? db
-            .prepare(`SELECT id FROM articles WHERE issue_id IN (${placeholders(issues)}) ORDER BY id`)
-            .pluck()
-            .all(...issues)
-        : db.prepare('SELECT id FROM articles ORDER BY issue_id, id').pluck().all()) as number[]);
+    const articleIds = request.articleIds ?? articleIdsOf(db, issues);
     if (format === 'txt' && articleIds.length > 0)
       written.push(...exportArticles(archive, 'txt', path.join(out, 'articles'), articleIds));
     if (isArticleFormat(format) && format !== 'txt')

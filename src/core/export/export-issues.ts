@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import type { Archive } from '../archive/archive.ts';
+import { pageIssues } from '../archive/pages.ts';
 import { safeFileName } from './file-names.ts';
 import { pageToAlto } from './formats/alto.ts';
 import { issueToIiif } from './formats/iiif.ts';
@@ -34,12 +35,12 @@ export async function exportIssues(
   mkdirSync(outDir, { recursive: true });
   const wanted = options.pageIds ? new Set(options.pageIds) : null;
   // The issues in the archive, or those that hold the wanted pages.
-  const pageRows = archive.db.prepare('SELECT id, issue_id FROM pages ORDER BY issue_id').all() as {
-    id: number;
-    issue_id: number;
-  }[];
   const ids = options.issueIds ?? [
-    ...new Set(pageRows.filter((p) => !wanted || wanted.has(p.id)).map((p) => p.issue_id)),
+    ...new Set(
+      pageIssues(archive.db)
+        .filter((p) => !wanted || wanted.has(p.pageId))
+        .map((p) => p.issueId),
+    ),
   ];
   const written: string[] = [];
   const write = (name: string, content: string | Buffer) => {

@@ -4,6 +4,8 @@
 
 import type { Archive } from '../archive/archive.ts';
 import { listPages, type PageListing } from '../archive/pages.ts';
+import { issueLabel } from '../archive/catalogue.ts';
+import { articleIds, partRegionIds } from '../archive/article-rows.ts';
 import { assembleArticle, type AssembledArticle } from '../articles/assemble.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { pageFileStem } from './file-names.ts';
@@ -36,11 +38,7 @@ export function loadIssueExport(
   issueId: number,
   imageExtension: (listing: PageListing) => string,
 ): IssueExport {
-  const issue = archive.db
-    .prepare(
-      'SELECT t.name AS title, i.issue_date AS date, i.edition FROM issues i JOIN titles t ON t.id = i.title_id WHERE i.id = ?',
-    )
-    .get(issueId) as { title: string; date: string; edition: string } | undefined;
+  const issue = issueLabel(archive.db, issueId);
   if (!issue) throw new BackfileError('not-found', `No issue ${issueId}.`);
   const pages = listPages(archive.db)
     .filter((p) => p.issueId === issueId)
@@ -49,16 +47,8 @@ export function loadIssueExport(
       const imageFile = `${stem}${imageExtension(listing)}`;
       return { listing, stem, imageFile, model: loadExportPage(archive, listing.id, imageFile) };
     });
-  const articleIds = archive.db
-    .prepare('SELECT id FROM articles WHERE issue_id = ? ORDER BY id')
-    .pluck()
-    .all(issueId) as number[];
-  const articles = articleIds.map((id) => {
-    const regionIds = archive.db
-      .prepare('SELECT region_id FROM article_parts WHERE article_id = ? ORDER BY position')
-      .pluck()
-      .all(id) as number[];
-    const parts = regionIds.flatMap((regionId) => {
+  const articles = articleIds(archive.db, [issueId]).map((id) => {
+    const parts = partRegionIds(archive.db, id).flatMap((regionId) => {
       const page = pages.findIndex((p) => p.model.regions.some((r) => r.id === regionId));
       if (page < 0) return [];
       const region = pages[page]!.model.regions.findIndex((r) => r.id === regionId);

@@ -2,10 +2,9 @@
 // grouped into blocks (one per text region where the page has regions, plus the source's blocks
 // of the lines outside every region; else the source's blocks).
 
-import type { WritableDB } from '../archive/db-handles.ts';
 import type { Archive } from '../archive/archive.ts';
 import { getPage } from '../archive/pages.ts';
-import { groupLines, loadPageLines, type PlacedLine } from '../archive/page-text.ts';
+import { groupLines, loadPageLines, mainTextSource, type PlacedLine } from '../archive/page-text.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { boxToPolygon, type Box, type Polygon } from '../../shared/geometry.ts';
 import {
@@ -16,6 +15,7 @@ import {
   type TextSource,
 } from '../../shared/model.ts';
 import { pageRegions } from '../archive/region-rows.ts';
+import { rememberedForPage } from '../archive/page-scope.ts';
 import { cjkShare } from '../../shared/text/script.ts';
 
 export interface ExportRegion {
@@ -43,17 +43,6 @@ export interface ExportPage {
 
 // Re-exported for the writers, which speak of roles through the export model.
 export { NON_TEXT_ROLES };
-
-function pageSource(db: WritableDB, pageId: number): TextSource | null {
-  return (
-    (db
-      .prepare(
-        `SELECT s.kind, s.engine, s.version, s.model FROM lines l JOIN text_sources s ON s.id = l.source_id
-         WHERE l.page_id = ? GROUP BY s.id ORDER BY COUNT(*) DESC LIMIT 1`,
-      )
-      .get(pageId) as TextSource | undefined) ?? null
-  );
-}
 
 /**
  * The page's regions in reading order, each text region with its lines (by `lines.region_id`,
@@ -108,14 +97,9 @@ export function loadExportPage(archive: Archive, pageId: number, imageFile: stri
           box: b.box,
           lines: b.lines,
         }));
-  const languages = archive.db
-    .prepare(
-      `SELECT COALESCE(p.language, i.language, t.language) FROM pages p JOIN issues i ON i.id = p.issue_id
-       JOIN titles t ON t.id = i.title_id WHERE p.id = ?`,
-    )
-    .pluck()
-    .get(pageId) as string | null;
-  const source = pageSource(archive.db, pageId);
+  // What the page was set to be read in; the archive-wide default says nothing about this page.
+  const languages = rememberedForPage(archive.db, pageId, 'language', { archiveWide: false });
+  const source = mainTextSource(archive.db, pageId);
   return clipToPage({
     id: page.id,
     sequence: page.sequence,

@@ -20,6 +20,7 @@ import {
   writeAtomically,
 } from '../archive/file-store.ts';
 import { insertPage, nextSequence } from '../archive/pages.ts';
+import { fileIsStored, insertFile, logImport, pagesOfFile, storedFileHashes } from '../archive/file-rows.ts';
 import { savePageText } from '../archive/page-text.ts';
 import { arrangePageText } from '../layout/page-layout.ts';
 import type { PageText } from '../../shared/model.ts';
@@ -248,12 +249,15 @@ async function importFile(
           edition,
           meta,
         );
-        archive.db
-          .prepare(
-            `INSERT INTO files (sha256, size, format, original_name, stored_path, page_count, imported_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(sha256, size, format, path.basename(found.path), original, source.pageCount, now);
+        insertFile(archive.db, {
+          sha256,
+          size,
+          format,
+          originalName: path.basename(found.path),
+          storedPath: original,
+          pageCount: source.pageCount,
+          importedAt: now,
+        });
         const firstSequence = meta.page ?? nextSequence(archive.db, issue.id);
         const ids = prepared.map((p, i) => {
           const pageId = insertPage(archive.db, {
@@ -285,9 +289,7 @@ async function importFile(
     return { ...outcome, outcome: 'imported', pageIds: imported };
   } catch (error) {
     // The same names are another process's once it recorded the same file: leave them.
-    const recorded =
-      outcome.sha256 !== null &&
-      archive.db.prepare('SELECT 1 FROM files WHERE sha256 = ?').get(outcome.sha256) !== undefined;
+    const recorded = outcome.sha256 !== null && fileIsStored(archive.db, outcome.sha256);
     if (!recorded) for (const relative of written) await removeQuietly(archive.resolve(relative));
     const info = toErrorInfo(error);
     if (info.code === 'internal') info.message = `${found.path}: ${info.message}`;
@@ -309,14 +311,6 @@ async function arrangeImportedOcr(
   return { ...ocr, text: await arrangePageText(raster, page, ocr.text, maxPixels) };
 }
 
-/** The pages already made from the stored file with this sha256, in file order. */
-function pagesOfFile(db: WritableDB, sha256: string): number[] {
-  return db
-    .prepare('SELECT id FROM pages WHERE source_sha256 = ? ORDER BY source_index')
-    .pluck()
-    .all(sha256) as number[];
-}
-
 function insertImportedRegions(db: WritableDB, pageId: number, regions: PageOcr['regions']): void {
   regions.forEach((r, i) =>
     insertRegion(db, {
@@ -331,19 +325,14 @@ function insertImportedRegions(db: WritableDB, pageId: number, regions: PageOcr[
 }
 
 function logOutcome(archive: Archive, outcome: FileOutcome): void {
-  archive.db
-    .prepare(
-      'INSERT INTO import_log (path, sha256, outcome, error_code, message, page_count, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    )
-    .run(
-      outcome.path,
-      outcome.sha256,
-      outcome.outcome,
-      outcome.error?.code ?? null,
-      outcome.error?.message ?? null,
-      outcome.pageIds.length,
-      nowIso(),
-    );
+  logImport(archive.db, {
+    path: outcome.path,
+    sha256: outcome.sha256,
+    outcome: outcome.outcome,
+    errorCode: outcome.error?.code ?? null,
+    message: outcome.error?.message ?? null,
+    pageCount: outcome.pageIds.length,
+  });
 }
 
 async function entries(dir: string): Promise<string[]> {
@@ -365,9 +354,7 @@ export async function sweepLeftovers(
   options: { dryRun?: boolean } = {},
 ): Promise<string[]> {
   if (otherWriters(archive.db, archive.writerId).length > 0) return [];
-  const known = new Set(
-    (archive.db.prepare('SELECT sha256 FROM files').all() as { sha256: string }[]).map((r) => r.sha256),
-  );
+  const known = storedFileHashes(archive.db);
   const removed: string[] = [];
   const remove = async (entry: string) => {
     if (!options.dryRun) await removeQuietly(entry);

@@ -17,9 +17,10 @@ import {
   markJobAttemptFailed,
   markJobDone,
   recoverInterrupted,
+  releaseStoppedJob,
   type Job,
   type JobStatus,
-} from './job-queue.ts';
+} from '../archive/job-queue.ts';
 import { ProgressMeter, type RunProgress } from './progress.ts';
 import { z } from 'zod';
 import { ENGINE_NAMES } from '../../shared/ocr.ts';
@@ -204,9 +205,7 @@ export class OcrRunner {
     const job = interrupted;
     if (job) {
       const status = this.stopMode === 'cancel' ? 'cancelled' : 'todo';
-      db.prepare(
-        'UPDATE jobs SET status = ?, attempts = attempts - ?, started_at = NULL WHERE id = ? AND status = ?',
-      ).run(status, status === 'todo' ? 1 : 0, job.id, 'running');
+      releaseStoppedJob(db, job.id, status);
       this.options.onJob?.({ jobId: job.id, pageId: job.pageId, status });
     }
   }

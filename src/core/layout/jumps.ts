@@ -7,6 +7,8 @@ import type { Archive } from '../archive/archive.ts';
 import { joinSuggestedArticles } from '../articles/articles.ts';
 import { bagOfCharactersF1 } from '../../shared/text/error-rate.ts';
 import { readJumpLine } from './jump-lines.ts';
+import { suggestedJumpRegions } from '../archive/article-rows.ts';
+import { regionLines } from '../archive/line-rows.ts';
 
 export { readJumpLine };
 
@@ -44,18 +46,7 @@ export function matchJumps(parts: readonly JumpPart[]): [number, number][] {
 
 /** Links the issue's suggested article parts that jump between its pages. */
 export function linkIssueJumps(archive: Archive, issueId: number, user = 'backfile segment'): number {
-  const rows = archive.db
-    .prepare(
-      `SELECT a.id AS article, COALESCE(CAST(p.printed_number AS INTEGER), p.sequence) AS page, r.role, r.id AS region
-       FROM articles a JOIN article_parts ap ON ap.article_id = a.id JOIN regions r ON r.id = ap.region_id
-       JOIN pages p ON p.id = r.page_id
-       WHERE a.issue_id = ? AND a.origin = 'suggested' AND a.accepted = 0 AND r.role IN ('jump', 'headline')
-       ORDER BY a.id, ap.position`,
-    )
-    .all(issueId) as { article: number; page: number; role: string; region: number }[];
-  const textOf = archive.db.prepare(
-    "SELECT group_concat(text, '') FROM (SELECT text FROM lines WHERE region_id = ? ORDER BY position)",
-  );
+  const rows = suggestedJumpRegions(archive.db, issueId);
   const parts = new Map<number, JumpPart>();
   for (const row of rows) {
     const part = parts.get(row.article) ?? {
@@ -65,7 +56,10 @@ export function linkIssueJumps(archive: Archive, issueId: number, user = 'backfi
       from: null,
       headline: '',
     };
-    const text = (textOf.pluck().get(row.region) as string | null) ?? '';
+    // A headline or jump line set over two lines reads as one.
+    const text = regionLines(archive.db, row.region)
+      .map((l) => l.text)
+      .join('');
     if (row.role === 'headline') part.headline += text;
     else {
       const jump = readJumpLine(text);

@@ -6,6 +6,7 @@ import type { Archive } from '../archive/archive.ts';
 import { getPage } from '../archive/pages.ts';
 import { loadPageBlocks } from '../archive/page-text.ts';
 import { attachPhoto, createArticle } from '../articles/articles.ts';
+import { deleteUnacceptedSuggestions } from '../archive/article-rows.ts';
 import { assignLinesToRegions } from '../archive/line-regions.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { boxToPolygon, roundBox } from '../../shared/geometry.ts';
@@ -46,12 +47,7 @@ export async function segmentArchivePage(
   const photoLinks: { article: number; photo: number; caption: number | null }[] = [];
   db.transaction(() => {
     // Earlier suggestions nobody accepted go; a region in an accepted article stays.
-    db.prepare(
-      "DELETE FROM articles WHERE origin = 'suggested' AND accepted = 0 AND id IN (SELECT ap.article_id FROM article_parts ap JOIN regions r ON r.id = ap.region_id WHERE r.page_id = ?)",
-    ).run(pageId);
-    db.prepare(
-      "DELETE FROM regions WHERE page_id = ? AND origin = 'suggested' AND accepted = 0 AND id NOT IN (SELECT region_id FROM article_parts)",
-    ).run(pageId);
+    deleteUnacceptedSuggestions(db, pageId);
     const first = nextReadingOrder(db, pageId);
     const order = [
       ...result.header,

@@ -13,18 +13,16 @@ import type { WritableDB } from '../archive/db-handles.ts';
 import { recordChange, type Edit } from '../archive/history.ts';
 import { machineText, restoreMachineText, savePageText, type MachineText } from '../archive/page-text.ts';
 import { moveStatus } from '../review/status.ts';
+import { correctedLineCount, pageLineCount } from '../archive/line-rows.ts';
+import { readStatus } from '../archive/status-columns.ts';
+import { pageArticleIds } from '../archive/article-rows.ts';
 import { PAGE_STATUSES, ARTICLE_STATUSES, type PageText } from '../../shared/model.ts';
 
-const correctedLines = (db: WritableDB, pageId: number) =>
-  db.prepare('SELECT COUNT(*) FROM lines WHERE page_id = ? AND corrected = 1').pluck().get(pageId) as number;
+const correctedLines = correctedLineCount;
+const pageStatus = (db: WritableDB, pageId: number) => readStatus(db, 'page', pageId)!.status;
 
 function pageArticles(db: WritableDB, pageId: number): { id: number; status: string }[] {
-  return db
-    .prepare(
-      `SELECT DISTINCT a.id, a.status FROM articles a JOIN article_parts ap ON ap.article_id = a.id
-       JOIN regions r ON r.id = ap.region_id WHERE r.page_id = ? ORDER BY a.id`,
-    )
-    .all(pageId) as { id: number; status: string }[];
+  return pageArticleIds(db, pageId).map((id) => ({ id, status: readStatus(db, 'article', id)!.status }));
 }
 
 const beyond = (order: readonly string[], status: string, step: string) =>
@@ -40,13 +38,11 @@ export interface ReReadImpact {
 /** The pages among `pageIds` where reading again touches human work, and how. A page without
  * text has nothing to lose: its first reading fills the regions drawn on it. */
 export function reReadImpact(db: WritableDB, pageIds: readonly number[]): ReReadImpact[] {
-  const status = db.prepare('SELECT status FROM pages WHERE id = ?').pluck();
-  const hasText = db.prepare('SELECT 1 FROM lines WHERE page_id = ? LIMIT 1');
   return pageIds
-    .filter((pageId) => hasText.get(pageId) !== undefined)
+    .filter((pageId) => pageLineCount(db, pageId) > 0)
     .map((pageId) => ({
       pageId,
-      status: status.get(pageId) as string,
+      status: pageStatus(db, pageId),
       correctedLines: correctedLines(db, pageId),
       articles: pageArticles(db, pageId).length,
     }))
@@ -80,7 +76,7 @@ export function storePageReading(
   const before = machineText(db, pageId);
   const hadText = before.lines.length > 0 || correctedLines(db, pageId) > 0;
   savePageText(db, pageId, text);
-  const status = db.prepare('SELECT status FROM pages WHERE id = ?').pluck().get(pageId) as string;
+  const status = pageStatus(db, pageId);
   if (!hadText) {
     // A first reading is the machine's, not a person's work: nothing to undo to.
     if (status === 'imported') moveStatus(db, 'page', pageId, 'ocr', undefined);

@@ -4,9 +4,9 @@
 // so summaries count verified pages (corrected, reviewed, approved) only.
 
 import type { ReadableDB, WritableDB } from '../archive/db-handles.ts';
-import { LOW_CONFIDENCE, VERIFIED_STATUSES, type PageStatus } from '../../shared/model.ts';
+import { LOW_CONFIDENCE, VERIFIED_STATUSES } from '../../shared/model.ts';
 import { editDistance } from '../../shared/text/error-rate.ts';
-import { originalLineTextSql } from '../archive/history.ts';
+import { qualityLines, qualityPages, type QualityLineRow } from '../archive/quality-rows.ts';
 import type { PageQuality, QualityFigures, QualityReport, QualitySummary } from '../../shared/quality.ts';
 
 /** Running sums from which the figures are derived. */
@@ -82,54 +82,20 @@ export function needsAttention(
   return !page.verified && (page.statusReason !== null || (f.lowConfidenceShare ?? 0) > 0.1);
 }
 
-interface LineRow {
-  page_id: number;
-  text: string;
-  original: string;
-  scores: string | null;
-}
-
-function tallyLines(rows: readonly LineRow[]): Map<number, Tally> {
+function tallyLines(rows: readonly QualityLineRow[]): Map<number, Tally> {
   const byPage = new Map<number, Tally>();
   for (const r of rows) {
-    const scores = r.scores ? r.scores.split(',').map(Number) : [];
-    const t = byPage.get(r.page_id) ?? emptyTally();
-    add(t, lineTally(r.original, r.text, scores));
-    byPage.set(r.page_id, t);
+    const t = byPage.get(r.pageId) ?? emptyTally();
+    add(t, lineTally(r.original, r.text, r.scores));
+    byPage.set(r.pageId, t);
   }
   return byPage;
 }
 
-const LINE_QUERY = `SELECT l.page_id, l.text, ${originalLineTextSql('l')} AS original,
-  (SELECT group_concat(w.confidence) FROM words w WHERE w.line_id = l.id AND w.confidence IS NOT NULL) AS scores
-  FROM lines l`;
-
 export function qualityReport(db: ReadableDB, filter: { title?: string } = {}): QualityReport {
-  const pageRows = db
-    .prepare(
-      `SELECT p.id, p.status, p.status_reason, p.sequence, i.id AS issue_id, i.issue_date, i.edition, t.name AS title
-       FROM pages p JOIN issues i ON i.id = p.issue_id JOIN titles t ON t.id = i.title_id
-       WHERE @title IS NULL OR t.name = @title
-       ORDER BY t.name, i.issue_date, i.edition, p.sequence`,
-    )
-    .all({ title: filter.title ?? null }) as {
-    id: number;
-    status: PageStatus;
-    status_reason: string | null;
-    sequence: number;
-    issue_id: number;
-    issue_date: string;
-    edition: string;
-    title: string;
-  }[];
-  const tallies = tallyLines(
-    db
-      .prepare(
-        `${LINE_QUERY} JOIN pages p ON p.id = l.page_id JOIN issues i ON i.id = p.issue_id
-        JOIN titles t ON t.id = i.title_id WHERE @title IS NULL OR t.name = @title`,
-      )
-      .all({ title: filter.title ?? null }) as LineRow[],
-  );
+  const title = filter.title ?? null;
+  const pageRows = qualityPages(db, title);
+  const tallies = tallyLines(qualityLines(db, { title }));
   const pages: PageQuality[] = [];
   const issues = new Map<string, { s: QualitySummary; t: Tally }>();
   const titles = new Map<string, { s: QualitySummary; t: Tally }>();
@@ -145,30 +111,30 @@ export function qualityReport(db: ReadableDB, filter: { title?: string } = {}): 
     return entry;
   };
   for (const p of pageRows) {
-    const tally = tallies.get(p.id) ?? emptyTally();
+    const tally = tallies.get(p.pageId) ?? emptyTally();
     const f = figures(tally);
     const verified = VERIFIED_STATUSES.includes(p.status);
     const page: PageQuality = {
-      pageId: p.id,
+      pageId: p.pageId,
       title: p.title,
-      date: p.issue_date,
+      date: p.issueDate,
       sequence: p.sequence,
       status: p.status,
-      statusReason: p.status_reason,
+      statusReason: p.statusReason,
       verified,
       needsAttention: false,
       ...f,
     };
     page.needsAttention = needsAttention(page, f);
     pages.push(page);
-    const issueName = [p.title, p.issue_date || '(no date)', p.edition].filter(Boolean).join(' ');
+    const issueName = [p.title, p.issueDate || '(no date)', p.edition].filter(Boolean).join(' ');
     for (const entry of [summary(issues, issueName), summary(titles, p.title)]) {
       entry.s.pages++;
       if (verified) {
         entry.s.verifiedPages++;
         add(entry.t, tally);
       }
-      if (page.needsAttention) entry.s.pagesNeedingAttention.push(p.id);
+      if (page.needsAttention) entry.s.pagesNeedingAttention.push(p.pageId);
     }
   }
   const finish = (map: typeof issues) => [...map.values()].map(({ s, t }) => ({ ...s, ...figures(t) }));
@@ -177,9 +143,7 @@ export function qualityReport(db: ReadableDB, filter: { title?: string } = {}): 
 
 /** The same figures for one article: the lines of its regions, on whatever pages they are. */
 export function articleQuality(db: WritableDB, articleId: number): QualityFigures {
-  const rows = db
-    .prepare(`${LINE_QUERY} JOIN article_parts ap ON ap.region_id = l.region_id WHERE ap.article_id = ?`)
-    .all(articleId) as LineRow[];
+  const rows = qualityLines(db, { articleId });
   const total = emptyTally();
   for (const t of tallyLines(rows).values()) add(total, t);
   return figures(total);

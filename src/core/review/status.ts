@@ -7,6 +7,8 @@ import { recordChange, type Edit } from '../archive/history.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import type { StatusMove } from '../../shared/api/contract.ts';
 import { ARTICLE_STATUSES, PAGE_STATUSES, type ArticleStatus, type PageStatus } from '../../shared/model.ts';
+import { readStatus, writeStatus, writeStatusField, type StatusEntity } from '../archive/status-columns.ts';
+import { pageLineCount } from '../archive/line-rows.ts';
 
 export const MAX_REASON_LENGTH = 500;
 
@@ -28,7 +30,7 @@ export function refuseMove(
   return null;
 }
 
-type Entity = 'page' | 'article';
+type Entity = StatusEntity;
 
 /**
  * THE way a status changes: checks the move, writes it and returns its edits, which the caller
@@ -44,20 +46,18 @@ export function moveStatus(
   precondition?: (from: string) => string | null,
 ): { from: string; edits: Edit[] } {
   const order = entity === 'page' ? PAGE_STATUSES : ARTICLE_STATUSES;
-  const table = entity === 'page' ? 'pages' : 'articles';
-  const row = db.prepare(`SELECT status, status_reason FROM ${table} WHERE id = ?`).get(id) as
-    { status: string; status_reason: string | null } | undefined;
+  const row = readStatus(db, entity, id);
   if (!row) throw new BackfileError('not-found', `No ${entity} ${id}.`);
   const refusal = refuseMove(order, row.status, to, reason) ?? precondition?.(row.status) ?? null;
   if (refusal) throw new BackfileError('invalid-input', `${entity} ${id}: ${refusal}`);
   const nextReason = reason?.trim() || null;
-  if (row.status === to && row.status_reason === nextReason) return { from: row.status, edits: [] };
-  db.prepare(`UPDATE ${table} SET status = ?, status_reason = ? WHERE id = ?`).run(to, nextReason, id);
+  if (row.status === to && row.reason === nextReason) return { from: row.status, edits: [] };
+  writeStatus(db, entity, id, to, nextReason);
   return {
     from: row.status,
     edits: [
       { entity, entityId: id, field: 'status', before: row.status, after: to },
-      { entity, entityId: id, field: 'status_reason', before: row.status_reason, after: nextReason },
+      { entity, entityId: id, field: 'status_reason', before: row.reason, after: nextReason },
     ],
   };
 }
@@ -90,8 +90,9 @@ export function setPageStatus(
 ): StatusMove {
   return move(db, 'page', pageId, to, reason, user, () => {
     if (to === 'imported') return null;
-    const lines = db.prepare('SELECT COUNT(*) FROM lines WHERE page_id = ?').pluck().get(pageId) as number;
-    return lines === 0 ? 'the page has no text yet: run OCR or import its text first.' : null;
+    return pageLineCount(db, pageId) === 0
+      ? 'the page has no text yet: run OCR or import its text first.'
+      : null;
   });
 }
 
@@ -107,10 +108,13 @@ export function setArticleStatus(
 
 /** Undo of a status edit: the status (or reason) as it was. */
 export function revertStatusEdit(db: WritableDB, edit: Edit): void {
-  const table = edit.entity === 'page' ? 'pages' : 'articles';
-  if (edit.field === 'status')
-    db.prepare(`UPDATE ${table} SET status = ? WHERE id = ?`).run(edit.before, edit.entityId);
-  else db.prepare(`UPDATE ${table} SET status_reason = ? WHERE id = ?`).run(edit.before, edit.entityId);
+  writeStatusField(
+    db,
+    edit.entity as StatusEntity,
+    edit.entityId,
+    edit.field === 'status' ? 'status' : 'status_reason',
+    edit.before,
+  );
 }
 
 export const STATUS_FIELDS: readonly string[] = ['status', 'status_reason'];

@@ -2,7 +2,15 @@
 // status move, a re-read): each edit's before or after value written back.
 
 import type { WritableDB } from '../archive/db-handles.ts';
-import { lastChange, redoChange, redoableChange, undoChange, type Edit } from '../archive/history.ts';
+import {
+  changeLabel,
+  lastChange,
+  redoChange,
+  redoableChange,
+  undoChange,
+  type Edit,
+} from '../archive/history.ts';
+import { deletePhoto } from '../archive/photo-rows.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { revertArticleEdit } from '../articles/articles.ts';
 import { revertRegionEdit } from '../articles/regions.ts';
@@ -16,8 +24,7 @@ export function revertEdit(db: WritableDB, edit: Edit): void {
     revertStatusEdit(db, edit);
   else if (edit.entity === 'region') revertRegionEdit(db, edit);
   else if (edit.entity === 'article') revertArticleEdit(db, edit);
-  else if (edit.entity === 'photo' && edit.before === null)
-    db.prepare('DELETE FROM photos WHERE id = ?').run(edit.entityId);
+  else if (edit.entity === 'photo' && edit.before === null) deletePhoto(db, edit.entityId);
   else if (edit.entity === 'line' && edit.field === 'text') revertLineTextEdit(db, edit);
   else if (edit.entity === 'page' && edit.field === 'text') revertPageTextEdit(db, edit);
   else
@@ -37,8 +44,7 @@ export function redo(db: WritableDB, changeId: number): void {
   redoChange(db, changeId, revertEdit);
 }
 
-const labelOf = (db: WritableDB, id: number) =>
-  db.prepare('SELECT label FROM changes WHERE id = ?').pluck().get(id) as string;
+const labelOf = (db: WritableDB, id: number) => changeLabel(db, id) ?? null;
 
 /** Undo of the newest change, as the editor's Ctrl+Z does; null when there is nothing to undo. */
 export function undoLast(db: WritableDB, user: string): { changeId: number | null; label: string | null } {

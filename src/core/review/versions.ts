@@ -4,27 +4,21 @@
 // undone like any other edit.
 
 import type { ReadableDB, WritableDB } from '../archive/db-handles.ts';
-import { recordChange, type Edit } from '../archive/history.ts';
+import {
+  articleEdits,
+  lineTextEdits,
+  recordChange,
+  type Edit,
+  type HistoryEdit,
+} from '../archive/history.ts';
+import { getLine, lineWithSource } from '../archive/line-rows.ts';
+import { articleRow } from '../archive/article-rows.ts';
 import type { ArticleHistory, LineHistory, Version } from '../../shared/history.ts';
 import { revertEdit } from './undo.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { diffText } from '../../shared/text/diff.ts';
 
-interface EditRow extends Edit {
-  changeId: number;
-  label: string;
-  user: string;
-  at: string;
-  undone: number;
-  undoneAt: string | null;
-  undoneBy: string | null;
-}
-
-const EDIT_COLUMNS = `e.change_id AS changeId, c.label, c.user_name AS user, c.at, c.undone,
-  c.undone_at AS undoneAt, c.undone_by AS undoneBy,
-  e.entity, e.entity_id AS entityId, e.field, e.before, e.after`;
-
-function toVersions(rows: readonly EditRow[]): Version[] {
+function toVersions(rows: readonly HistoryEdit[]): Version[] {
   const byChange = new Map<number, Version>();
   for (const r of rows) {
     let v = byChange.get(r.changeId);
@@ -34,7 +28,7 @@ function toVersions(rows: readonly EditRow[]): Version[] {
         label: r.label,
         user: r.user,
         at: r.at,
-        undone: r.undone === 1,
+        undone: r.undone,
         undoneAt: r.undoneAt,
         undoneBy: r.undoneBy,
         edits: [],
@@ -54,25 +48,14 @@ function toVersions(rows: readonly EditRow[]): Version[] {
 }
 
 export function lineHistory(db: ReadableDB, lineId: number): LineHistory {
-  const line = db
-    .prepare(
-      `SELECT l.page_id AS pageId, l.text, s.kind, s.engine, s.version FROM lines l
-       JOIN text_sources s ON s.id = l.source_id WHERE l.id = ?`,
-    )
-    .get(lineId) as
-    { pageId: number; text: string; kind: string; engine: string; version: string } | undefined;
+  const line = lineWithSource(db, lineId);
   if (!line) throw new BackfileError('not-found', `No line ${lineId}.`);
-  const rows = db
-    .prepare(
-      `SELECT ${EDIT_COLUMNS} FROM edits e JOIN changes c ON c.id = e.change_id
-       WHERE e.entity = 'line' AND e.entity_id = ? AND e.field = 'text' ORDER BY e.id`,
-    )
-    .all(lineId) as EditRow[];
+  const rows = lineTextEdits(db, lineId);
   return {
     lineId,
     pageId: line.pageId,
     original: rows[0]?.before ?? line.text,
-    source: [line.kind, line.engine, line.version].filter(Boolean).join(' '),
+    source: line.source,
     current: line.text,
     versions: toVersions(rows),
   };
@@ -80,19 +63,8 @@ export function lineHistory(db: ReadableDB, lineId: number): LineHistory {
 
 /** The article's own edits (fields, parts, status) and the corrections of the lines in its regions. */
 export function articleHistory(db: ReadableDB, articleId: number): ArticleHistory {
-  if (!db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId))
-    throw new BackfileError('not-found', `No article ${articleId}.`);
-  const rows = db
-    .prepare(
-      `SELECT ${EDIT_COLUMNS} FROM edits e JOIN changes c ON c.id = e.change_id
-       WHERE (e.entity = 'article' AND e.entity_id = @id)
-          OR (e.entity = 'line' AND e.field = 'text' AND e.entity_id IN (
-                SELECT l.id FROM lines l JOIN article_parts ap ON ap.region_id = l.region_id
-                WHERE ap.article_id = @id))
-       ORDER BY e.id`,
-    )
-    .all({ id: articleId }) as EditRow[];
-  return { articleId, versions: toVersions(rows) };
+  if (!articleRow(db, articleId)) throw new BackfileError('not-found', `No article ${articleId}.`);
+  return { articleId, versions: toVersions(articleEdits(db, articleId)) };
 }
 
 /**
@@ -152,7 +124,7 @@ export function revertLine(
         toChangeId === 0 ? 'revert line to the original' : `revert line to change ${toChangeId}`,
         user,
       );
-      const text = db.prepare('SELECT text FROM lines WHERE id = ?').pluck().get(lineId) as string;
+      const text = getLine(db, lineId)!.text;
       return { ...result, text };
     })
     .immediate();

@@ -3,7 +3,7 @@
 
 import type { Archive } from '../archive/archive.ts';
 import { OCR_JOB, OcrRunner } from '../jobs/ocr-runner.ts';
-import { cancelJobs } from '../jobs/job-queue.ts';
+import { cancelJobs } from '../archive/job-queue.ts';
 import { engineFactory } from '../ocr/engines.ts';
 import type { ApiEvent } from '../../shared/api/contract.ts';
 

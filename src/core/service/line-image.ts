@@ -4,15 +4,16 @@
 import sharp from 'sharp';
 import type { Archive } from '../archive/archive.ts';
 import { getPage } from '../archive/pages.ts';
+import { getLine } from '../archive/line-rows.ts';
 
 /** Pixels around the line's box, as a share of the line's height. */
 const MARGIN = 0.25;
 
 export async function lineImage(archive: Archive, lineId: number): Promise<Buffer | null> {
-  const line = archive.db.prepare('SELECT page_id, x0, y0, x1, y1 FROM lines WHERE id = ?').get(lineId) as
-    { page_id: number; x0: number; y0: number; x1: number; y1: number } | undefined;
-  if (!line) return null;
-  const page = getPage(archive.db, line.page_id);
+  const found = getLine(archive.db, lineId);
+  if (!found) return null;
+  const line = found.box;
+  const page = getPage(archive.db, found.pageId);
   if (!page) return null;
   const margin = Math.round((line.y1 - line.y0) * MARGIN);
   const left = Math.max(0, line.x0 - margin);

@@ -3,8 +3,9 @@
 // "in correction". Committed before the call returns: a correction acknowledged is durable.
 
 import type { WritableDB } from '../archive/db-handles.ts';
-import { nowIso } from '../archive/archive.ts';
-import { originalLineTextSql, recordChange, type Edit } from '../archive/history.ts';
+import { recordChange, type Edit } from '../archive/history.ts';
+import { getLine, restoreLineText, setCorrectedText } from '../archive/line-rows.ts';
+import { getPage } from '../archive/pages.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { moveStatus } from '../review/status.ts';
 
@@ -20,18 +21,12 @@ export function correctLine(
     throw new BackfileError('invalid-input', `A line holds at most ${MAX_LINE_LENGTH} characters.`);
   return db
     .transaction(() => {
-      const line = db.prepare('SELECT page_id, text FROM lines WHERE id = ?').get(lineId) as
-        { page_id: number; text: string } | undefined;
+      const line = getLine(db, lineId);
       if (!line) throw new BackfileError('not-found', `No line ${lineId}.`);
       if (line.text === text) return { changeId: null };
-      db.prepare('UPDATE lines SET text = ?, corrected = 1, updated_at = ? WHERE id = ?').run(
-        text,
-        nowIso(),
-        lineId,
-      );
-      const status = db.prepare('SELECT status FROM pages WHERE id = ?').pluck().get(line.page_id) as string;
-      const moved = ['imported', 'ocr'].includes(status)
-        ? moveStatus(db, 'page', line.page_id, 'in_correction', undefined).edits
+      setCorrectedText(db, lineId, text);
+      const moved = ['imported', 'ocr'].includes(getPage(db, line.pageId)!.status)
+        ? moveStatus(db, 'page', line.pageId, 'in_correction', undefined).edits
         : [];
       const changeId = recordChange(db, 'correct line', user, [
         { entity: 'line', entityId: lineId, field: 'text', before: line.text, after: text },
@@ -42,14 +37,7 @@ export function correctLine(
     .immediate();
 }
 
-/**
- * Undo (and redo) of a line's text edit. A line counts as corrected while its text differs from
- * what its source gave: undoing the last correction (or a whole replace-all) makes it a machine
- * line again, which the next re-read may replace, instead of a "corrected" copy of machine text
- * that a re-read would keep beside the new reading.
- */
+/** Undo (and redo) of a line's text edit, also of each line of a whole replace-all. */
 export function revertLineTextEdit(db: WritableDB, edit: Edit): void {
-  db.prepare(
-    `UPDATE lines SET text = @text, corrected = (@text != ${originalLineTextSql('lines')}), updated_at = @now WHERE id = @id`,
-  ).run({ text: edit.before, id: edit.entityId, now: nowIso() });
+  restoreLineText(db, edit.entityId, edit.before);
 }

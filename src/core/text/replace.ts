@@ -3,8 +3,8 @@
 // so that one undo takes the whole replacement back.
 
 import type { ReadableDB, WritableDB } from '../archive/db-handles.ts';
-import { nowIso } from '../archive/archive.ts';
 import { recordChange, type Edit } from '../archive/history.ts';
+import { linesOfPages, setCorrectedText } from '../archive/line-rows.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { RE2JS } from 're2js';
 
@@ -56,20 +56,11 @@ function pattern(spec: ReplaceSpec): (text: string) => { occurrences: number; af
 
 export function findReplacements(db: ReadableDB, spec: ReplaceSpec): ReplaceMatch[] {
   const find = pattern(spec);
-  const rows = (
-    spec.pageIds
-      ? db
-          .prepare(
-            `SELECT id, page_id, text FROM lines WHERE page_id IN (${spec.pageIds.map(() => '?').join(',')}) ORDER BY page_id, position, id`,
-          )
-          .all(...spec.pageIds)
-      : db.prepare('SELECT id, page_id, text FROM lines ORDER BY page_id, position, id').all()
-  ) as { id: number; page_id: number; text: string }[];
   const matches: ReplaceMatch[] = [];
-  for (const row of rows) {
+  for (const row of linesOfPages(db, spec.pageIds)) {
     const { occurrences, after } = find(row.text);
     if (occurrences > 0 && after !== row.text)
-      matches.push({ lineId: row.id, pageId: row.page_id, before: row.text, after, occurrences });
+      matches.push({ lineId: row.id, pageId: row.pageId, before: row.text, after, occurrences });
   }
   return matches;
 }
@@ -85,10 +76,8 @@ export function applyReplacements(
     .transaction(() => {
       const matches = findReplacements(db, spec).filter((m) => !accept || accept.has(m.lineId));
       if (matches.length === 0) return { changeId: null, lines: 0 };
-      const update = db.prepare('UPDATE lines SET text = ?, corrected = 1, updated_at = ? WHERE id = ?');
-      const now = nowIso();
       const edits: Edit[] = matches.map((m) => {
-        update.run(m.after, now, m.lineId);
+        setCorrectedText(db, m.lineId, m.after);
         return { entity: 'line', entityId: m.lineId, field: 'text', before: m.before, after: m.after };
       });
       const label = `replace “${spec.find}” with “${spec.replacement}” in ${matches.length} lines`;

@@ -3,9 +3,9 @@
 // After a crash, jobs left "running" by a process that is gone go back to "todo"
 // (recoverInterrupted), so the queue resumes where it stopped.
 
-import type { ReadableDB, WritableDB } from '../archive/db-handles.ts';
-import { nowIso } from '../archive/archive.ts';
-import { HELD_BY_NO_LIVE_WRITER, liveWriterIds } from '../archive/writers.ts';
+import type { ReadableDB, WritableDB } from './db-handles.ts';
+import { nowIso } from './archive.ts';
+import { HELD_BY_NO_LIVE_WRITER, liveWriterIds } from './writers.ts';
 
 import { JOB_STATUSES, type JobStatus } from '../../shared/model.ts';
 
@@ -166,4 +166,11 @@ export function countJobs(db: WritableDB, kind: string): Record<JobStatus, numbe
     counts[row.status] = row.n;
   }
   return counts;
+}
+
+/** A job stopped mid-page: back to the queue (the attempt not counted) or cancelled. */
+export function releaseStoppedJob(db: WritableDB, id: number, to: 'todo' | 'cancelled'): void {
+  db.prepare(
+    "UPDATE jobs SET status = ?, attempts = attempts - ?, started_at = NULL WHERE id = ? AND status = 'running'",
+  ).run(to, to === 'todo' ? 1 : 0, id);
 }

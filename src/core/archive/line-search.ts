@@ -1,10 +1,10 @@
 // Full-text search over the archive's lines, with filters (title, date range, page status,
 // region role), ranking (bm25) and the hits marked in each line.
 
-import type { ReadableDB } from '../archive/db-handles.ts';
+import type { ReadableDB } from './db-handles.ts';
 import type { SearchHit } from '../../shared/search.ts';
 import type { PageStatus, RegionRole } from '../../shared/model.ts';
-import { markHits, parseQuery } from './query.ts';
+import { markHits, parseQuery } from '../search/query.ts';
 
 export type { SearchHit };
 
