@@ -22,3 +22,21 @@ const member =
 export const isPageFormat = member(PAGE_FORMATS);
 export const isArticleFormat = member(ARTICLE_FORMATS);
 export const isIssueFormat = member(ISSUE_FORMATS);
+
+/**
+ * Where an issue's IIIF files will be published. A IIIF manifest names every resource by the
+ * HTTP(S) URL it is served at (the Presentation 3 schema refuses anything else), so a manifest
+ * needs this before it can be written; `backfile serve` serves each issue's manifest itself.
+ */
+export function publicationUrlProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${url}" is not a URL.`;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    return `"${url}" is not an http(s) URL: IIIF viewers load manifests and images over HTTP.`;
+  if (parsed.search || parsed.hash) return `"${url}" has a query or fragment; give the folder's URL alone.`;
+  return null;
+}

@@ -4,12 +4,14 @@
 
 import { unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/archive/archive.ts';
 import { exportIssues } from '../../src/core/export/export-issues.ts';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS, getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pageLinesView } from '../../src/core/service/page-view.ts';
+import { correctLine } from '../../src/core/text/corrections.ts';
 import { exportCollection } from '../../src/core/export/export-collection.ts';
 import { importScans } from '../../src/core/import/importer.ts';
 import { deleteArticle, listArticles, updateArticle } from '../../src/core/articles/articles.ts';
@@ -238,6 +240,55 @@ describe('issue exports', () => {
     const text = page.text!.blocks.flatMap((b) => b.lines.map((l) => l.text)).join('');
     const second = exportedText(archive, 2);
     expect(characterErrorRate(text, second)).toBeLessThan(0.02);
+  });
+
+  it('keeps a born-digital page as printed, and writes a corrected one as image and corrected text', async () => {
+    const archive = tempArchive();
+    await importScans(
+      archive,
+      [1, 2].map((n) => samplePage(n, 'page.pdf')),
+      { title: '文峪河报', date: '2018-10-19' },
+    );
+    // A person corrects one line of page 2.
+    const line = pageLinesView(archive.db, 2).lines[0]!;
+    correctLine(archive.db, line.id, `${line.text}（校）`, 'reviewer');
+    const out = tempDir();
+    const [file] = await exportIssues(archive, 'pdf', out);
+    const read = async (bytes: Buffer, index: number) => {
+      const task = getDocument({ data: new Uint8Array(bytes) });
+      const doc = await task.promise;
+      const page = await doc.getPage(index + 1);
+      const text = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
+      const images = (await page.getOperatorList()).fnArray.filter((f) => f === OPS.paintImageXObject).length;
+      const size = page.view.slice(2);
+      await task.destroy();
+      return { text, images, size };
+    };
+    const exported = readFileSync(file!);
+    const [original1, original2] = [1, 2].map((n) => readFileSync(samplePage(n, 'page.pdf')));
+    // Page 1: the original page, its own text in its own order, no image laid over it.
+    const kept = await read(exported, 0);
+    const printed = await read(original1!, 0);
+    expect(kept).toEqual(printed);
+    // Page 2: the page image with the text layer, which holds the correction.
+    const rewritten = await read(exported, 1);
+    expect(rewritten.images).toBe(1);
+    expect(rewritten.text).toContain(`${line.text}（校）`.replace(/\s/g, ''));
+    expect(rewritten.size).toEqual((await read(original2!, 0)).size);
+  });
+
+  it('refuses a IIIF export that does not say where it will be published, writing nothing', async () => {
+    const archive = tempArchive();
+    await importScans(archive, [samplePage(1, 'page.pdf')], { title: '文峪河报', date: '2018-10-19' });
+    for (const baseUrl of [undefined, 'file:///tmp/exports', 'https://archive.example/iiif?x=1']) {
+      const out = path.join(tempDir(), 'iiif');
+      await expect(exportCollection(archive, { format: 'iiif', out, baseUrl })).rejects.toMatchObject({
+        code: 'invalid-input',
+        message:
+          baseUrl === undefined ? expect.stringMatching(/--base-url/) : expect.stringContaining(baseUrl),
+      });
+      expect(existsSync(out)).toBe(false);
+    }
   });
 
   it('exports from the command line into a ZIP', async () => {

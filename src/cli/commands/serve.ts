@@ -39,6 +39,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const running = await startServer(archive, { port, rendererDir: RENDERER_DIR });
   console.log(`Backfile is serving ${archive.dir}`);
   console.log(`Open ${running.url}`);
+  console.log(`IIIF (for a IIIF viewer, e.g. Mirador): ${running.iiif}`);
   if (values.open) openBrowser(running.url);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -17,6 +17,7 @@ import { contentSecurityPolicy } from '../../shared/csp.ts';
 import { createGuard } from './guard.ts';
 import { receiveUpload } from './upload.ts';
 import { fileInside, sendFile } from './static-files.ts';
+import { servedCollection, servedImage, servedManifest } from '../../core/service/iiif-service.ts';
 
 /** The HTTP status of a call that never reached its handler. */
 const REJECTED_STATUS: Record<Rejection, number> = { caller: 403, method: 404, input: 400 };
@@ -25,6 +26,8 @@ const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 export interface RunningServer {
   url: string;
+  /** The IIIF collection of every issue, for a IIIF viewer. */
+  iiif: string;
   token: string;
   port: number;
   server: Server;
@@ -50,6 +53,23 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   }
 }
 
+const safeDecode = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+};
+
+/** IIIF's own media type for JSON-LD with the Presentation 3 profile. */
+function sendIiifJson(response: ServerResponse, body: unknown): void {
+  response.writeHead(200, {
+    'content-type': 'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"',
+    'cache-control': 'no-store',
+  });
+  response.end(JSON.stringify(body));
+}
+
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -73,6 +93,20 @@ export async function startServer(
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const published = /^\/iiif\/([^/]+)(\/.*)$/.exec(url.pathname);
+    if (published && (request.method === 'GET' || request.method === 'HEAD'))
+      return serveIiif(request, response, published[1]!, published[2]!);
+    if (published && request.method === 'OPTIONS') {
+      // The preflight Chromium sends before a page on a public https site may read from this
+      // machine (Private Network Access): IIIF is for any viewer, and the token still guards it.
+      response.writeHead(204, {
+        'access-control-allow-origin': '*',
+        'access-control-allow-methods': 'GET, HEAD',
+        'access-control-allow-private-network': 'true',
+        'access-control-max-age': '600',
+      });
+      return response.end();
+    }
     const isApi =
       url.pathname.startsWith('/api/') ||
       url.pathname.startsWith('/pages/') ||
@@ -161,6 +195,37 @@ export async function startServer(
       return sendJson(response, info.code === 'internal' ? 500 : 200, { ok: false, error: info });
     }
   });
+  /** IIIF for viewers: /iiif/<token>/collection.json, /iiif/<token>/issues/<id>/manifest.json and its images. */
+  function serveIiif(request: IncomingMessage, response: ServerResponse, pathToken: string, rest: string) {
+    const refused = guard.checkPublished(request, pathToken);
+    // IIIF resources are read by viewers on other sites: the IIIF way is CORS open to all.
+    response.setHeader('access-control-allow-origin', '*');
+    response.setHeader('x-content-type-options', 'nosniff');
+    if (refused)
+      return sendJson(response, 403, {
+        ok: false,
+        error: { code: 'forbidden', message: `Refused: ${refused}.` },
+      });
+    const base = `http://${request.headers.host}/iiif/${pathToken}`;
+    const notFound = () =>
+      sendJson(response, 404, { ok: false, error: { code: 'not-found', message: 'No such IIIF resource.' } });
+    try {
+      if (rest === '/collection.json') return sendIiifJson(response, servedCollection(archive, base));
+      const manifest = /^\/issues\/(\d+)\/manifest\.json$/.exec(rest);
+      if (manifest) {
+        const body = servedManifest(archive, Number(manifest[1]), base);
+        return body ? sendIiifJson(response, body) : notFound();
+      }
+      const image = /^\/issues\/(\d+)\/([^/]+)$/.exec(rest);
+      const name = image ? safeDecode(image[2]!) : null;
+      const file = image && name !== null && servedImage(archive, Number(image[1]), name);
+      return file ? sendFile(response, file, { 'cache-control': 'private, max-age=3600' }) : notFound();
+    } catch (error) {
+      const info = toErrorInfo(error);
+      return sendJson(response, info.code === 'internal' ? 500 : 404, { ok: false, error: info });
+    }
+  }
+
   const listen = (at: number) =>
     new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -177,6 +242,7 @@ export async function startServer(
   port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
+    iiif: `http://127.0.0.1:${port}/iiif/${token}/collection.json`,
     token,
     port,
     server,

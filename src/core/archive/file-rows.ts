@@ -52,3 +52,12 @@ export function logImport(db: WritableDB, entry: ImportLogEntry): void {
      VALUES (@path, @sha256, @outcome, @errorCode, @message, @pageCount, @at)`,
   ).run({ ...entry, at: nowIso() });
 }
+
+/** Where a stored original is (relative to the archive) and what format it is in. */
+export function storedFile(
+  db: ReadableDB,
+  sha256: string,
+): { storedPath: string; format: string } | undefined {
+  return db.prepare('SELECT stored_path AS storedPath, format FROM files WHERE sha256 = ?').get(sha256) as
+    { storedPath: string; format: string } | undefined;
+}

@@ -24,7 +24,7 @@ import { issueIdsOfTitles } from '../archive/catalogue.ts';
 import { pageIdsOfIssues } from '../archive/page-scope.ts';
 import { articleIds as articleIdsOf } from '../archive/article-rows.ts';
 import { exportArticles } from './export-articles.ts';
-import { exportIssues } from './export-issues.ts';
+import { checkPublicationUrl, exportIssues } from './export-issues.ts';
 import { exportPages } from './export-pages.ts';
 import {
   EXPORT_FORMATS,
@@ -94,6 +94,7 @@ export async function exportCollection(
   request: ExportRequest,
 ): Promise<{ files: number; target: string }> {
   const { db } = archive;
+  if (request.format === 'iiif') checkPublicationUrl(request.baseUrl);
   const target = checkExportTarget(archive.dir, request.out, request.zip ?? false);
   sweepTempWork();
   if (request.zip) sweepPartials(target);

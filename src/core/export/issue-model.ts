@@ -33,6 +33,10 @@ export interface IssueExport {
   articles: IssueArticle[];
 }
 
+/** The name of a page's image in an issue's folder (and in a served manifest). */
+export const pageImageFileName = (listing: PageListing, extension: string) =>
+  `${pageFileStem(listing)}${extension}`;
+
 export function loadIssueExport(
   archive: Archive,
   issueId: number,
@@ -44,7 +48,7 @@ export function loadIssueExport(
     .filter((p) => p.issueId === issueId)
     .map((listing) => {
       const stem = pageFileStem(listing);
-      const imageFile = `${stem}${imageExtension(listing)}`;
+      const imageFile = pageImageFileName(listing, imageExtension(listing));
       return { listing, stem, imageFile, model: loadExportPage(archive, listing.id, imageFile) };
     });
   const articles = articleIds(archive.db, [issueId]).map((id) => {

@@ -4,11 +4,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput, BackfileApi } from '../../shared/api/contract.ts';
-import { EXPORT_FORMATS, isPageFormat, type ExportFormat } from '../../shared/export.ts';
+import {
+  EXPORT_FORMATS,
+  isPageFormat,
+  publicationUrlProblem,
+  type ExportFormat,
+} from '../../shared/export.ts';
 
 export interface ExportScope {
   label: string;
-  request: Omit<ApiInput<'exportCollection'>, 'format' | 'out' | 'zip' | 'images'>;
+  request: Omit<ApiInput<'exportCollection'>, 'format' | 'out' | 'zip' | 'images' | 'baseUrl'>;
 }
 
 export function ExportDialog({
@@ -26,6 +31,10 @@ export function ExportDialog({
   const [out, setOut] = useState('');
   const [zip, setZip] = useState(false);
   const [images, setImages] = useState(false);
+  // A IIIF manifest names its files by the URL they will be published at (kept between exports).
+  const [baseUrl, setBaseUrl] = useState(() => localStorage.getItem('backfile.iiifBaseUrl') ?? '');
+  const iiif = format === 'iiif';
+  const baseUrlProblem = iiif && publicationUrlProblem(baseUrl.trim()) !== null;
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,6 +42,7 @@ export function ExportDialog({
   const run = () => {
     setBusy(true);
     setError(null);
+    if (iiif) localStorage.setItem('backfile.iiifBaseUrl', baseUrl.trim());
     api
       .call('exportCollection', {
         format,
@@ -40,6 +50,7 @@ export function ExportDialog({
         ...(out.trim() ? { out: out.trim() } : {}),
         zip,
         images: isPageFormat(format) ? images : false,
+        ...(iiif ? { baseUrl: baseUrl.trim() } : {}),
       })
       .then(
         (r) => setResult(t('exportDialog.done', { count: r.files, target: r.target })),
@@ -81,6 +92,21 @@ export function ExportDialog({
         <input type="checkbox" checked={zip} onChange={(e) => setZip(e.target.checked)} />{' '}
         {t('exportDialog.zip')}
       </label>
+      {iiif && (
+        <label>
+          {t('exportDialog.baseUrl')}{' '}
+          <input
+            type="url"
+            value={baseUrl}
+            required
+            aria-invalid={baseUrlProblem}
+            aria-describedby="export-base-url-hint"
+            onChange={(e) => setBaseUrl(e.target.value)}
+            placeholder="https://library.example/iiif/"
+          />
+          <small id="export-base-url-hint">{t('exportDialog.baseUrlHint')}</small>
+        </label>
+      )}
       {isPageFormat(format) && (
         <label>
           <input type="checkbox" checked={images} onChange={(e) => setImages(e.target.checked)} />{' '}
@@ -88,7 +114,7 @@ export function ExportDialog({
         </label>
       )}
       <div className="dialog-buttons">
-        <button type="button" disabled={busy} onClick={run}>
+        <button type="button" disabled={busy || baseUrlProblem} onClick={run}>
           {t('exportDialog.run')}
         </button>
         <button type="button" onClick={onClose}>

@@ -154,6 +154,9 @@ const en = {
     folderDefault: 'a new folder under “Backfile exports” in your home folder',
     zip: 'One ZIP file',
     images: 'With page images',
+    baseUrl: 'Published at',
+    baseUrlHint:
+      'The web address the export folder will be put at: the manifest names every image by it. To look at an issue in a IIIF viewer now, open it from the app’s own server.',
     run: 'Export',
     close: 'Close',
     done_one: 'One file written to {{target}}.',
@@ -357,6 +360,9 @@ const zh: Strings = {
     folderDefault: '主目录下 “Backfile exports” 中的新文件夹',
     zip: '打包为一个 ZIP 文件',
     images: '包含版面图像',
+    baseUrl: '发布地址',
+    baseUrlHint:
+      '导出文件夹将放置的网址：清单中每张图像都以此命名。若想现在就在 IIIF 阅读器中查看，请从本程序的服务器打开。',
     run: '导出',
     close: '关闭',
     done_one: '已写入 1 个文件：{{target}}',

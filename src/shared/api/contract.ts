@@ -20,7 +20,7 @@ import type { QualityReport } from '../quality.ts';
 import type { SearchHit } from '../search.ts';
 import type { AssembledArticle } from '../article.ts';
 import type { Box } from '../geometry.ts';
-import { EXPORT_FORMATS } from '../export.ts';
+import { EXPORT_FORMATS, publicationUrlProblem } from '../export.ts';
 import { ENGINE_CHOICES } from '../ocr.ts';
 
 /** A page as the app lists it: its record without the archive's file paths, and its issue. */
@@ -260,6 +260,12 @@ export const API = {
         out: z.string().min(1).max(4096).optional(),
         zip: z.boolean().optional(),
         images: z.boolean().optional(),
+        /** IIIF: the URL the export folder will be published at. */
+        baseUrl: z
+          .string()
+          .max(2000)
+          .refine((u) => publicationUrlProblem(u) === null, { message: 'an http(s) URL without query' })
+          .optional(),
       })
       .strict(),
   },

@@ -85,7 +85,7 @@ export interface PdfMetadata {
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** XMP: Dublin Core title, date and language, as archives and PDF/A readers take them. */
-function xmpPacket(meta: PdfMetadata): Buffer {
+export function xmpPacket(meta: PdfMetadata): Buffer {
   const date = meta.date ? `<dc:date><rdf:Seq><rdf:li>${meta.date}</rdf:li></rdf:Seq></dc:date>` : '';
   const language = meta.language
     ? `<dc:language><rdf:Bag><rdf:li>${meta.language}</rdf:li></rdf:Bag></dc:language>`
