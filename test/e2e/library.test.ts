@@ -2,7 +2,7 @@
 // server on a temporary archive: the library shows the imported pages, switches to 简体中文,
 // reads a page with OCR from the UI and shows its new status. Screenshots go to test-results/.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +95,41 @@ describe('the app in a browser', () => {
     } finally {
       await page.close();
       await server.close();
+    }
+  });
+
+  it('asks where a IIIF export will be published, and writes its manifest under that URL', async () => {
+    const archive = tempArchive();
+    const crops = await writeBodyCrops(tempDir(), 1, 1, 300);
+    await importScans(archive, [crops[0]!.file], { title: '文峪河报', date: '2018-10-19' });
+    const running = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
+    const page = await browser.newPage({ locale: 'en-GB' });
+    const problems = watchProblems(page);
+    try {
+      await page.goto(running.url);
+      await expect.poll(() => page.locator('.pages li').count()).toBe(1);
+      await page.getByRole('button', { name: 'Export…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export' });
+      await dialog.getByLabel('Format').selectOption('iiif');
+      const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
+      // No URL, or one that is not http(s): nothing to export yet.
+      expect(await exportButton.isDisabled()).toBe(true);
+      await dialog.getByLabel('Published at').fill('file:///srv/iiif');
+      expect(await exportButton.isDisabled()).toBe(true);
+      await dialog.getByLabel('Published at').fill('https://library.example/iiif/');
+      const out = path.join(tempDir(), 'iiif-export');
+      await dialog.getByLabel('Folder', { exact: true }).fill(out);
+      await exportButton.click();
+      await expect.poll(() => dialog.getByRole('status').textContent()).toContain(out);
+      const [folder] = readdirSync(out);
+      const manifest = JSON.parse(readFileSync(path.join(out, folder!, 'manifest.json'), 'utf8')) as {
+        id: string;
+      };
+      expect(manifest.id).toBe(`https://library.example/iiif/${encodeURIComponent(folder!)}/manifest.json`);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+      await running.close();
     }
   });
 });
