@@ -4,7 +4,7 @@
 
 import { unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/archive/archive.ts';
@@ -100,6 +100,44 @@ describe('issue exports', () => {
     expect(areas.length).toBeGreaterThan(50);
     for (const [, file, id] of areas)
       expect(readFileSync(path.join(dir, fileNames[file!]!), 'utf8')).toContain(`ID="${id}"`);
+  });
+
+  it('writes METS with the printed issue number and each article divided into heading, body, photos and captions', async () => {
+    const archive = tempArchive();
+    const dir = tempDir();
+    const files = [1, 2, 3].map((n) => {
+      const file = path.join(dir, `文峪河报_2018-10-19_第1186期_p${n}.pdf`);
+      copyFileSync(samplePage(n, 'page.pdf'), file);
+      return file;
+    });
+    await importScans(archive, files, { pattern: '{title}_{date}_第{number}期_p{page}' });
+    for (const id of [1, 2, 3]) await segmentArchivePage(archive, id);
+    const out = tempDir();
+    await exportIssues(archive, 'mets', out);
+    const metsFile = path.join(out, readdirSync(out)[0]!, 'mets.xml');
+    expect((await validateXml(metsFile, 'mets')).valid).toBe(true);
+    const mets = readFileSync(metsFile, 'utf8');
+    expect(mets).toContain('<mods:detail type="issue"><mods:number>1186</mods:number></mods:detail>');
+    const divisions = [
+      ...mets.matchAll(/<mets:div ID="art_(\d+)" TYPE="article"[^>]*>(.*?<\/mets:div>)<\/mets:div>/g),
+    ];
+    expect(divisions.length).toBeGreaterThan(5);
+    // Every region of an article is in exactly one of its child divisions, in the same order.
+    const areas = (xml: string) => [...xml.matchAll(/BEGIN="([^"]+)"/g)].map((m) => m[1]);
+    const kinds = new Set<string>();
+    for (const [, , body] of divisions) {
+      const whole = body!.slice(0, body!.indexOf('<mets:div'));
+      const children = [
+        ...body!.matchAll(/<mets:div ID="art_\d+_\d+" TYPE="([A-Z]+)" ORDER="\d+">(.*?)<\/mets:div>/g),
+      ];
+      expect(children.flatMap((c) => areas(c[2]!))).toEqual(areas(whole));
+      for (const c of children) kinds.add(c[1]!);
+    }
+    expect([...kinds]).toEqual(expect.arrayContaining(['HEADING', 'BODY']));
+    // The pages' photos are illustrations, each with its caption right after it.
+    expect([...kinds]).toEqual(expect.arrayContaining(['ILLUSTRATION', 'CAPTION']));
+    for (const [, , body] of divisions.filter((d) => d[2]!.includes('TYPE="ILLUSTRATION"')))
+      expect(body).toMatch(/TYPE="ILLUSTRATION"[^]*?<\/mets:div><mets:div[^>]*TYPE="CAPTION"/);
   });
 
   it('writes an article continued on another page as one division over both pages, in order', async () => {

@@ -54,16 +54,22 @@ export function findOrCreateIssue(
   return { id: Number(lastInsertRowid), titleId, date, edition };
 }
 
-/** How an issue is named: its title's name, its date and edition. */
-export function issueLabel(
-  db: ReadableDB,
-  issueId: number,
-): { title: string; date: string; edition: string } | undefined {
+/** How an issue is named: its title's name, its date and edition, and its printed volume and number. */
+export interface IssueLabel {
+  title: string;
+  date: string;
+  edition: string;
+  volume: string | null;
+  number: string | null;
+}
+
+export function issueLabel(db: ReadableDB, issueId: number): IssueLabel | undefined {
   return db
     .prepare(
-      'SELECT t.name AS title, i.issue_date AS date, i.edition FROM issues i JOIN titles t ON t.id = i.title_id WHERE i.id = ?',
+      `SELECT t.name AS title, i.issue_date AS date, i.edition, i.volume, i.number
+       FROM issues i JOIN titles t ON t.id = i.title_id WHERE i.id = ?`,
     )
-    .get(issueId) as { title: string; date: string; edition: string } | undefined;
+    .get(issueId) as IssueLabel | undefined;
 }
 
 /** The issues of these titles. */

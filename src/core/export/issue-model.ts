@@ -29,6 +29,9 @@ export interface IssueExport {
   title: string;
   date: string;
   edition: string;
+  /** As printed on the issue ("第1186期" is number 1186), when known. */
+  volume: string | null;
+  number: string | null;
   pages: IssuePage[];
   articles: IssueArticle[];
 }

@@ -7,6 +7,7 @@ import type { IssueExport } from '../issue-model.ts';
 import { altoBlockId } from '../issue-model.ts';
 import { attrs, xmlEscape } from './xml.ts';
 import { mainLanguage } from '../../../shared/language.ts';
+import type { RegionRole } from '../../../shared/model.ts';
 
 /** A written file's SHA-256 (hex) and size in bytes, for METS CHECKSUM and SIZE. */
 export type FileFacts = (name: string) => { sha256: string; size: number } | null;
@@ -19,6 +20,25 @@ function pagesPart(pages: readonly number[]): string {
   return `<mods:part><mods:extent unit="pages"><mods:start>${first}</mods:start><mods:end>${last}</mods:end></mods:extent></mods:part>`;
 }
 
+/** The kind of division a region is inside its article, as the DFG-Viewer and NDNP profiles name them. */
+const DIVISION_OF_ROLE: Partial<Record<RegionRole, string>> = {
+  headline: 'HEADING',
+  kicker: 'HEADING',
+  subhead: 'HEADING',
+  photo: 'ILLUSTRATION',
+  graphic: 'ILLUSTRATION',
+  caption: 'CAPTION',
+};
+const divisionOf = (role: RegionRole) => DIVISION_OF_ROLE[role] ?? 'BODY';
+
+/** Areas in ALTO files: one, or a sequence in reading order. */
+function pointer(areas: readonly string[]): string {
+  if (areas.length === 0) return '';
+  return areas.length === 1
+    ? `<mets:fptr>${areas[0]}</mets:fptr>`
+    : `<mets:fptr><mets:seq>${areas.join('')}</mets:seq></mets:fptr>`;
+}
+
 /** Each logical division linked to the pages it is on (what viewers use to turn to it). */
 function structLink(issue: IssueExport): string {
   const links = [
@@ -29,6 +49,24 @@ function structLink(issue: IssueExport): string {
   ];
   if (links.length === 0) return '';
   return `<mets:structLink>${links.map(([from, to]) => `<mets:smLink xlink:from="${from}" xlink:to="${to}"/>`).join('')}</mets:structLink>`;
+}
+
+/** The issue's place in its newspaper as printed: volume, number (第1186期), edition. */
+function issuePart(issue: IssueExport): string {
+  const details = (
+    [
+      ['volume', issue.volume],
+      ['issue', issue.number],
+      ['edition', issue.edition || null],
+    ] as const
+  )
+    .filter(([, value]) => value)
+    .map(
+      ([type, value]) =>
+        `<mods:detail type="${type}"><mods:number>${xmlEscape(value!)}</mods:number></mods:detail>`,
+    )
+    .join('');
+  return details ? `<mods:part>${details}</mods:part>` : '';
 }
 
 export function issueToMets(
@@ -72,19 +110,26 @@ export function issueToMets(
     .join('');
   const articles = issue.articles
     .map(({ article, parts }, i) => {
-      const areas = parts
+      const area = ({ page, region }: { page: number; region: number }) =>
+        `<mets:area${attrs({ FILEID: `alto_${page + 1}`, BETYPE: 'IDREF', BEGIN: altoBlockId(issue.pages[page]!, region) })}/>`;
+      // The article's parts by kind, in reading order: its heading, body, each photo and caption.
+      const kinds: { type: string; areas: string[] }[] = [];
+      for (const part of parts) {
+        const type = divisionOf(issue.pages[part.page]!.model.regions[part.region]!.role);
+        const last = kinds.at(-1);
+        if (last?.type === type) last.areas.push(area(part));
+        else kinds.push({ type, areas: [area(part)] });
+      }
+      const children = kinds
         .map(
-          ({ page, region }) =>
-            `<mets:area${attrs({ FILEID: `alto_${page + 1}`, BETYPE: 'IDREF', BEGIN: altoBlockId(issue.pages[page]!, region) })}/>`,
+          (k, j) =>
+            `<mets:div${attrs({ ID: `art_${i + 1}_${j + 1}`, TYPE: k.type, ORDER: j + 1 })}>${pointer(k.areas)}</mets:div>`,
         )
         .join('');
-      const pointer =
-        parts.length === 0
-          ? ''
-          : parts.length === 1
-            ? `<mets:fptr>${areas}</mets:fptr>`
-            : `<mets:fptr><mets:seq>${areas}</mets:seq></mets:fptr>`;
-      return `<mets:div${attrs({ ID: `art_${i + 1}`, TYPE: 'article', ORDER: i + 1, LABEL: article.headline ?? undefined, DMDID: `dmd_art_${i + 1}` })}>${pointer}</mets:div>`;
+      return (
+        `<mets:div${attrs({ ID: `art_${i + 1}`, TYPE: 'article', ORDER: i + 1, LABEL: article.headline ?? undefined, DMDID: `dmd_art_${i + 1}` })}>` +
+        `${pointer(parts.map(area))}${children}</mets:div>`
+      );
     })
     .join('');
   const articleMods = issue.articles
@@ -113,9 +158,7 @@ export function issueToMets(
     languageMods +
     // The newspaper the issue belongs to, as NDNP and the DFG-Viewer link issues to titles.
     `<mods:relatedItem type="host"><mods:titleInfo><mods:title>${xmlEscape(issue.title)}</mods:title></mods:titleInfo><mods:genre>newspaper</mods:genre></mods:relatedItem>` +
-    (issue.edition
-      ? `<mods:part><mods:detail type="edition"><mods:number>${xmlEscape(issue.edition)}</mods:number></mods:detail></mods:part>`
-      : '') +
+    issuePart(issue) +
     `<mods:genre>newspaper issue</mods:genre></mods:mods></mets:xmlData></mets:mdWrap></mets:dmdSec>` +
     articleMods +
     // DEFAULT and FULLTEXT: the file group names the DFG-Viewer and Goobi viewers look for.
