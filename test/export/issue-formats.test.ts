@@ -161,9 +161,9 @@ describe('issue exports', () => {
     const dir = path.join(out, readdirSync(out)[0]!);
     expect((await validateXml(path.join(dir, 'mets.xml'), 'mets')).valid).toBe(true);
     const mets = readFileSync(path.join(dir, 'mets.xml'), 'utf8');
-    const division = [...mets.matchAll(/<mets:div ID="art_\d+" TYPE="article"[^>]*>(.*?)<\/mets:div>/g)].find(
-      (m) => /LABEL="交城县农特产品/.test(m[0]),
-    )!;
+    const division = [
+      ...mets.matchAll(/<mets:div ID="art_\d+" TYPE="article"[^>]*>(<mets:fptr>.*?<\/mets:fptr>)/g),
+    ].find((m) => /LABEL="交城县农特产品/.test(m[0]))!;
     const files = [...division[1]!.matchAll(/FILEID="(alto_\d+)"/g)].map((m) => m[1]);
     expect(division[1]).toMatch(/^<mets:fptr><mets:seq>/);
     expect(files[0]).toBe('alto_1');
