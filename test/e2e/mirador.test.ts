@@ -9,15 +9,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importScans } from '../../src/core/import/importer.ts';
-import { segmentArchivePage } from '../../src/core/layout/segment-service.ts';
 import { loadExportPage } from '../../src/core/export/page-model.ts';
 import { startServer, type RunningServer } from '../../src/cli/server/server.ts';
 import { RENDERER_DIR } from '../../src/cli/commands/serve.ts';
 import { REPO_ROOT } from '../fixtures/repo.ts';
-import { samplePage } from '../fixtures/samples.ts';
-import { tempArchive } from '../fixtures/temp.ts';
 import { iiifErrors } from '../fixtures/iiif-validate.ts';
+import { segmentedIssue } from '../fixtures/segmented-issue.ts';
 import { SHOTS, launchBrowser } from './browser.ts';
 
 const MIRADOR = readFileSync(path.join(REPO_ROOT, 'node_modules/mirador/dist/mirador.min.js'));
@@ -70,13 +67,7 @@ interface Manifest {
 
 describe('IIIF from backfile serve in Mirador', () => {
   it('shows the pages, puts the line annotations on the printed lines and navigates the article ranges', async () => {
-    const archive = tempArchive();
-    await importScans(
-      archive,
-      [1, 2, 3].map((n) => samplePage(n, 'page.pdf')),
-      { title: '文峪河报', date: '2018-10-19' },
-    );
-    for (const id of [1, 2, 3]) await segmentArchivePage(archive, id);
+    const archive = await segmentedIssue();
     server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
     const manifestUrl = server.iiif.replace(/collection\.json$/, 'issues/1/manifest.json');
 

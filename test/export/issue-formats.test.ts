@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Archive } from '../../src/core/archive/archive.ts';
 import { exportIssues } from '../../src/core/export/export-issues.ts';
 import { OPS, getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { pageLinesView } from '../../src/core/service/page-view.ts';
@@ -25,17 +24,7 @@ import { tempArchive, tempDir } from '../fixtures/temp.ts';
 import { validateXml } from '../fixtures/xml-validate.ts';
 import { iiifErrors } from '../fixtures/iiif-validate.ts';
 import { exportedText } from '../fixtures/export-text.ts';
-
-async function segmentedIssue(): Promise<Archive> {
-  const archive = tempArchive();
-  await importScans(
-    archive,
-    [1, 2, 3].map((n) => samplePage(n, 'page.pdf')),
-    { title: '文峪河报', date: '2018-10-19' },
-  );
-  for (const id of [1, 2, 3]) await segmentArchivePage(archive, id);
-  return archive;
-}
+import { segmentedIssue } from '../fixtures/segmented-issue.ts';
 
 describe('issue exports', () => {
   it('writes METS that the official schema accepts, with each article a division pointing at its ALTO blocks', async () => {

@@ -6,7 +6,7 @@ import { BackfileError } from '../../shared/errors.ts';
 import { nowIso } from './archive.ts';
 
 export type { Edit, Entity } from '../../shared/history.ts';
-import type { Edit } from '../../shared/history.ts';
+import type { Edit, Version } from '../../shared/history.ts';
 
 export function recordChange(db: WritableDB, label: string, user: string, edits: readonly Edit[]): number {
   const changeId = Number(
@@ -102,15 +102,7 @@ export function changeLabel(db: ReadableDB, id: number): string | undefined {
 }
 
 /** An edit with the change it belongs to: who, when, and whether it was undone. */
-export interface HistoryEdit extends Edit {
-  changeId: number;
-  label: string;
-  user: string;
-  at: string;
-  undone: boolean;
-  undoneAt: string | null;
-  undoneBy: string | null;
-}
+export interface HistoryEdit extends Edit, Omit<Version, 'edits'> {}
 
 const HISTORY_COLUMNS = `e.change_id AS changeId, c.label, c.user_name AS user, c.at, c.undone,
   c.undone_at AS undoneAt, c.undone_by AS undoneBy,

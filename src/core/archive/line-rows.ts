@@ -5,6 +5,7 @@ import type { ReadableDB, WritableDB } from './db-handles.ts';
 import type { Box } from '../../shared/geometry.ts';
 import { nowIso } from './archive.ts';
 import { originalLineTextSql } from './history.ts';
+import type { PageLines } from '../../shared/api/contract.ts';
 
 interface BoxColumns {
   x0: number;
@@ -100,17 +101,8 @@ export function correctedLineCount(db: ReadableDB, pageId: number): number {
     .get(pageId) as number;
 }
 
-/** A line as the page view shows it: current and original text, its region, its words. */
-export interface ReviewLine {
-  id: number;
-  text: string;
-  original: string;
-  corrected: boolean;
-  confidence: number | null;
-  regionId: number | null;
-  box: Box;
-  words: { text: string; confidence: number | null; box: Box }[];
-}
+/** A line as the page view shows it: current and original text, its region, its words as stored. */
+export type ReviewLine = PageLines['lines'][number];
 
 export function reviewLines(db: ReadableDB, pageId: number): ReviewLine[] {
   const lines = db

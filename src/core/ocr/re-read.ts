@@ -18,7 +18,6 @@ import { readStatus } from '../archive/status-columns.ts';
 import { pageArticleIds } from '../archive/article-rows.ts';
 import { PAGE_STATUSES, ARTICLE_STATUSES, type PageText } from '../../shared/model.ts';
 
-const correctedLines = correctedLineCount;
 const pageStatus = (db: WritableDB, pageId: number) => readStatus(db, 'page', pageId)!.status;
 
 function pageArticles(db: WritableDB, pageId: number): { id: number; status: string }[] {
@@ -43,7 +42,7 @@ export function reReadImpact(db: WritableDB, pageIds: readonly number[]): ReRead
     .map((pageId) => ({
       pageId,
       status: pageStatus(db, pageId),
-      correctedLines: correctedLines(db, pageId),
+      correctedLines: correctedLineCount(db, pageId),
       articles: pageArticles(db, pageId).length,
     }))
     .filter((i) => i.correctedLines > 0 || i.articles > 0 || beyond(PAGE_STATUSES, i.status, 'ocr'));
@@ -74,7 +73,7 @@ export function storePageReading(
   user: string,
 ): { changeId: number | null } {
   const before = machineText(db, pageId);
-  const hadText = before.lines.length > 0 || correctedLines(db, pageId) > 0;
+  const hadText = before.lines.length > 0 || correctedLineCount(db, pageId) > 0;
   savePageText(db, pageId, text);
   const status = pageStatus(db, pageId);
   if (!hadText) {
@@ -93,7 +92,7 @@ export function storePageReading(
       after: JSON.stringify(machineText(db, pageId)),
     },
   ];
-  const target = correctedLines(db, pageId) > 0 ? 'in_correction' : 'ocr';
+  const target = correctedLineCount(db, pageId) > 0 ? 'in_correction' : 'ocr';
   if (status === 'imported' || beyond(PAGE_STATUSES, status, target))
     edits.push(...moveStatus(db, 'page', pageId, target, reason).edits);
   for (const article of pageArticles(db, pageId))

@@ -30,8 +30,6 @@ export function refuseMove(
   return null;
 }
 
-type Entity = StatusEntity;
-
 /**
  * THE way a status changes: checks the move, writes it and returns its edits, which the caller
  * records in its own change (a status move alone, a correction, a re-read), so that one undo
@@ -39,7 +37,7 @@ type Entity = StatusEntity;
  */
 export function moveStatus(
   db: WritableDB,
-  entity: Entity,
+  entity: StatusEntity,
   id: number,
   to: string,
   reason: string | undefined,
@@ -64,7 +62,7 @@ export function moveStatus(
 
 function move(
   db: WritableDB,
-  entity: Entity,
+  entity: StatusEntity,
   id: number,
   to: string,
   reason: string | undefined,
