@@ -108,6 +108,9 @@ export interface Line {
   text: string;
   confidence: number | null;
   words: Word[];
+  /** The polyline the glyphs stand on, where the source gives one (PAGE, ALTO, a PDF's text
+   * positions). OCR engines here give none; exports derive it from the words (line-baseline.ts). */
+  baseline?: Polygon;
 }
 
 export interface Block {

@@ -4,7 +4,14 @@
 
 import type { ReadableDB, WritableDB } from './db-handles.ts';
 import { wordsOfLine } from '../text/line-words.ts';
-import { boxArea, intersectBoxes, roundBox, unionBoxes, type Box } from '../../shared/geometry.ts';
+import {
+  boxArea,
+  intersectBoxes,
+  roundBox,
+  unionBoxes,
+  type Box,
+  type Polygon,
+} from '../../shared/geometry.ts';
 import type { Block, Line, PageText, TextSource, Word } from '../../shared/model.ts';
 import { nowIso } from './archive.ts';
 import { assignLinesToRegions } from './line-regions.ts';
@@ -30,6 +37,16 @@ interface BoxRow {
 
 function boxOf(row: BoxRow): Box {
   return { x0: row.x0, y0: row.y0, x1: row.x1, y1: row.y1 };
+}
+
+/** A baseline as the lines.baseline column keeps it: JSON points, whole pixels. */
+function baselineColumn(baseline: Polygon | undefined): string | null {
+  if (!baseline || baseline.length < 2) return null;
+  return JSON.stringify(baseline.map(([x, y]) => [Math.round(x), Math.round(y)]));
+}
+
+function baselineOf(column: string | null): Polygon | undefined {
+  return column === null ? undefined : (JSON.parse(column) as Polygon);
 }
 
 /**
@@ -70,8 +87,8 @@ function takeLineIds(db: WritableDB, count: number): number {
 
 // The rows a page's text is stored in, written by a fresh reading and by the undo of a re-read.
 const INSERT_BLOCK = 'INSERT INTO blocks (page_id, position, x0, y0, x1, y1) VALUES (?, ?, ?, ?, ?, ?)';
-const INSERT_LINE = `INSERT INTO lines (id, page_id, block_id, position, x0, y0, x1, y1, raw_text, text, confidence, source_id, updated_at)
-  VALUES (@id, @page_id, @block_id, @position, @x0, @y0, @x1, @y1, @raw_text, @text, @confidence, @source_id, @updated_at)`;
+const INSERT_LINE = `INSERT INTO lines (id, page_id, block_id, position, x0, y0, x1, y1, raw_text, text, confidence, source_id, updated_at, baseline)
+  VALUES (@id, @page_id, @block_id, @position, @x0, @y0, @x1, @y1, @raw_text, @text, @confidence, @source_id, @updated_at, @baseline)`;
 const INSERT_WORD = `INSERT INTO words (line_id, position, x0, y0, x1, y1, text, confidence, source_id)
   VALUES (@line_id, @position, @x0, @y0, @x1, @y1, @text, @confidence, @source_id)`;
 
@@ -125,6 +142,7 @@ export function savePageText(
         confidence: line.confidence,
         source_id: sourceId,
         updated_at: now,
+        baseline: baselineColumn(line.baseline),
       });
       line.words.forEach((word, i) => {
         insertWord.run({
@@ -169,6 +187,7 @@ export interface MachineText {
     confidence: number | null;
     source_id: number;
     updated_at: string;
+    baseline: string | null;
     words: {
       position: number;
       x0: number;
@@ -203,7 +222,7 @@ export function machineText(db: WritableDB, pageId: number): MachineText {
   const lines = (
     db
       .prepare(
-        `SELECT id, block_id, position, x0, y0, x1, y1, raw_text, text, confidence, source_id, updated_at
+        `SELECT id, block_id, position, x0, y0, x1, y1, raw_text, text, confidence, source_id, updated_at, baseline
          FROM lines WHERE page_id = ? AND corrected = 0 ORDER BY position, id`,
       )
       .all(pageId) as (Omit<MachineText['lines'][number], 'block' | 'words'> & { block_id: number | null })[]
@@ -227,7 +246,13 @@ export function restoreMachineText(db: WritableDB, pageId: number, text: Machine
   const insertLine = db.prepare(INSERT_LINE);
   const insertWord = db.prepare(INSERT_WORD);
   for (const { words, block, ...line } of text.lines) {
-    insertLine.run({ ...line, page_id: pageId, block_id: block === null ? null : blockIds[block] });
+    // Snapshots taken before version 6 have no baseline.
+    insertLine.run({
+      ...line,
+      baseline: line.baseline ?? null,
+      page_id: pageId,
+      block_id: block === null ? null : blockIds[block],
+    });
     for (const word of words) insertWord.run({ ...word, line_id: line.id });
   }
   db.prepare('UPDATE pages SET text_source = ? WHERE id = ?').run(text.textSource, pageId);
@@ -240,6 +265,7 @@ interface LineRow extends BoxRow {
   raw_text: string;
   text: string;
   confidence: number | null;
+  baseline: string | null;
 }
 
 interface WordRow extends BoxRow {
@@ -260,7 +286,7 @@ export interface PlacedLine {
 export function loadPageLines(db: WritableDB, pageId: number): PlacedLine[] {
   const lines = db
     .prepare(
-      'SELECT id, block_id, region_id, position, x0, y0, x1, y1, raw_text, text, confidence FROM lines WHERE page_id = ? ORDER BY position, id',
+      'SELECT id, block_id, region_id, position, x0, y0, x1, y1, raw_text, text, confidence, baseline FROM lines WHERE page_id = ? ORDER BY position, id',
     )
     .all(pageId) as (LineRow & { region_id: number | null; position: number })[];
   const words = db
@@ -286,6 +312,7 @@ export function loadPageLines(db: WritableDB, pageId: number): PlacedLine[] {
         // Words carry the line's current text (exports are made from words), also after a
         // correction or a replace-all changed the line.
         words: read.length ? wordsOfLine(row.text, read, boxOf(row)) : read,
+        ...(row.baseline === null ? {} : { baseline: baselineOf(row.baseline) }),
       },
       blockId: row.block_id,
       regionId: row.region_id,

@@ -124,6 +124,8 @@ function languageOfText(text: string): string | null {
   return cjkShare(text) > 0.5 ? 'chi' : null;
 }
 
+const within = (v: number, max: number) => Math.min(Math.max(v, 0), max);
+
 const clip = (b: Box, width: number, height: number): Box => ({
   x0: Math.min(Math.max(b.x0, 0), width),
   y0: Math.min(Math.max(b.y0, 0), height),
@@ -141,13 +143,14 @@ export function clipToPage(page: ExportPage): ExportPage {
     ...l,
     box: clip(l.box, w, h),
     words: l.words.map((word) => ({ ...word, box: clip(word.box, w, h) })),
+    ...(l.baseline ? { baseline: l.baseline.map(([x, y]) => [within(x, w), within(y, h)] as const) } : {}),
   });
   return {
     ...page,
     regions: page.regions.map((r) => ({
       ...r,
       box: clip(r.box, w, h),
-      polygon: r.polygon.map(([x, y]) => [Math.min(Math.max(x, 0), w), Math.min(Math.max(y, 0), h)]),
+      polygon: r.polygon.map(([x, y]) => [within(x, w), within(y, h)]),
       lines: r.lines.map(line),
     })),
   };

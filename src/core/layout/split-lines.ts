@@ -6,6 +6,7 @@ import { unionBoxes } from '../../shared/geometry.ts';
 import type { Line } from '../../shared/model.ts';
 import { lineTextFromWords } from '../ocr/line-text.ts';
 import type { Rule } from './separators.ts';
+import { baselineBetween } from '../../shared/line-baseline.ts';
 
 /** `lines` with each cut at the vertical rules between its words (boxes in one frame as the rules). */
 export function splitAtRules(
@@ -30,7 +31,7 @@ export function splitAtRules(
       original.at(-1)!.push(line.words[i]!);
     }
     if (original.length === 1) return [line];
-    return original.map((words) => lineOfWords(words, line.confidence));
+    return original.map((words) => lineOfWords(words, line));
   });
 }
 
@@ -62,12 +63,20 @@ export function splitAtGutters(lines: readonly Line[], body: number, upright: (l
       pieces.at(-1)!.push(line.words[i]!);
     }
     if (pieces.length === 1) return [line];
-    return pieces.map((words) => lineOfWords(words, line.confidence));
+    return pieces.map((words) => lineOfWords(words, line));
   });
 }
 
-/** A piece of a cut line: its words, their box and text, the line's confidence. */
-function lineOfWords(words: Line['words'], confidence: number | null): Line {
+/** A piece of a cut line: its words, their box and text, the line's confidence and baseline. */
+function lineOfWords(words: Line['words'], line: Line): Line {
   const text = lineTextFromWords(words);
-  return { box: unionBoxes(words.map((w) => w.box)), rawText: text, text, confidence, words };
+  const box = unionBoxes(words.map((w) => w.box));
+  return {
+    box,
+    rawText: text,
+    text,
+    confidence: line.confidence,
+    words,
+    ...(line.baseline ? { baseline: baselineBetween(line.baseline, box.x0, box.x1) } : {}),
+  };
 }

@@ -8,7 +8,7 @@ import type { PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/
 import type { PageViewport } from 'pdfjs-dist/types/src/display/page_viewport.js';
 import { BackfileError } from '../../shared/errors.ts';
 import type { PageText } from '../../shared/model.ts';
-import { unionBoxes, type Box } from '../../shared/geometry.ts';
+import { unionBoxes, type Box, type Point } from '../../shared/geometry.ts';
 import { checkPixels } from '../import/image-source.ts';
 import type { ReadOptions, ScanSource } from '../import/source.ts';
 import { loadPdf, pdfjsVersion, pdfUtil, type LoadedPdf } from './pdfjs.ts';
@@ -88,6 +88,10 @@ export async function readTextLayer(page: PDFPageProxy, viewport: PageViewport):
   const text = runsToPageText(textRuns(items, upright), source);
   if (!text || upright === viewport) return text;
   const onRaster = (box: Box) => mapBox(box, upright, viewport);
+  const onRasterPoint = ([x, y]: Point): Point => {
+    const b = onRaster({ x0: x, y0: y, x1: x, y1: y });
+    return [b.x0, b.y0];
+  };
   return {
     ...text,
     blocks: text.blocks.map((block) => ({
@@ -95,6 +99,7 @@ export async function readTextLayer(page: PDFPageProxy, viewport: PageViewport):
       lines: block.lines.map((line) => ({
         ...line,
         box: onRaster(line.box),
+        ...(line.baseline ? { baseline: line.baseline.map((p) => onRasterPoint(p)) } : {}),
         words: line.words.map((w) => ({ ...w, box: onRaster(w.box) })),
       })),
     })),

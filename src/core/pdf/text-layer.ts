@@ -105,6 +105,12 @@ export function runsToLines(runs: readonly TextRun[]): Line[] {
       }),
       confidence: null,
       words,
+      // The runs' own baselines, as the PDF sets them, across the line's glyphs (a run's
+      // width may reach past its last glyph, or a run may be blank).
+      baseline: [
+        [unionBoxes(words.map((w) => w.box)).x0, group[0]!.baseline],
+        [unionBoxes(words.map((w) => w.box)).x1, group.at(-1)!.baseline],
+      ],
     });
   }
   return lines;

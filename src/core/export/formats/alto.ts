@@ -8,6 +8,7 @@ import { attrs, xmlEscape } from './xml.ts';
 import { lineTokens } from '../line-tokens.ts';
 import { mainLanguage } from '../../../shared/language.ts';
 import { median } from '../../../shared/median.ts';
+import { lineBaseline } from '../../../shared/line-baseline.ts';
 
 const ALTO_NS = 'http://www.loc.gov/standards/alto/ns-v4#';
 
@@ -34,7 +35,10 @@ function lineXml(line: Line, id: string): string {
       return `${t.spaceBefore ? '<SP/>' : ''}${string}${hyphen ? '<HYP CONTENT="¬"/>' : ''}`;
     })
     .join('');
-  return `<TextLine${attrs({ ID: id, ...position(line.box) })}>${strings}</TextLine>`;
+  const baseline = lineBaseline(line)
+    .map(([x, y]) => `${Math.max(0, Math.round(x))},${Math.max(0, Math.round(y))}`)
+    .join(' ');
+  return `<TextLine${attrs({ ID: id, ...position(line.box), BASELINE: baseline })}>${strings}</TextLine>`;
 }
 
 export function pageToAlto(page: ExportPage, now = new Date()): string {

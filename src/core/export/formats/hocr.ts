@@ -7,6 +7,7 @@ import { NON_TEXT_ROLES } from '../page-model.ts';
 import { xmlEscape } from './xml.ts';
 import { bcp47 } from '../../../shared/language.ts';
 import { lineTokens } from '../line-tokens.ts';
+import { lineBaseline, toHocrBaseline } from '../../../shared/line-baseline.ts';
 
 const bbox = (b: Box) =>
   `bbox ${Math.round(b.x0)} ${Math.round(b.y0)} ${Math.round(b.x1)} ${Math.round(b.y1)}`;
@@ -31,7 +32,8 @@ export function pageToHocr(page: ExportPage): string {
                 `${t.spaceBefore ? ' ' : ''}<span class="ocrx_word" id="${id}_l${j + 1}_w${k + 1}" title="${bbox(t.box)}${t.confidence === null ? '' : `; x_wconf ${Math.round(t.confidence * 100)}`}">${xmlEscape(t.text)}</span>`,
             )
             .join('');
-          return `<span class="ocr_line" id="${id}_l${j + 1}" title="${bbox(line.box)}">${words}</span>`;
+          const { slope, offset } = toHocrBaseline(lineBaseline(line), line.box);
+          return `<span class="ocr_line" id="${id}_l${j + 1}" title="${bbox(line.box)}; baseline ${slope.toFixed(3)} ${Math.round(offset)}">${words}</span>`;
         })
         .join('\n');
       return `<div class="ocr_carea" id="${id}" data-role="${region.role}" title="${bbox(region.box)}"><p class="ocr_par">\n${lines}\n</p></div>`;

@@ -8,6 +8,7 @@ import { joinLines } from '../../../shared/text/normalise.ts';
 import type { ExportPage } from '../page-model.ts';
 import { attrs, xmlEscape } from './xml.ts';
 import { mainLanguage } from '../../../shared/language.ts';
+import { lineBaseline } from '../../../shared/line-baseline.ts';
 
 const PAGE_NS = 'http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15';
 
@@ -43,7 +44,8 @@ function lineXml(line: Line, id: string): string {
         `<Word${attrs({ id: `${id}_w${i + 1}` })}>${coords(w.box)}${textEquiv(w.text, w.confidence)}</Word>`,
     )
     .join('');
-  return `<TextLine${attrs({ id })}>${coords(line.box)}${words}${textEquiv(line.text, line.confidence)}</TextLine>`;
+  const baseline = `<Baseline points="${points(lineBaseline(line))}"/>`;
+  return `<TextLine${attrs({ id })}>${coords(line.box)}${baseline}${words}${textEquiv(line.text, line.confidence)}</TextLine>`;
 }
 
 export function pageToPageXml(page: ExportPage, now = new Date()): string {

@@ -2,7 +2,7 @@
 // inch1200 are converted to pixels with the page's resolution.
 
 import { BackfileError } from '../../../shared/errors.ts';
-import { boxToPolygon, unionBoxes, type Box } from '../../../shared/geometry.ts';
+import { boxToPolygon, unionBoxes, type Box, type Polygon } from '../../../shared/geometry.ts';
 import { REGION_ROLES, type Line, type RegionRole, type Word } from '../../../shared/model.ts';
 import { normaliseLine } from '../../../shared/text/normalise.ts';
 import type { ImportedOcr, ImportedRegion } from './imported-ocr.ts';
@@ -28,6 +28,29 @@ function unitScale(unit: string, dpi: number): number {
   if (unit === 'mm10') return dpi / 254;
   if (unit === 'inch1200') return dpi / 1200;
   return 1;
+}
+
+/**
+ * ALTO's BASELINE: up to version 4.1 one number (the baseline's y, in the file's unit); from 4.2
+ * a list of points ("x1,y1 x2,y2", or the older "x1 y1 x2 y2").
+ */
+function baselineOf(value: unknown, line: Box, scale: number): { baseline?: Polygon } {
+  const numbers = String(value ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
+  if (numbers.length === 0 || !numbers.every(Number.isFinite)) return {};
+  if (numbers.length === 1)
+    return {
+      baseline: [
+        [line.x0, numbers[0]! * scale],
+        [line.x1, numbers[0]! * scale],
+      ],
+    };
+  const points: [number, number][] = [];
+  for (let i = 0; i + 1 < numbers.length; i += 2) points.push([numbers[i]! * scale, numbers[i + 1]! * scale]);
+  return points.length >= 2 ? { baseline: points } : {};
 }
 
 export function readAlto(xml: string, what: string, dpi: number | null): ImportedOcr {
@@ -93,6 +116,7 @@ export function readAlto(xml: string, what: string, dpi: number | null): Importe
             text: normaliseLine(raw, { spacesArePrinted: true }),
             confidence: null,
             words,
+            ...baselineOf(line.BASELINE, lineBox, scale),
           });
       }
       const b = box(block) ?? (lines.length ? unionBoxes(lines.map((l) => l.box)) : null);

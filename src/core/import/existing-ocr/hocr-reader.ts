@@ -9,6 +9,7 @@ import { normaliseLine } from '../../../shared/text/normalise.ts';
 import type { ImportedOcr, ImportedRegion } from './imported-ocr.ts';
 import { decodeEntities, parseOcrXml, type XmlNode, type XmlValue } from './safe-xml.ts';
 import { hocrSpaces, joinAsMarked } from './markup-spaces.ts';
+import { fromHocrBaseline } from '../../../shared/line-baseline.ts';
 
 const LINE_CLASSES = ['ocr_line', 'ocrx_line', 'ocr_caption', 'ocr_header', 'ocr_textfloat'];
 const AREA_CLASSES = ['ocr_carea', 'ocrx_block', 'ocr_photo', 'ocr_image'];
@@ -71,12 +72,14 @@ function readLine(node: XmlNode, spaces: Map<string, boolean[]>): Line | null {
           marked,
         )
       : raw;
+  const baseline = /baseline\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)/.exec(String(node.title ?? ''));
   return {
     box,
     rawText: raw,
     text: normaliseLine(text, { spacesArePrinted: true }),
     confidence: null,
     words,
+    ...(baseline ? { baseline: fromHocrBaseline(Number(baseline[1]), Number(baseline[2]), box) } : {}),
   };
 }
 

@@ -73,12 +73,14 @@ function readLine(node: XmlNode): Line | null {
   const equiv = firstTextEquiv(node);
   const raw = equiv.text || words.map((w) => w.text).join(' ');
   if (!raw.trim()) return null;
+  const baseline = parsePoints(String((node.Baseline as XmlNode | undefined)?.points ?? ''));
   return {
     box: shape.box,
     rawText: raw,
     text: normaliseLine(raw, { spacesArePrinted: true }),
     confidence: equiv.conf,
     words,
+    ...(baseline.length >= 2 ? { baseline } : {}),
   };
 }
 

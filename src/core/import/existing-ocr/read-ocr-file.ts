@@ -60,11 +60,13 @@ export function toPageOcr(imported: ImportedOcr, pageWidth: number, pageHeight: 
   const sx = imported.width > 0 ? pageWidth / imported.width : 1;
   const sy = imported.height > 0 ? pageHeight / imported.height : 1;
   const box = (b: Box, what = 'a line'): Box => pageBoxOf(b, sx, sy, pageWidth, pageHeight, what);
-  const regions = imported.regions.map((r) => {
-    const polygon = r.polygon.map(([x, y]) => {
-      const p = box({ x0: x, y0: y, x1: x, y1: y }, 'a region');
+  const points = (polygon: Polygon, what: string): Polygon =>
+    polygon.map(([x, y]) => {
+      const p = box({ x0: x, y0: y, x1: x, y1: y }, what);
       return [p.x0, p.y0] as const;
     });
+  const regions = imported.regions.map((r) => {
+    const polygon = points(r.polygon, 'a region');
     return {
       role: r.role,
       polygon,
@@ -76,6 +78,7 @@ export function toPageOcr(imported: ImportedOcr, pageWidth: number, pageHeight: 
     lines.map((l) => ({
       ...l,
       box: box(l.box, `the line "${l.text.slice(0, 40)}"`),
+      ...(l.baseline ? { baseline: points(l.baseline, `the baseline of "${l.text.slice(0, 40)}"`) } : {}),
       words: l.words.map((w) => ({ ...w, box: box(w.box, `the word "${w.text.slice(0, 40)}"`) })),
     }));
   const blocks: Block[] = regions
