@@ -69,6 +69,26 @@ describe.each(PAGES)('the NZZ page %s', (name) => {
     // orders regions the file gave without an order); the text of each line may not.
     expect(sorted(altoLines(read('alto')).filter((l) => l.trim() !== ''))).toEqual(sorted(truth));
     expect(sorted(pageXmlLines(read('page')).filter((l) => l.trim() !== ''))).toEqual(sorted(truth));
+    // The ground truth's baselines come back too (as whole pixels), in PAGE and in ALTO.
+    const baselines = (xml: string, pattern: RegExp) =>
+      sorted(
+        [...xml.matchAll(pattern)].map((m) =>
+          m[1]!
+            .trim()
+            .split(/\s+/)
+            .map((p) =>
+              p
+                .split(',')
+                .map((v) => Math.max(0, Math.round(Number(v))))
+                .join(','),
+            )
+            .join(' '),
+        ),
+      );
+    const given = baselines(truthXml, /<(?:pc:)?Baseline points="([^"]+)"/g);
+    expect(given.length).toBeGreaterThan(50);
+    expect(baselines(read('page'), /<Baseline points="([^"]+)"/g)).toEqual(given);
+    expect(baselines(read('alto'), /BASELINE="([^"]+)"/g)).toEqual(given);
     // Plain text joins wrapped lines (a word broken with ¬ or - is put back together), so it
     // has every word of the truth that was not broken across a line.
     const txt = new Set(words(read('txt').split('\n')));
