@@ -127,10 +127,10 @@ function languageOfText(text: string): string | null {
 const within = (v: number, max: number) => Math.min(Math.max(v, 0), max);
 
 const clip = (b: Box, width: number, height: number): Box => ({
-  x0: Math.min(Math.max(b.x0, 0), width),
-  y0: Math.min(Math.max(b.y0, 0), height),
-  x1: Math.min(Math.max(b.x1, 0), width),
-  y1: Math.min(Math.max(b.y1, 0), height),
+  x0: within(b.x0, width),
+  y0: within(b.y0, height),
+  x1: within(b.x1, width),
+  y1: within(b.y1, height),
 });
 
 /**

@@ -95,8 +95,9 @@ export function runsToLines(runs: readonly TextRun[]): Line[] {
     const words = group.flatMap(runWords);
     if (words.length === 0) continue;
     const rawText = group.map((r) => r.text).join('');
+    const box = unionBoxes(words.map((w) => w.box));
     lines.push({
-      box: unionBoxes(words.map((w) => w.box)),
+      box,
       rawText,
       // The runs' own spaces are no guide (letter-spaced lines put one between every
       // character); where the glyphs stand is.
@@ -108,8 +109,8 @@ export function runsToLines(runs: readonly TextRun[]): Line[] {
       // The runs' own baselines, as the PDF sets them, across the line's glyphs (a run's
       // width may reach past its last glyph, or a run may be blank).
       baseline: [
-        [unionBoxes(words.map((w) => w.box)).x0, group[0]!.baseline],
-        [unionBoxes(words.map((w) => w.box)).x1, group.at(-1)!.baseline],
+        [box.x0, group[0]!.baseline],
+        [box.x1, group.at(-1)!.baseline],
       ],
     });
   }

@@ -4,7 +4,7 @@
 import type { Box } from '../../../shared/geometry.ts';
 import type { Line } from '../../../shared/model.ts';
 import { NON_TEXT_ROLES, type ExportPage } from '../page-model.ts';
-import { attrs, xmlEscape } from './xml.ts';
+import { attrs, pointsText, xmlEscape } from './xml.ts';
 import { lineTokens } from '../line-tokens.ts';
 import { mainLanguage } from '../../../shared/language.ts';
 import { median } from '../../../shared/median.ts';
@@ -35,10 +35,7 @@ function lineXml(line: Line, id: string): string {
       return `${t.spaceBefore ? '<SP/>' : ''}${string}${hyphen ? '<HYP CONTENT="¬"/>' : ''}`;
     })
     .join('');
-  const baseline = lineBaseline(line)
-    .map(([x, y]) => `${Math.max(0, Math.round(x))},${Math.max(0, Math.round(y))}`)
-    .join(' ');
-  return `<TextLine${attrs({ ID: id, ...position(line.box), BASELINE: baseline })}>${strings}</TextLine>`;
+  return `<TextLine${attrs({ ID: id, ...position(line.box), BASELINE: pointsText(lineBaseline(line)) })}>${strings}</TextLine>`;
 }
 
 export function pageToAlto(page: ExportPage, now = new Date()): string {

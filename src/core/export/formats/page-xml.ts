@@ -1,12 +1,12 @@
 // PAGE XML 2019-07-15 for one page: regions with types (text regions with lines, words and their
 // text, image, graphic, advert and separator regions) and the reading order.
 
-import type { Box, Polygon } from '../../../shared/geometry.ts';
+import type { Box } from '../../../shared/geometry.ts';
 import { boxToPolygon } from '../../../shared/geometry.ts';
 import type { Line, RegionRole } from '../../../shared/model.ts';
 import { joinLines } from '../../../shared/text/normalise.ts';
 import type { ExportPage } from '../page-model.ts';
-import { attrs, xmlEscape } from './xml.ts';
+import { attrs, pointsText, xmlEscape } from './xml.ts';
 import { mainLanguage } from '../../../shared/language.ts';
 import { lineBaseline } from '../../../shared/line-baseline.ts';
 
@@ -27,11 +27,7 @@ export const PAGE_TEXT_TYPES: Partial<Record<RegionRole, string>> = {
   other: 'other',
 };
 
-function points(polygon: Polygon): string {
-  return polygon.map(([x, y]) => `${Math.max(0, Math.round(x))},${Math.max(0, Math.round(y))}`).join(' ');
-}
-
-const coords = (box: Box) => `<Coords points="${points(boxToPolygon(box))}"/>`;
+const coords = (box: Box) => `<Coords points="${pointsText(boxToPolygon(box))}"/>`;
 
 function textEquiv(text: string, conf: number | null): string {
   return `<TextEquiv${attrs({ conf: conf === null ? null : Math.min(1, Math.max(0, conf)).toFixed(3) })}><Unicode>${xmlEscape(text)}</Unicode></TextEquiv>`;
@@ -44,7 +40,7 @@ function lineXml(line: Line, id: string): string {
         `<Word${attrs({ id: `${id}_w${i + 1}` })}>${coords(w.box)}${textEquiv(w.text, w.confidence)}</Word>`,
     )
     .join('');
-  const baseline = `<Baseline points="${points(lineBaseline(line))}"/>`;
+  const baseline = `<Baseline points="${pointsText(lineBaseline(line))}"/>`;
   return `<TextLine${attrs({ id })}>${coords(line.box)}${baseline}${words}${textEquiv(line.text, line.confidence)}</TextLine>`;
 }
 
@@ -53,7 +49,7 @@ export function pageToPageXml(page: ExportPage, now = new Date()): string {
   const refs: string[] = [];
   page.regions.forEach((region, i) => {
     const id = `r${i + 1}`;
-    const shape = `<Coords points="${points(region.polygon)}"/>`;
+    const shape = `<Coords points="${pointsText(region.polygon)}"/>`;
     const custom = `readingOrder {index:${i};} structure {type:${region.role};}`;
     if (region.role === 'photo') regions.push(`<ImageRegion${attrs({ id, custom })}>${shape}</ImageRegion>`);
     else if (region.role === 'advertisement')
