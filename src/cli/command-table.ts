@@ -43,7 +43,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'import',
     synopsis:
       '[--archive DIR] [--title NAME] [--date YYYY-MM-DD] [--edition E] [--pattern PATTERN] [--dpi N] [--max-megapixels N] [--ocr-from FILE|DIR] [--json] PATH...',
-    does: 'import PDF, TIFF, JPEG, PNG and JPEG 2000 files and folders (recursively, natural order); `--ocr-from` attaches existing ALTO or PAGE XML (one file, or a folder of files named like the scans) as the text to proofread',
+    does: "import PDF, TIFF, JPEG, PNG and JPEG 2000 files and folders (recursively, natural order); `--ocr-from` attaches existing ALTO, PAGE XML or hOCR (one file, or a folder of files named like the scans) as the text to proofread, or a METS file (its pages' ALTO and its articles); a folder holding a `mets.xml` (an exported issue) comes in whole: pages in its order, its ALTO, issue metadata and articles",
     run: importCommand,
   },
   {

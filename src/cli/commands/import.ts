@@ -76,7 +76,9 @@ export async function importCommand(argv: string[]): Promise<number> {
       },
     );
     progress.done();
-    const line = `${summary.imported} imported (${summary.pages} pages), ${summary.duplicates} already in the archive, ${summary.failed} failed`;
+    const line =
+      `${summary.imported} imported (${summary.pages} pages), ${summary.duplicates} already in the archive, ${summary.failed} failed` +
+      (summary.articles > 0 ? `; ${summary.articles} articles from METS` : '');
     if (values.json) console.log(JSON.stringify({ summary: { ...summary, files: undefined } }));
     else console.error(line);
     return summary.failed > 0 ? 1 : 0;

@@ -2,7 +2,8 @@
 // are written first under deterministic names, then one transaction records the original, the
 // pages and their text. A file that fails is cleaned up and logged with a specific reason; the
 // batch goes on. Leftovers of a crash (files no row points at) are swept when the next import
-// starts, and re-running the same import completes it.
+// starts, and re-running the same import completes it. A METS package (an exported issue) comes
+// in page by page with its ALTO files, and its articles are made again at the end.
 
 import { mkdir, open, readdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -33,6 +34,17 @@ import { openJp2Source } from './jp2-source.ts';
 import { parsePattern, type NameMetadata, type NamePattern } from './pattern.ts';
 import { DEFAULT_READ_OPTIONS, type ReadOptions, type ScanSource, type SourcePage } from './source.ts';
 import { findScanFiles, type FoundFile } from './walk.ts';
+import {
+  isMetsFile,
+  openMetsPackage,
+  packagePages,
+  placedMetadata,
+  placedOcrFile,
+  placeScan,
+  restoreArticles,
+  type MetsPackage,
+  type MetsPlacement,
+} from './mets-package.ts';
 import { findOcrFile, readOcrFile, toPageOcr, type PageOcr } from './existing-ocr/read-ocr-file.ts';
 import type { WritableDB } from '../archive/db-handles.ts';
 import { otherWriters } from '../archive/writers.ts';
@@ -46,8 +58,9 @@ export interface ImportOptions {
   pattern?: string;
   dpi?: number;
   maxPixels?: number;
-  /** Existing OCR (ALTO or PAGE XML) to attach: one file for one scan, or a folder where each
-   * scan's OCR file has the scan's name (scan.tif → scan.xml, scan.alto.xml, scan.page.xml). */
+  /** Existing OCR (ALTO, PAGE XML or hOCR) to attach: one file for one scan, or a folder where
+   * each scan's OCR file has the scan's name (scan.tif → scan.xml, scan.alto.xml, scan.page.xml),
+   * or a METS file whose pages name images like the scans (their ALTO files, and its articles). */
   ocrFrom?: string;
   signal?: AbortSignal;
 }
@@ -75,6 +88,8 @@ export interface ImportSummary {
   duplicates: number;
   failed: number;
   pages: number;
+  /** Articles made again from the METS files imported. */
+  articles: number;
 }
 
 const EXTENSIONS: Record<ScanFormat, string> = {
@@ -143,12 +158,23 @@ async function preparePage(
   return { page, text, rasterPath, thumbnailPath, tilesPath: `${folder}/tiles/page.dzi` };
 }
 
+/** One file to import: a scan, and the METS page it is, when it is one. */
+interface PlannedFile {
+  found: FoundFile;
+  placement: MetsPlacement | null;
+  /** Why it cannot be imported, known before it is read (a METS page with no usable image). */
+  error?: BackfileError;
+}
+
 async function importFile(
   archive: Archive,
   found: FoundFile,
   pattern: NamePattern | null,
   options: ImportOptions,
   read: ReadOptions,
+  placement: MetsPlacement | null,
+  /** The regions made from the OCR file's blocks, by the block's ID in the file. */
+  onBlocks: (blocks: Map<string, number>) => void,
 ): Promise<FileOutcome> {
   const outcome: FileOutcome = {
     path: found.path,
@@ -198,7 +224,7 @@ async function importFile(
       await removeQuietly(staged);
       return { ...outcome, outcome: 'duplicate', pageIds: existing };
     }
-    const meta = metadataFor(found, pattern);
+    const meta = { ...(placement ? placedMetadata(placement) : {}), ...metadataFor(found, pattern) };
     const original = originalPath(sha256, EXTENSIONS[format]);
     await mkdir(path.dirname(archive.resolve(original)), { recursive: true });
     await rename(staged, archive.resolve(original));
@@ -215,7 +241,11 @@ async function importFile(
     } finally {
       await source.close();
     }
-    const ocrFile = options.ocrFrom ? findOcrFile(options.ocrFrom, found.path) : null;
+    const ocrFile = placement
+      ? placedOcrFile(placement)
+      : options.ocrFrom
+        ? findOcrFile(options.ocrFrom, found.path)
+        : null;
     if (ocrFile && prepared.length !== 1) {
       throw new BackfileError(
         'invalid-input',
@@ -275,7 +305,7 @@ async function importFile(
             createdAt: now,
           });
           if (ocr) {
-            insertImportedRegions(archive.db, pageId, ocr.regions);
+            onBlocks(insertImportedRegions(archive.db, pageId, ocr.regions));
             savePageText(archive.db, pageId, ocr.text);
           } else if (p.text) savePageText(archive.db, pageId, p.text);
           return pageId;
@@ -311,17 +341,25 @@ async function arrangeImportedOcr(
   return { ...ocr, text: await arrangePageText(raster, page, ocr.text, maxPixels) };
 }
 
-function insertImportedRegions(db: WritableDB, pageId: number, regions: PageOcr['regions']): void {
-  regions.forEach((r, i) =>
-    insertRegion(db, {
+/** Inserts the file's regions; gives back each region's id by its ID in the file. */
+function insertImportedRegions(
+  db: WritableDB,
+  pageId: number,
+  regions: PageOcr['regions'],
+): Map<string, number> {
+  const byFileId = new Map<string, number>();
+  regions.forEach((r, i) => {
+    const id = insertRegion(db, {
       pageId,
       role: r.role,
       // Files that give a region only its box (or a degenerate outline) get the box as outline.
       polygon: r.polygon.length >= 3 ? r.polygon : boxToPolygon(r.box),
       readingOrder: i,
       origin: 'import',
-    }),
-  );
+    });
+    if (r.id !== undefined) byFileId.set(r.id, id);
+  });
+  return byFileId;
 }
 
 function logOutcome(archive: Archive, outcome: FileOutcome): void {
@@ -386,26 +424,79 @@ export async function importScans(
     dpi: options.dpi ?? DEFAULT_READ_OPTIONS.dpi,
     maxPixels: options.maxPixels ?? DEFAULT_READ_OPTIONS.maxPixels,
   };
+  // A METS file given as the OCR of the scans: read before any scan, so that a bad one stops the run.
+  const ocrMets = options.ocrFrom && isMetsFile(options.ocrFrom) ? openMetsPackage(options.ocrFrom) : null;
   await sweepLeftovers(archive);
-  const found = findScanFiles(paths);
-  const started = Date.now();
+  const { scans, metsFiles } = findScanFiles(paths, isMetsFile);
   const files: FileOutcome[] = [];
-  for (const [i, file] of found.entries()) {
+  const packages: MetsPackage[] = ocrMets ? [ocrMets] : [];
+  const planned: PlannedFile[] = [];
+  for (const file of metsFiles) {
+    let pkg: MetsPackage;
+    try {
+      pkg = openMetsPackage(file);
+    } catch (error) {
+      files.push(failedOutcome(archive, file, error));
+      continue;
+    }
+    packages.push(pkg);
+    for (const page of packagePages(pkg)) {
+      if ('error' in page)
+        planned.push({ found: { path: file, name: '' }, placement: null, error: page.error });
+      else
+        planned.push({
+          found: { path: page.path, name: path.basename(page.path, path.extname(page.path)) },
+          placement: page.placement,
+        });
+    }
+  }
+  for (const found of scans) {
+    const placement = ocrMets ? placeScan(ocrMets, found.path) : null;
+    planned.push(
+      ocrMets && !placement
+        ? {
+            found,
+            placement,
+            error: new BackfileError(
+              'invalid-input',
+              `${found.path}: no page of ${ocrMets.file} has an image named like this scan.`,
+            ),
+          }
+        : { found, placement },
+    );
+  }
+  // For each package, each page's blocks as the regions this run made of them.
+  const blocks = new Map<MetsPackage, Map<number, Map<string, number>>>();
+  const started = Date.now();
+  const total = files.length + planned.length;
+  for (const plan of planned) {
     if (options.signal?.aborted) break;
+    const done = files.length;
     onProgress?.({
-      done: i,
-      total: found.length,
-      current: file.path,
-      etaSeconds: eta(started, i, found.length),
+      done,
+      total,
+      current: plan.found.path,
+      etaSeconds: eta(started, done, total),
       last: files.at(-1) ?? null,
     });
-    const result = await importFile(archive, file, pattern, options, read);
+    if (plan.error) {
+      files.push(failedOutcome(archive, plan.found.path, plan.error));
+      continue;
+    }
+    const result = await importFile(archive, plan.found, pattern, options, read, plan.placement, (found) => {
+      const { placement } = plan;
+      if (!placement) return;
+      if (!blocks.has(placement.pkg)) blocks.set(placement.pkg, new Map());
+      blocks.get(placement.pkg)!.set(placement.page, found);
+    });
     if (result.outcome !== 'imported') logOutcome(archive, result);
     files.push(result);
   }
+  let articles = 0;
+  for (const pkg of packages) articles += restoreArticles(archive.db, pkg, blocks.get(pkg) ?? new Map());
   onProgress?.({
     done: files.length,
-    total: found.length,
+    total,
     current: '',
     etaSeconds: 0,
     last: files.at(-1) ?? null,
@@ -416,7 +507,22 @@ export async function importScans(
     duplicates: files.filter((f) => f.outcome === 'duplicate').length,
     failed: files.filter((f) => f.outcome === 'failed').length,
     pages: files.filter((f) => f.outcome === 'imported').reduce((n, f) => n + f.pageIds.length, 0),
+    articles,
   };
+}
+
+/** A file that failed before it was read: logged, and reported like any other failure. */
+function failedOutcome(archive: Archive, file: string, error: unknown): FileOutcome {
+  const outcome: FileOutcome = {
+    path: file,
+    outcome: 'failed',
+    sha256: null,
+    format: null,
+    pageIds: [],
+    error: toErrorInfo(error),
+  };
+  logOutcome(archive, outcome);
+  return outcome;
 }
 
 function eta(started: number, done: number, total: number): number | null {

@@ -122,6 +122,7 @@ export function readAlto(xml: string, what: string, dpi: number | null): Importe
       const b = box(block) ?? (lines.length ? unionBoxes(lines.map((l) => l.box)) : null);
       if (b)
         regions.set(String(block.ID ?? `block-${regions.size}`), {
+          ...(block.ID !== undefined ? { id: String(block.ID) } : {}),
           role: roleOf(block, 'body'),
           polygon: boxToPolygon(b),
           lines,
@@ -131,6 +132,7 @@ export function readAlto(xml: string, what: string, dpi: number | null): Importe
       const b = box(ill);
       if (b)
         regions.set(String(ill.ID ?? `ill-${regions.size}`), {
+          ...(ill.ID !== undefined ? { id: String(ill.ID) } : {}),
           role: 'photo',
           polygon: boxToPolygon(b),
           lines: [],

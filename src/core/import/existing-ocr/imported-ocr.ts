@@ -5,6 +5,8 @@ import type { Polygon } from '../../../shared/geometry.ts';
 import type { Line, RegionRole, TextSource } from '../../../shared/model.ts';
 
 export interface ImportedRegion {
+  /** The region's ID in the file (ALTO block ID, PAGE region id): what a METS file points at. */
+  id?: string;
   role: RegionRole;
   polygon: Polygon;
   lines: Line[];

@@ -105,6 +105,7 @@ export function readPageXml(xml: string, what: string): ImportedOcr {
         .map(readLine)
         .filter((l): l is Line => l !== null);
       regions.set(String(node.id ?? `anonymous-${anonymous++}`), {
+        ...(node.id !== undefined ? { id: String(node.id) } : {}),
         role: roleOf(element, node),
         polygon: shape.polygon,
         lines,

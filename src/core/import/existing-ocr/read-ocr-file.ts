@@ -31,7 +31,8 @@ export function readOcrFile(file: string, dpi: number | null): ImportedOcr {
 
 export interface PageOcr {
   text: PageText;
-  regions: { role: RegionRole; polygon: Polygon; box: Box }[];
+  /** `id`: the region's ID in the file, when it gives one. */
+  regions: { id?: string; role: RegionRole; polygon: Polygon; box: Box }[];
 }
 
 /** The imported OCR in the page's pixels: one block per text region, every region kept. */
@@ -68,6 +69,7 @@ export function toPageOcr(imported: ImportedOcr, pageWidth: number, pageHeight: 
   const regions = imported.regions.map((r) => {
     const polygon = points(r.polygon, 'a region');
     return {
+      ...(r.id !== undefined ? { id: r.id } : {}),
       role: r.role,
       polygon,
       box: unionBoxes(polygon.map(([x, y]) => ({ x0: x, y0: y, x1: x, y1: y }))),
@@ -88,7 +90,7 @@ export function toPageOcr(imported: ImportedOcr, pageWidth: number, pageHeight: 
   if (loose.length > 0) blocks.push({ box: unionBoxes(loose.map((l) => l.box)), lines: loose });
   return {
     text: { source: imported.source, blocks },
-    regions: regions.map(({ role, polygon, box: b }) => ({ role, polygon, box: b })),
+    regions: regions.map(({ lines: _lines, ...region }) => region),
   };
 }
 
