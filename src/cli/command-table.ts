@@ -91,8 +91,9 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'search',
-    synopsis: '[--archive DIR] [--json] [--title T] [--from DATE] [--to DATE] [--limit N] QUERY',
-    does: 'full-text search over every line: words and "quoted phrases" must all occur; Chinese from one character up; Latin case- and diacritic-insensitive; hits marked with [ ]',
+    synopsis:
+      '[--archive DIR] [--json] [--title T] [--from DATE] [--to DATE] [--limit N] [--typed-form] QUERY',
+    does: 'full-text search over every line: words and "quoted phrases" must all occur; Chinese from one character up, traditional and simplified forms as one (發展 finds 发展 and back; `--typed-form`: only the form typed); Latin case- and diacritic-insensitive, long s and ligatures folded (Wasser finds Waſſer); hits marked with [ ] in the form printed',
     run: searchCommand,
   },
   {

@@ -15,6 +15,7 @@ export async function searchCommand(argv: string[]): Promise<number> {
     from: { type: 'string' },
     to: { type: 'string' },
     limit: { type: 'string' },
+    'typed-form': { type: 'boolean' },
   });
   if (positionals.length === 0)
     throw new BackfileError('invalid-input', 'Give what to search for: backfile search QUERY.');
@@ -28,6 +29,7 @@ export async function searchCommand(argv: string[]): Promise<number> {
         values.limit === undefined
           ? undefined
           : check(z.coerce.number().int().min(1).max(1000), values.limit, '--limit'),
+      variants: !values['typed-form'],
     });
     if (values.json) console.log(JSON.stringify(hits, null, 2));
     else

@@ -9,6 +9,7 @@ import { registerWriter, unregisterWriter } from './writers.ts';
 import { migrate } from './migrate.ts';
 import { ensureArchiveId } from './identity.ts';
 import { cjkBigrams, splitCjk } from '../../shared/text/cjk-split.ts';
+import { holdsEveryTerm, searchForm } from '../../shared/text/search-terms.ts';
 import { asReadable, asWritable, type ReadableDB, type WritableDB } from './db-handles.ts';
 
 export const DATABASE_NAME = 'archive.sqlite';
@@ -160,6 +161,12 @@ function addTextFunctions(db: Database.Database): void {
   db.function('backfile_cjk_split', { deterministic: true }, (text: unknown) => splitCjk(String(text ?? '')));
   db.function('backfile_cjk_bigrams', { deterministic: true }, (text: unknown) =>
     cjkBigrams(String(text ?? '')),
+  );
+  db.function('backfile_search_form', { deterministic: true }, (text: unknown) =>
+    searchForm(String(text ?? '')),
+  );
+  db.function('backfile_holds_terms', { deterministic: true }, (text: unknown, terms: unknown) =>
+    holdsEveryTerm(String(text ?? ''), JSON.parse(String(terms)) as string[], { variants: false }) ? 1 : 0,
   );
 }
 

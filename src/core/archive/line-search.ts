@@ -1,5 +1,6 @@
 // Full-text search over the archive's lines, with filters (title, date range, page status,
-// region role), ranking (bm25) and the hits marked in each line.
+// region role), ranking (bm25) and the hits marked in each line. Traditional and simplified forms
+// are one unless the search asks for the form typed only (`variants: false`).
 
 import type { ReadableDB } from './db-handles.ts';
 import type { SearchHit } from '../../shared/search.ts';
@@ -18,6 +19,8 @@ export interface SearchFilters {
   status?: PageStatus;
   role?: RegionRole;
   limit?: number;
+  /** Traditional and simplified forms count as one (the default); false: the form typed only. */
+  variants?: boolean;
 }
 
 interface HitRow {
@@ -33,7 +36,7 @@ interface HitRow {
   y1: number;
 }
 
-const FILTER_CLAUSES: readonly [Exclude<keyof SearchFilters, 'limit'>, string][] = [
+const FILTER_CLAUSES: readonly [Exclude<keyof SearchFilters, 'limit' | 'variants'>, string][] = [
   ['title', 't.name = @title'],
   ['from', "i.issue_date <> '' AND i.issue_date >= @from"],
   ['to', "i.issue_date <> '' AND i.issue_date <= @to"],
@@ -53,6 +56,12 @@ export function searchLines(db: ReadableDB, query: string, filters: SearchFilter
     if (!filters[key]) continue;
     where.push(clause);
     params[key] = filters[key];
+  }
+  const variants = filters.variants ?? true;
+  if (!variants) {
+    // The indexes find every form; the line itself must hold the form typed.
+    where.push('backfile_holds_terms(l.text, @terms) = 1');
+    params.terms = JSON.stringify(parsed.terms);
   }
   // A query that matches a great many lines (a common character in a large archive) is ranked
   // among its newest CAP matches only: ranking every match of 的 in a million articles takes
@@ -87,7 +96,7 @@ export function searchLines(db: ReadableDB, query: string, filters: SearchFilter
     date: r.date,
     sequence: r.sequence,
     text: r.text,
-    marked: markHits(r.text, parsed.terms),
+    marked: markHits(r.text, parsed.terms, { variants }),
     box: { x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1 },
   }));
 }

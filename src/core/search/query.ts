@@ -1,13 +1,15 @@
 // A search query as a librarian types it: words and "quoted phrases", all of which must occur.
 // Each term becomes an FTS5 expression for the index that can answer it: the trigram index for
 // terms of three or more characters, the CJK-bigram index when the shortest term has two, the
-// one-token-per-CJK-character index when a term has one.
+// one-token-per-CJK-character index when a term has one. The indexes hold each line's search form
+// (Chinese in simplified form), so a term is looked up in that form too; a search for the typed
+// form only filters what that finds (line-search.ts).
 
 import { cjkBigrams, splitCjk } from '../../shared/text/cjk-split.ts';
-import { queryTerms } from '../../shared/text/search-terms.ts';
+import { queryTerms, searchForm } from '../../shared/text/search-terms.ts';
 import { BackfileError } from '../../shared/errors.ts';
 
-export { markHits, foldForSearch } from '../../shared/text/search-terms.ts';
+export { markHits, foldForSearch, holdsEveryTerm } from '../../shared/text/search-terms.ts';
 
 export interface ParsedQuery {
   terms: string[];
@@ -15,7 +17,7 @@ export interface ParsedQuery {
   match: string;
 }
 
-const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+const quote = (text: string) => `"${searchForm(text).replace(/"/g, '""')}"`;
 
 export function parseQuery(input: string): ParsedQuery {
   const terms = queryTerms(input);

@@ -1,5 +1,5 @@
 // Search across the collection: words and "phrases" (Chinese from one character up), with title
-// and date filters; each hit shows its line with the hits marked and opens the page at that line,
+// and date filters, traditional and simplified forms as one unless switched off; each hit shows its line with the hits marked and opens the page at that line,
 // the matching words highlighted on the image.
 
 import { useEffect, useState, type FormEvent } from 'react';
@@ -30,6 +30,7 @@ export function SearchView({ api, query }: { api: BackfileApi; query: string }) 
   const [to, setTo] = useState('');
   const [status, setStatus] = useState<PageStatus | ''>('');
   const [role, setRole] = useState<RegionRole | ''>('');
+  const [variants, setVariants] = useState(true);
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -44,6 +45,7 @@ export function SearchView({ api, query }: { api: BackfileApi; query: string }) 
         ...(to ? { to } : {}),
         ...(status ? { status } : {}),
         ...(role ? { role } : {}),
+        ...(variants ? {} : { variants: false }),
       })
       .then(
         (h) => {
@@ -52,7 +54,7 @@ export function SearchView({ api, query }: { api: BackfileApi; query: string }) 
         },
         (e: Error) => setError(e.message),
       );
-  }, [api, query, title, from, to, status, role]);
+  }, [api, query, title, from, to, status, role, variants]);
 
   // The view is keyed by its query (App), so the input starts from it and old hits never show.
   const shown = query.trim() ? hits : null;
@@ -108,6 +110,10 @@ export function SearchView({ api, query }: { api: BackfileApi; query: string }) 
             </option>
           ))}
         </select>
+        <label>
+          <input type="checkbox" checked={variants} onChange={(e) => setVariants(e.target.checked)} />
+          {t('search.variants')}
+        </label>
         <button type="submit">{t('search.go')}</button>
       </form>
       {error && <p className="error">{error}</p>}

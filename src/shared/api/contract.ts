@@ -192,6 +192,8 @@ export const API = {
         status: z.enum(PAGE_STATUSES).optional(),
         role: z.enum(REGION_ROLES).optional(),
         limit: z.number().int().min(1).max(1000).optional(),
+        /** Traditional and simplified forms as one (the default); false: the form typed only. */
+        variants: z.boolean().optional(),
       })
       .strict(),
   },

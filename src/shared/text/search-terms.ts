@@ -2,6 +2,21 @@
 // (which marks snippets) and the page view (which highlights the matching words on the image).
 
 import { foldCompatibility } from './normalise.ts';
+import { foldVariants } from './variants.ts';
+
+/**
+ * Whether traditional and simplified forms count as one (發展 finds 发展 and back): on unless a
+ * search asks for the form typed only. Compatibility forms (ſ, ligatures, full-width letters)
+ * are folded either way.
+ */
+export interface VariantOption {
+  variants?: boolean;
+}
+
+/** A line as the search indexes store it: compatibility forms folded, Chinese in simplified form. */
+export function searchForm(text: string): string {
+  return foldVariants(foldCompatibility(text));
+}
 
 /** Words and "quoted phrases" as a librarian types them, compatibility forms folded. */
 export function queryTerms(input: string): string[] {
@@ -22,12 +37,17 @@ export function foldForSearch(text: string): string {
 }
 
 /** Which characters (code points) of the line belong to an occurrence of a term. */
-export function hitMask(text: string, terms: readonly string[]): boolean[] {
+export function hitMask(
+  text: string,
+  terms: readonly string[],
+  { variants = true }: VariantOption = {},
+): boolean[] {
   const chars = [...text];
-  const folded = chars.map((c) => foldForSearch(c));
+  const fold = (c: string) => (variants ? foldVariants(foldForSearch(c)) : foldForSearch(c));
+  const folded = chars.map(fold);
   const marked = new Array<boolean>(chars.length).fill(false);
   for (const term of terms) {
-    const needle = [...foldForSearch(term).replace(/\s+/g, '')];
+    const needle = [...fold(term).replace(/\s+/g, '')];
     if (needle.length === 0) continue;
     const haystack = folded.map((c) => c.replace(/\s+/g, ''));
     for (let i = 0; i < haystack.length; i++) {
@@ -50,10 +70,15 @@ export function hitMask(text: string, terms: readonly string[]): boolean[] {
   return marked;
 }
 
+/** Whether the line holds every term (the test a search for the typed form only adds). */
+export function holdsEveryTerm(text: string, terms: readonly string[], option: VariantOption = {}): boolean {
+  return terms.every((term) => hitMask(text, [term], option).includes(true));
+}
+
 /** The line with every occurrence of every term wrapped in [ and ]. */
-export function markHits(text: string, terms: readonly string[]): string {
+export function markHits(text: string, terms: readonly string[], option: VariantOption = {}): string {
   const chars = [...text];
-  const marked = hitMask(text, terms);
+  const marked = hitMask(text, terms, option);
   let out = '';
   chars.forEach((c, i) => {
     if (marked[i] && !marked[i - 1]) out += '[';
