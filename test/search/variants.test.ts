@@ -5,14 +5,14 @@
 import path from 'node:path';
 import * as OpenCC from 'opencc-js/cn2t';
 import { describe, expect, it, beforeAll } from 'vitest';
-import type { Archive } from '../../src/core/archive/archive.ts';
+import { openArchive, type Archive } from '../../src/core/archive/archive.ts';
 import { importScans } from '../../src/core/import/importer.ts';
 import { searchLines } from '../../src/core/archive/line-search.ts';
 import { correctLine } from '../../src/core/text/corrections.ts';
 import { runCli } from '../fixtures/cli.ts';
 import { samplePage } from '../fixtures/samples.ts';
 import { writeTextPdf } from '../fixtures/scans.ts';
-import { tempArchive, tempDir } from '../fixtures/temp.ts';
+import { tempDir } from '../fixtures/temp.ts';
 
 // The test's own converter (simplified to Taiwan traditional, phrase-aware): not the one under test.
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
@@ -64,7 +64,6 @@ describe('variant search', () => {
   let word: { simplified: string; traditional: string };
   beforeAll(async () => {
     // Its own archive (tempArchive's are closed after each test).
-    const { openArchive } = await import('../../src/core/archive/archive.ts');
     archive = openArchive(path.join(tempDir(), 'archive'));
     lines = await bothForms(archive);
     word = sharedWord(lines);
