@@ -1,5 +1,6 @@
-// Tesseract language data, offline: chi_sim, chi_tra and eng come from the @tesseract.js-data
-// packages (their 4.0.0_best_int models); more languages by dropping a .traineddata file into the
+// Tesseract language data, offline: chi_sim, chi_tra, chi_tra_vert (vertical traditional
+// Chinese), eng, deu and frk (German Fraktur) come from the @tesseract.js-data packages (their
+// 4.0.0_best_int models); more languages by dropping a .traineddata file into the
 // archive's tessdata/ folder. tesseract.js takes one folder per worker, so all models are
 // gathered (linked, or gzipped for dropped-in files) into one cache folder.
 
@@ -20,7 +21,7 @@ import { createGzip } from 'node:zlib';
 import { BackfileError } from '../../shared/errors.ts';
 
 const require = createRequire(import.meta.url);
-export const PACKAGED_LANGUAGES = ['chi_sim', 'chi_tra', 'eng'] as const;
+export const PACKAGED_LANGUAGES = ['chi_sim', 'chi_tra', 'chi_tra_vert', 'eng', 'deu', 'frk'] as const;
 export const DEFAULT_LANGUAGES = 'chi_sim+eng';
 export const MODEL_NAME = '4.0.0_best_int';
 

@@ -34,23 +34,31 @@ export function wordErrorRate(read: string, truth: string): number {
   return b.length === 0 ? (a.length === 0 ? 0 : 1) : editDistance(a, b) / b.length;
 }
 
-/** Order-free character F1: how many of the truth's characters were read at all. */
-export function bagOfCharactersF1(
-  read: string,
-  truth: string,
-): { precision: number; recall: number; f1: number } {
-  const count = (s: string) => {
+/** F1 of two multisets of items: how many of the truth's items were read, whatever the order. */
+function bagF1(read: Iterable<string>, truth: Iterable<string>): { precision: number; recall: number; f1: number } {
+  const count = (items: Iterable<string>) => {
     const m = new Map<string, number>();
-    for (const ch of s.replace(/\s+/gu, '')) m.set(ch, (m.get(ch) ?? 0) + 1);
+    for (const item of items) m.set(item, (m.get(item) ?? 0) + 1);
     return m;
   };
   const r = count(read);
   const t = count(truth);
   let common = 0;
-  for (const [ch, n] of r) common += Math.min(n, t.get(ch) ?? 0);
+  for (const [item, n] of r) common += Math.min(n, t.get(item) ?? 0);
   const readTotal = [...r.values()].reduce((a, b) => a + b, 0);
   const truthTotal = [...t.values()].reduce((a, b) => a + b, 0);
   const precision = readTotal ? common / readTotal : 0;
   const recall = truthTotal ? common / truthTotal : 0;
   return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+}
+
+/** Order-free character F1: how many of the truth's characters were read at all. */
+export function bagOfCharactersF1(read: string, truth: string): { precision: number; recall: number; f1: number } {
+  return bagF1(read.replace(/\s+/gu, ''), truth.replace(/\s+/gu, ''));
+}
+
+/** Order-free word F1 over white-space separated words (for Latin-script text), as written. */
+export function bagOfWordsF1(read: string, truth: string): { precision: number; recall: number; f1: number } {
+  const words = (s: string) => s.split(/\s+/u).filter(Boolean);
+  return bagF1(words(read), words(truth));
 }

@@ -1,0 +1,115 @@
+// bench/scripts: the scripts archives hold beyond modern Chinese, read as a new user gets them
+// (`backfile import`, `backfile ocr` with the languages given or `auto`, the page text export).
+// - nzz: the NZZ Fraktur front pages in ../shared/samples/real/nzz, word F1 (order-free, over
+//   white-space separated words) against their PAGE ground truth; native tesseract 5 with the
+//   same language as the reference in the same run.
+// Run: node bench/scripts.ts [--langs auto,frk,eng] [--pages 1800,1933] [--no-native]
+
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { openArchive } from '../src/core/archive/archive.ts';
+import { loadPageBlocks, mainTextSource } from '../src/core/archive/page-text.ts';
+import { pageToPlainText } from '../src/core/export/page-text-export.ts';
+import { readPageXml } from '../src/core/import/existing-ocr/page-xml-reader.ts';
+import { importScans } from '../src/core/import/importer.ts';
+import { OcrRunner, defaultWorkerCount } from '../src/core/jobs/ocr-runner.ts';
+import { engineFactory } from '../src/core/ocr/engines.ts';
+import { queueOcr } from '../src/core/ocr/queue-ocr.ts';
+import { bagOfWordsF1 } from '../src/shared/text/error-rate.ts';
+import { normaliseParagraph } from '../src/shared/text/normalise.ts';
+import { REPO_ROOT } from '../test/fixtures/repo.ts';
+
+const run = promisify(execFile);
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]!.split(',') : null;
+};
+const LANGS = arg('langs') ?? ['auto'];
+const NZZ = path.join(REPO_ROOT, '..', 'shared', 'samples', 'real', 'nzz');
+const ONLY = arg('pages');
+
+interface Page {
+  name: string;
+  image: string;
+  truth: string;
+}
+
+function nzzPages(): Page[] {
+  if (!existsSync(NZZ)) throw new Error(`${NZZ}: the NZZ samples are not there.`);
+  return readdirSync(NZZ)
+    .filter((f) => f.endsWith('.tif'))
+    .filter((f) => !ONLY || ONLY.some((y) => f.includes(`_${y}`)))
+    .map((f) => {
+      const xml = path.join(NZZ, f.replace(/\.tif$/, '.xml'));
+      const truth = readPageXml(readFileSync(xml, 'utf8'), xml)
+        .regions.map((r) => normaliseParagraph(r.lines.map((l) => l.text)))
+        .join('\n');
+      return { name: f.replace(/\.tif$/, ''), image: path.join(NZZ, f), truth };
+    });
+}
+
+async function backfile(pages: Page[], languages: string): Promise<{ texts: string[]; seconds: number; chosen: string[] }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-scripts-'));
+  const archive = openArchive(path.join(dir, 'archive'));
+  try {
+    const started = performance.now();
+    const summary = await importScans(archive, pages.map((p) => p.image), { title: 'Neue Zürcher Zeitung' });
+    queueOcr(archive, { scope: { all: true }, ...(languages === 'auto' ? {} : { languages }), confirmed: true });
+    await new OcrRunner(archive, (name) => engineFactory(archive, name), { workers: defaultWorkerCount() }).run();
+    const ids = summary.files.map((f) => f.pageIds[0]!);
+    const texts = ids.map((id) => pageToPlainText(loadPageBlocks(archive.db, id)));
+    // The languages each page was read with, as its text source records them.
+    const chosen = ids.map((id) => mainTextSource(archive.db, id)?.model.split(' ')[0] ?? '?');
+    return { texts, seconds: (performance.now() - started) / 1000, chosen };
+  } finally {
+    archive.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function native(pages: Page[], languages: string): Promise<{ texts: string[]; seconds: number }> {
+  const started = performance.now();
+  const queue = [...pages.keys()];
+  const texts: string[] = [];
+  await Promise.all(
+    Array.from({ length: defaultWorkerCount() }, async () => {
+      for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
+        const { stdout } = await run('tesseract', [pages[i]!.image, 'stdout', '-l', languages, '--psm', '3'], {
+          env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+          maxBuffer: 64 * 2 ** 20,
+        });
+        texts[i] = stdout
+          .split(/\n\s*\n/)
+          .map((p) => normaliseParagraph(p.split('\n')))
+          .join('\n');
+      }
+    }),
+  );
+  return { texts, seconds: (performance.now() - started) / 1000 };
+}
+
+const pages = nzzPages();
+const pad = (s: string, n: number) => s.padEnd(n);
+console.log(`NZZ Fraktur, ${pages.length} pages: word F1 against the PAGE ground truth`);
+console.log(`${pad('run', 34)} ${pages.map((p) => pad(p.name.slice(4, 8), 6)).join(' ')}  mean   seconds  chosen`);
+const report = (label: string, texts: string[], seconds: number, chosen = '') => {
+  const f1 = texts.map((t, i) => bagOfWordsF1(t, pages[i]!.truth).f1);
+  const mean = f1.reduce((a, b) => a + b, 0) / f1.length;
+  console.log(
+    `${pad(label, 34)} ${f1.map((f) => pad(f.toFixed(3), 6)).join(' ')}  ${mean.toFixed(3)}  ${seconds.toFixed(0).padStart(7)}  ${chosen}`,
+  );
+  return seconds;
+};
+for (const languages of LANGS) {
+  const ours = await backfile(pages, languages);
+  const s = report(`backfile --lang ${languages}`, ours.texts, ours.seconds, ours.chosen.join(' '));
+  if (!process.argv.includes('--no-native')) {
+    const reference = languages === 'auto' ? 'frk' : languages;
+    const theirs = await native(pages, reference);
+    const t = report(`native tesseract -l ${reference}`, theirs.texts, theirs.seconds);
+    console.log(`${pad('  time ratio backfile / native', 34)} ${(s / t).toFixed(2)}`);
+  }
+}
