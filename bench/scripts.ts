@@ -51,14 +51,27 @@ function nzzPages(): Page[] {
     });
 }
 
-async function backfile(pages: Page[], languages: string): Promise<{ texts: string[]; seconds: number; chosen: string[] }> {
+async function backfile(
+  pages: Page[],
+  languages: string,
+): Promise<{ texts: string[]; seconds: number; chosen: string[] }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-scripts-'));
   const archive = openArchive(path.join(dir, 'archive'));
   try {
     const started = performance.now();
-    const summary = await importScans(archive, pages.map((p) => p.image), { title: 'Neue Zürcher Zeitung' });
-    queueOcr(archive, { scope: { all: true }, ...(languages === 'auto' ? {} : { languages }), confirmed: true });
-    await new OcrRunner(archive, (name) => engineFactory(archive, name), { workers: defaultWorkerCount() }).run();
+    const summary = await importScans(
+      archive,
+      pages.map((p) => p.image),
+      { title: 'Neue Zürcher Zeitung' },
+    );
+    queueOcr(archive, {
+      scope: { all: true },
+      ...(languages === 'auto' ? {} : { languages }),
+      confirmed: true,
+    });
+    await new OcrRunner(archive, (name) => engineFactory(archive, name), {
+      workers: defaultWorkerCount(),
+    }).run();
     const ids = summary.files.map((f) => f.pageIds[0]!);
     const texts = ids.map((id) => pageToPlainText(loadPageBlocks(archive.db, id)));
     // The languages each page was read with, as its text source records them.
@@ -77,10 +90,14 @@ async function native(pages: Page[], languages: string): Promise<{ texts: string
   await Promise.all(
     Array.from({ length: defaultWorkerCount() }, async () => {
       for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-        const { stdout } = await run('tesseract', [pages[i]!.image, 'stdout', '-l', languages, '--psm', '3'], {
-          env: { ...process.env, OMP_THREAD_LIMIT: '1' },
-          maxBuffer: 64 * 2 ** 20,
-        });
+        const { stdout } = await run(
+          'tesseract',
+          [pages[i]!.image, 'stdout', '-l', languages, '--psm', '3'],
+          {
+            env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+            maxBuffer: 64 * 2 ** 20,
+          },
+        );
         texts[i] = stdout
           .split(/\n\s*\n/)
           .map((p) => normaliseParagraph(p.split('\n')))
@@ -94,7 +111,9 @@ async function native(pages: Page[], languages: string): Promise<{ texts: string
 const pages = nzzPages();
 const pad = (s: string, n: number) => s.padEnd(n);
 console.log(`NZZ Fraktur, ${pages.length} pages: word F1 against the PAGE ground truth`);
-console.log(`${pad('run', 34)} ${pages.map((p) => pad(p.name.slice(4, 8), 6)).join(' ')}  mean   seconds  chosen`);
+console.log(
+  `${pad('run', 34)} ${pages.map((p) => pad(p.name.slice(4, 8), 6)).join(' ')}  mean   seconds  chosen`,
+);
 const report = (label: string, texts: string[], seconds: number, chosen = '') => {
   const f1 = texts.map((t, i) => bagOfWordsF1(t, pages[i]!.truth).f1);
   const mean = f1.reduce((a, b) => a + b, 0) / f1.length;

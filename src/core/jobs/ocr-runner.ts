@@ -23,7 +23,11 @@ import {
 } from '../archive/job-queue.ts';
 import { ProgressMeter, type RunProgress } from './progress.ts';
 import { z } from 'zod';
-import { ENGINE_NAMES } from '../../shared/ocr.ts';
+import { ENGINE_CHOICES, type EngineName } from '../../shared/ocr.ts';
+import { getPage } from '../archive/pages.ts';
+import { chooseEngine } from '../ocr/engines.ts';
+import { AUTO_LANGUAGES } from '../ocr/language-data.ts';
+import { detectPageScript } from '../ocr/detect-page-script.ts';
 
 export const OCR_JOB = 'ocr';
 
@@ -33,8 +37,9 @@ export const OCR_JOB = 'ocr';
  */
 export const OCR_JOB_PAYLOAD = z.object({
   languages: z.string().regex(/^[A-Za-z0-9_]+(\+[A-Za-z0-9_]+)*$/),
-  /** The engine to read with; jobs queued before there was a choice read with tesseract. */
-  engine: z.enum(ENGINE_NAMES).default('tesseract'),
+  /** The engine to read with ('auto': by the script found, with languages 'auto'); jobs
+   * queued before there was a choice read with tesseract. */
+  engine: z.enum(ENGINE_CHOICES).default('tesseract'),
   deskew: z.boolean(),
   binarise: z.boolean(),
   /** Who asked for the reading: a re-read is recorded in the history under this name. */
@@ -76,6 +81,8 @@ interface Slot {
   madeFor: string | null;
   /** Ends the page under way at once: a killed engine never settles what it was reading. */
   interrupt: (() => void) | null;
+  /** The models `auto` reads a page's strips with, kept while the slot runs. */
+  probes: Map<string, OcrEngine>;
 }
 
 /** One factory for every job, or the factory for the engine a job names. */
@@ -120,7 +127,7 @@ export class OcrRunner {
     const report = () => this.options.onProgress?.(meter.snapshot());
     report();
     const loops = Array.from({ length: this.options.workers }, () => {
-      const slot: Slot = { engine: null, madeFor: null, interrupt: null };
+      const slot: Slot = { engine: null, madeFor: null, interrupt: null, probes: new Map() };
       this.slots.push(slot);
       return this.loop(slot, meter, summary, report);
     });
@@ -155,20 +162,23 @@ export class OcrRunner {
             `the job's settings cannot be read (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`,
           );
         const payload = parsed.data;
-        const engine = await this.engineFor(slot, payload.engine, payload.languages);
         const text = await this.withTimeout(
           slot,
-          readPageWithOcr(this.archive, engine, job.pageId, {
-            languages: payload.languages,
-            deskew: payload.deskew,
-            binarise: payload.binarise,
-            maxPixels: this.options.maxPixels,
-            onProgress: (share) => {
-              meter.partial(job.id, share);
-              this.options.onJob?.({ jobId: job.id, pageId: job.pageId, status: 'progress', share });
-              report();
-            },
-          }),
+          (async () => {
+            const { engine: name, languages } = await this.settle(slot, job.pageId, payload);
+            const engine = await this.engineFor(slot, name, languages);
+            return readPageWithOcr(this.archive, engine, job.pageId, {
+              languages,
+              deskew: payload.deskew,
+              binarise: payload.binarise,
+              maxPixels: this.options.maxPixels,
+              onProgress: (share) => {
+                meter.partial(job.id, share);
+                this.options.onJob?.({ jobId: job.id, pageId: job.pageId, status: 'progress', share });
+                report();
+              },
+            });
+          })(),
         );
         if (this.stopMode !== null) {
           interrupted = job;
@@ -210,21 +220,56 @@ export class OcrRunner {
     }
   }
 
+  /** The engine and languages a page is read with: the job's, or for 'auto' the page's script's. */
+  private async settle(
+    slot: Slot,
+    pageId: number,
+    payload: { engine: EngineName | 'auto'; languages: string; deskew: boolean },
+  ): Promise<{ engine: EngineName; languages: string }> {
+    const page = getPage(this.archive.db, pageId);
+    if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
+    let languages = payload.languages;
+    if (languages === AUTO_LANGUAGES) {
+      const guess = await detectPageScript(
+        this.archive.resolve(page.rasterPath),
+        page,
+        (probe) => this.probe(slot, probe),
+        { maxPixels: this.options.maxPixels, deskew: payload.deskew },
+      );
+      languages = guess.languages;
+    }
+    return { engine: payload.engine === 'auto' ? chooseEngine(languages, page) : payload.engine, languages };
+  }
+
+  private async probe(slot: Slot, language: string): Promise<OcrEngine> {
+    const known = slot.probes.get(language);
+    if (known) return known;
+    const factory = typeof this.factory === 'function' ? await this.factory('tesseract') : this.factory;
+    const engine = await factory.create(language);
+    slot.probes.set(language, engine);
+    return engine;
+  }
+
   private async engineFor(slot: Slot, engineName: string, languages: string): Promise<OcrEngine> {
+    // A probe is a tesseract engine for one language: a page in that language is read with it.
+    const probe = engineName === 'tesseract' ? slot.probes.get(languages) : undefined;
+    if (probe) return probe;
     const key = `${engineName}:${languages}`;
     if (slot.engine && slot.madeFor === key) return slot.engine;
-    await this.killEngine(slot);
+    await this.killEngine(slot, { probes: false });
     const factory = typeof this.factory === 'function' ? await this.factory(engineName) : this.factory;
     slot.engine = await factory.create(languages);
     slot.madeFor = key;
     return slot.engine;
   }
 
-  private async killEngine(slot: Slot): Promise<void> {
-    const engine = slot.engine;
+  /** Stops the slot's engine, and its probes unless only the engine is to change. */
+  private async killEngine(slot: Slot, { probes = true } = {}): Promise<void> {
+    const engines = [slot.engine, ...(probes ? slot.probes.values() : [])];
     slot.engine = null;
     slot.madeFor = null;
-    if (engine) await engine.terminate().catch(() => {});
+    if (probes) slot.probes.clear();
+    await Promise.all(engines.map((e) => e?.terminate().catch(() => {})));
   }
 
   private async withTimeout<T>(slot: Slot, work: Promise<T>): Promise<T> {

@@ -22,7 +22,9 @@ import { BackfileError } from '../../shared/errors.ts';
 
 const require = createRequire(import.meta.url);
 export const PACKAGED_LANGUAGES = ['chi_sim', 'chi_tra', 'chi_tra_vert', 'eng', 'deu', 'frk'] as const;
-export const DEFAULT_LANGUAGES = 'chi_sim+eng';
+/** The default: each page's script found from the page itself (script-detect.ts). */
+export const AUTO_LANGUAGES = 'auto';
+export const DEFAULT_LANGUAGES = AUTO_LANGUAGES;
 export const MODEL_NAME = '4.0.0_best_int';
 
 function packagedModel(language: string): string {
@@ -73,8 +75,9 @@ export async function prepareLanguageFolder(
   return { dir: cacheDir, available };
 }
 
-/** Checks a language list such as 'chi_sim+eng' against the models at hand. */
+/** Checks a language list such as 'chi_sim+eng' (or 'auto') against the models at hand. */
 export function checkLanguages(languages: string, available: readonly string[]): string {
+  if (languages === AUTO_LANGUAGES) return languages;
   const parts = languages.split('+').filter(Boolean);
   if (parts.length === 0) throw new BackfileError('invalid-input', 'No OCR language given.');
   const missing = parts.filter((p) => !available.includes(p));

@@ -15,7 +15,7 @@ import {
 import { describeReReadImpact, reReadImpact } from './re-read.ts';
 import { enqueueJobs } from '../archive/job-queue.ts';
 import { OCR_JOB, type OcrJobPayload } from '../jobs/ocr-runner.ts';
-import { DEFAULT_LANGUAGES } from './language-data.ts';
+import { AUTO_LANGUAGES, DEFAULT_LANGUAGES } from './language-data.ts';
 import { ENGINE_NAMES, chooseEngine, type EngineChoice, type EngineName } from './engines.ts';
 
 export type { PageScope };
@@ -47,14 +47,16 @@ export function rememberEngine(db: WritableDB, scope: PageScope, engine: EngineC
   rememberForScope(db, scope, 'engine', engine);
 }
 
-/** The engine for a page: the page's, its issue's, its title's or the archive's choice, else by script and resolution. */
-export function engineForPage(db: WritableDB, pageId: number, languages: string): EngineName {
+/**
+ * The engine for a page: the page's, its issue's, its title's or the archive's choice, else by
+ * script and resolution; 'auto' while the script is still to be found (the reading decides).
+ */
+export function engineForPage(db: WritableDB, pageId: number, languages: string): EngineChoice {
   const page = getPage(db, pageId);
   if (!page) return 'tesseract';
   const choice = rememberedForPage(db, pageId, 'engine') ?? 'auto';
-  return choice !== 'auto' && (ENGINE_NAMES as readonly string[]).includes(choice)
-    ? (choice as EngineName)
-    : chooseEngine(languages, page);
+  if (choice !== 'auto' && (ENGINE_NAMES as readonly string[]).includes(choice)) return choice as EngineName;
+  return languages === AUTO_LANGUAGES ? 'auto' : chooseEngine(languages, page);
 }
 
 export interface QueueOcrOptions {
@@ -85,7 +87,7 @@ export function queueOcr(archive: Archive, options: QueueOcrOptions): QueuedOcr 
   if (options.engine) rememberEngine(db, options.scope, options.engine);
   const skipped: QueuedOcr['skipped'] = [];
   // Pages grouped by what reads them: one payload per engine and languages.
-  const groups = new Map<string, { engine: EngineName; languages: string; ids: number[] }>();
+  const groups = new Map<string, { engine: EngineChoice; languages: string; ids: number[] }>();
   for (const id of pageIds) {
     const source = getPage(db, id)!.textSource;
     if (source && !options.force) {

@@ -35,7 +35,10 @@ export function wordErrorRate(read: string, truth: string): number {
 }
 
 /** F1 of two multisets of items: how many of the truth's items were read, whatever the order. */
-function bagF1(read: Iterable<string>, truth: Iterable<string>): { precision: number; recall: number; f1: number } {
+function bagF1(
+  read: Iterable<string>,
+  truth: Iterable<string>,
+): { precision: number; recall: number; f1: number } {
   const count = (items: Iterable<string>) => {
     const m = new Map<string, number>();
     for (const item of items) m.set(item, (m.get(item) ?? 0) + 1);
@@ -53,7 +56,10 @@ function bagF1(read: Iterable<string>, truth: Iterable<string>): { precision: nu
 }
 
 /** Order-free character F1: how many of the truth's characters were read at all. */
-export function bagOfCharactersF1(read: string, truth: string): { precision: number; recall: number; f1: number } {
+export function bagOfCharactersF1(
+  read: string,
+  truth: string,
+): { precision: number; recall: number; f1: number } {
   return bagF1(read.replace(/\s+/gu, ''), truth.replace(/\s+/gu, ''));
 }
 

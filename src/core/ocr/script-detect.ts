@@ -1,0 +1,108 @@
+// Which script a page is set in, for `auto` (the default language): a few strips of the page are
+// read with one model per script (simplified and traditional Chinese, German Fraktur, Latin
+// Antiqua), and the page is read with the model that reads them with the most confidence.
+// Tesseract's word confidence is the model's own belief that it read the glyphs; a model of the
+// wrong script reads them as something, but believes it less (measured in bench/scripts.ts).
+// Latin Antiqua is German or English by the words read: the commonest words of each language.
+// (Traditional against simplified is by confidence too: the share of traditional-only forms in
+// the chi_tra reading does not tell them apart, as chi_tra reads simplified glyphs as their
+// traditional forms: 0.29 on a simplified page, 0.32 on a traditional one.)
+
+import type { Block } from '../../shared/model.ts';
+
+export type PageScript = 'hans' | 'hant' | 'fraktur' | 'latin';
+
+/** The model each script is probed with, and the languages its pages are then read with. */
+export const SCRIPT_PROBES: readonly { script: PageScript; probe: string; languages: string }[] = [
+  { script: 'hans', probe: 'chi_sim', languages: 'chi_sim+eng' },
+  { script: 'hant', probe: 'chi_tra', languages: 'chi_tra+eng' },
+  { script: 'fraktur', probe: 'frk', languages: 'frk' },
+  { script: 'latin', probe: 'eng', languages: 'eng' },
+];
+
+export interface ProbeReading {
+  probe: string;
+  blocks: Block[];
+}
+
+export interface ScriptGuess {
+  script: PageScript;
+  languages: string;
+  /** Each probe's confidence (0..1, weighted by characters read), for the record and for tests. */
+  confidence: Record<string, number>;
+}
+
+/** Mean word confidence weighted by the characters of each word (a lone mark counts little). */
+export function readingConfidence(blocks: readonly Block[]): number {
+  let weight = 0;
+  let sum = 0;
+  for (const word of blocks.flatMap((b) => b.lines.flatMap((l) => l.words))) {
+    const chars = [...word.text.replace(/[\p{P}\p{S}\s]/gu, '')].length;
+    if (chars === 0 || word.confidence === null) continue;
+    weight += chars;
+    sum += chars * word.confidence;
+  }
+  return weight === 0 ? 0 : sum / weight;
+}
+
+const GERMAN = new Set([
+  'der',
+  'die',
+  'das',
+  'und',
+  'den',
+  'dem',
+  'des',
+  'ist',
+  'nicht',
+  'mit',
+  'von',
+  'zu',
+  'sich',
+  'auf',
+  'ein',
+  'eine',
+  'im',
+  'für',
+]);
+const ENGLISH = new Set([
+  'the',
+  'and',
+  'of',
+  'to',
+  'in',
+  'is',
+  'that',
+  'for',
+  'with',
+  'on',
+  'as',
+  'by',
+  'was',
+  'it',
+  'at',
+  'from',
+]);
+
+/** German or English, by which language's commonest words the reading holds more of. */
+export function latinLanguage(blocks: readonly Block[]): 'deu' | 'eng' {
+  let german = 0;
+  let english = 0;
+  for (const line of blocks.flatMap((b) => b.lines))
+    for (const word of line.text.toLowerCase().split(/[^\p{L}]+/u)) {
+      if (GERMAN.has(word)) german++;
+      if (ENGLISH.has(word)) english++;
+    }
+  return german > english ? 'deu' : 'eng';
+}
+
+/** The script whose probe read the strips with the most confidence; nothing read: Chinese, as before. */
+export function chooseScript(readings: readonly ProbeReading[]): ScriptGuess {
+  const confidence: Record<string, number> = {};
+  for (const r of readings) confidence[r.probe] = readingConfidence(r.blocks);
+  let best = SCRIPT_PROBES[0]!;
+  for (const p of SCRIPT_PROBES) if ((confidence[p.probe] ?? 0) > (confidence[best.probe] ?? 0)) best = p;
+  if (best.script !== 'latin') return { script: best.script, languages: best.languages, confidence };
+  const latin = readings.find((r) => r.probe === best.probe)!;
+  return { script: 'latin', languages: latinLanguage(latin.blocks), confidence };
+}
