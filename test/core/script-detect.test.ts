@@ -15,6 +15,7 @@ import { engineFactory } from '../../src/core/ocr/engines.ts';
 import { queueOcr } from '../../src/core/ocr/queue-ocr.ts';
 import { chooseScript, latinLanguage } from '../../src/core/ocr/script-detect.ts';
 import type { Block } from '../../src/shared/model.ts';
+import { runCli } from '../fixtures/cli.ts';
 import { samplePage } from '../fixtures/samples.ts';
 import { writeTextScan } from '../fixtures/text-scan.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
@@ -119,5 +120,12 @@ describe('reading with auto', () => {
       (f) => mainTextSource(archive.db, f.pageIds[0]!)?.model.split(' ')[0],
     );
     expect(languages).toEqual(['chi_sim+eng', 'chi_tra+eng', 'eng', 'deu']);
+    // `backfile pages` shows the setting and what auto chose.
+    const listed = JSON.parse(runCli(['pages', '--archive', archive.dir, '--json']).stdout) as {
+      language: string;
+      readWith: string;
+    }[];
+    expect(listed.map((p) => p.language)).toEqual(['auto', 'auto', 'auto', 'auto']);
+    expect(listed[1]!.readWith).toMatch(/^tesseract\.js chi_tra\+eng /);
   });
 });

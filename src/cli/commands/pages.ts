@@ -3,28 +3,37 @@
 import { escapeForTerminal } from '../../shared/text/terminal.ts';
 import { openArchive } from '../../core/archive/archive.ts';
 import { listPages } from '../../core/archive/pages.ts';
+import { mainTextSource } from '../../core/archive/page-text.ts';
+import { languageForPage } from '../../core/ocr/queue-ocr.ts';
 import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, parse } from '../args.ts';
 
 export async function pagesCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, { ...ARCHIVE_OPTION, ...JSON_OPTION });
   const archive = openArchive(archiveFolder(values.archive), { create: false });
   try {
-    const pages = listPages(archive.db).map((p) => ({
-      id: p.id,
-      title: p.title,
-      date: p.date,
-      edition: p.edition,
-      sequence: p.sequence,
-      page: p.printedNumber,
-      width: p.width,
-      height: p.height,
-      dpi: p.dpi,
-      source: p.sourceName,
-      sourceIndex: p.sourceIndex,
-      sha256: p.sourceSha256,
-      textSource: p.textSource,
-      status: p.status,
-    }));
+    const pages = listPages(archive.db).map((p) => {
+      // The language setting (remembered for the page, its issue or title, else auto) and what
+      // the page's text was in fact read with: auto's choice shows there.
+      const read = mainTextSource(archive.db, p.id);
+      return {
+        id: p.id,
+        title: p.title,
+        date: p.date,
+        edition: p.edition,
+        sequence: p.sequence,
+        page: p.printedNumber,
+        width: p.width,
+        height: p.height,
+        dpi: p.dpi,
+        source: p.sourceName,
+        sourceIndex: p.sourceIndex,
+        sha256: p.sourceSha256,
+        textSource: p.textSource,
+        language: languageForPage(archive.db, p.id),
+        readWith: read && read.kind === 'ocr' ? `${read.engine} ${read.model}` : null,
+        status: p.status,
+      };
+    });
     if (values.json) console.log(JSON.stringify(pages, null, 2));
     else {
       for (const p of pages) {
@@ -38,6 +47,7 @@ export async function pagesCommand(argv: string[]): Promise<number> {
             p.source + (p.sourceIndex ? `#${p.sourceIndex + 1}` : ''),
             p.sha256.slice(0, 12),
             p.textSource ?? '-',
+            p.language + (p.readWith ? ` → ${p.readWith}` : ''),
             p.status,
           ]
             .map((field) => escapeForTerminal(String(field)))
