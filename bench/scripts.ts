@@ -3,10 +3,11 @@
 // - nzz: the NZZ Fraktur front pages in ../shared/samples/real/nzz, word F1 (order-free, over
 //   white-space separated words) against their PAGE ground truth; native tesseract 5 with the
 //   same language as the reference in the same run.
-// Run: node bench/scripts.ts [--langs auto,frk,eng] [--pages 1800,1933] [--no-native]
+// Run: node bench/scripts.ts [--langs auto,frk,eng] [--pages 1800,1933] [--no-native] [--dump DIR]
+//      (--dump writes each page's text and its truth, to see what was misread)
 
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -114,7 +115,16 @@ console.log(`NZZ Fraktur, ${pages.length} pages: word F1 against the PAGE ground
 console.log(
   `${pad('run', 34)} ${pages.map((p) => pad(p.name.slice(4, 8), 6)).join(' ')}  mean   seconds  chosen`,
 );
+const dump = arg('dump')?.[0];
 const report = (label: string, texts: string[], seconds: number, chosen = '') => {
+  if (dump) {
+    mkdirSync(dump, { recursive: true });
+    texts.forEach((t, i) => {
+      const stem = path.join(dump, `${pages[i]!.name}.${label.replace(/\W+/g, '_')}`);
+      writeFileSync(`${stem}.txt`, t);
+      writeFileSync(path.join(dump, `${pages[i]!.name}.truth.txt`), pages[i]!.truth);
+    });
+  }
   const f1 = texts.map((t, i) => bagOfWordsF1(t, pages[i]!.truth).f1);
   const mean = f1.reduce((a, b) => a + b, 0) / f1.length;
   console.log(
