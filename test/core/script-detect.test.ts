@@ -13,7 +13,7 @@ import { importScans } from '../../src/core/import/importer.ts';
 import { OcrRunner } from '../../src/core/jobs/ocr-runner.ts';
 import { engineFactory } from '../../src/core/ocr/engines.ts';
 import { queueOcr } from '../../src/core/ocr/queue-ocr.ts';
-import { chooseScript, latinLanguage } from '../../src/core/ocr/script-detect.ts';
+import { TRADITIONAL_LEAD, chooseScript, latinLanguage } from '../../src/core/ocr/script-detect.ts';
 import type { Block } from '../../src/shared/model.ts';
 import { runCli } from '../fixtures/cli.ts';
 import { samplePage } from '../fixtures/samples.ts';
@@ -61,6 +61,13 @@ describe('choosing the script', () => {
       }));
     expect(chooseScript(readings('chi_sim')).languages).toBe('chi_sim+eng');
     expect(chooseScript(readings('chi_tra')).languages).toBe('chi_tra+eng');
+    // chi_tra reads simplified text nearly as surely: a small lead is not traditional script.
+    const close = readings('chi_tra').map((r) =>
+      r.probe === 'chi_sim'
+        ? { ...r, blocks: [block('der Rat und die Stadt', 0.8 - TRADITIONAL_LEAD / 2)] }
+        : r,
+    );
+    expect(chooseScript(close).languages).toBe('chi_sim+eng');
     expect(chooseScript(readings('frk')).languages).toBe('frk');
     // Latin Antiqua: German here, by its words.
     expect(chooseScript(readings('eng'))).toMatchObject({ script: 'latin', languages: 'deu' });

@@ -7,6 +7,7 @@
 import sharp from 'sharp';
 import type { OcrEngine } from './engine.ts';
 import { prepareForOcr } from './preprocess.ts';
+import { engineDpi, pageEnlargement } from './print-size.ts';
 import { SCRIPT_PROBES, chooseScript, type ProbeReading, type ScriptGuess } from './script-detect.ts';
 
 /** Strip height as a share of the page height: about four lines of body type on a broadsheet. */
@@ -93,6 +94,7 @@ export async function detectPageScript(
   options: { maxPixels: number; deskew: boolean },
 ): Promise<ScriptGuess> {
   const ink = await inkRows(raster, page.height, options.maxPixels);
+  const enlarge = await pageEnlargement(raster, options.maxPixels);
   const tall = Math.min(page.height, Math.max(page.height * STRIP_SHARE, STRIP_MIN));
   const tops = stripTops(ink, page.height, tall);
   // A page with no lines found at all (a blank or a photo): its middle is read, for what it holds.
@@ -108,6 +110,7 @@ export async function detectPageScript(
         binarise: false,
         crop,
         maxPixels: options.maxPixels,
+        enlarge,
       });
     }),
   );
@@ -121,7 +124,7 @@ export async function detectPageScript(
           image: strip.image,
           languages: probe,
           segmentation: 'block',
-          dpi: page.dpi,
+          dpi: engineDpi(page.dpi, enlarge),
         })),
       );
     readings.push({ probe, blocks });

@@ -25,6 +25,9 @@ export interface OcrEngine {
    * for now (decision 005: through the layout step its order on skewed and low-resolution
    * scans got worse, for reasons not yet found). */
   readonly followsPageLayout: boolean;
+  /** Whether small print is enlarged before this engine reads it (print-size.ts). PP-OCR
+   * scales every image to its own detection size, so enlarging only costs it time. */
+  readonly readsEnlargedSmallPrint: boolean;
   /** Engine name, version and model, recorded for every word it produces. */
   source(languages: string): TextSource;
   recognise(request: RecogniseRequest): Promise<Block[]>;

@@ -16,6 +16,7 @@ import { blocksToPage, cropPrepared, prepareForOcr, type PreparedImage } from '.
 import { arrangeByLayout, arrangePageText, layOutPage } from '../layout/page-layout.ts';
 import { columnStrips } from '../layout/reading-units.ts';
 import { unionBoxes } from '../../shared/geometry.ts';
+import { engineDpi, pageEnlargement } from './print-size.ts';
 
 export interface PageOcrOptions {
   languages: string;
@@ -48,7 +49,15 @@ export async function readPageWithOcr(
   if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
   const raster = archive.resolve(page.rasterPath);
   const regions = textRegions(archive.db, pageId);
-  const prepare = { deskew: options.deskew, binarise: options.binarise, maxPixels: options.maxPixels };
+  // Small print (a microfilm or 72-dpi scan) is read enlarged, measured from the page's ink.
+  const enlarge = engine.readsEnlargedSmallPrint ? await pageEnlargement(raster, options.maxPixels) : 1;
+  const prepare = {
+    deskew: options.deskew,
+    binarise: options.binarise,
+    maxPixels: options.maxPixels,
+    enlarge,
+  };
+  const dpi = engineDpi(page.dpi, enlarge);
   const blocks: Block[] = [];
   if (regions.length === 0) {
     const prepared = await prepareForOcr(raster, prepare);
@@ -56,7 +65,7 @@ export async function readPageWithOcr(
       image: prepared.image,
       languages: options.languages,
       segmentation: 'page',
-      dpi: page.dpi,
+      dpi,
       onProgress: (share) => options.onProgress?.(share / 2),
     });
     return readByColumns(raster, page, engine, options, prepared, {
@@ -72,7 +81,7 @@ export async function readPageWithOcr(
         image: prepared.image,
         languages: options.languages,
         segmentation: segmentationFor(region.role),
-        dpi: page.dpi,
+        dpi,
         onProgress: (share) => options.onProgress?.((i + share) / regions.length),
       });
       // A region is one block in reading order, whatever the engine split it into.
@@ -84,7 +93,7 @@ export async function readPageWithOcr(
       image: rest.image,
       languages: options.languages,
       segmentation: 'page',
-      dpi: page.dpi,
+      dpi,
     });
     blocks.push(...blocksToPage(found, rest.toPage).filter((b) => b.lines.length > 0));
   }
@@ -110,10 +119,16 @@ async function readByColumns(
   const laidOut = await layOutPage(raster, page, lines, options.maxPixels, prepared.skew);
   const plan = columnStrips(laidOut);
   if (plan.strips.length === 0) return arrangeByLayout(first, laidOut);
-  // Upright page coordinates to the prepared image's, which grew by the turn.
-  const dx = (prepared.width - page.width) / 2;
-  const dy = (prepared.height - page.height) / 2;
-  const shift = (b: Box): Box => ({ x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 + dx, y1: b.y1 + dy });
+  // Upright page coordinates to the prepared image's, which grew by the turn and was enlarged.
+  const e = prepared.enlarge;
+  const dx = (prepared.width - page.width * e) / 2;
+  const dy = (prepared.height - page.height * e) / 2;
+  const shift = (b: Box): Box => ({
+    x0: b.x0 * e + dx,
+    y0: b.y0 * e + dy,
+    x1: b.x1 * e + dx,
+    y1: b.y1 * e + dy,
+  });
   const read: Line[] = plan.keep.map((i) => laidOut.lines[i]!);
   for (const [k, strip] of plan.strips.entries()) {
     const crop = cropPrepared(prepared, shift(strip.box), strip.blank.map(shift));
@@ -121,7 +136,7 @@ async function readByColumns(
       image: crop.image,
       languages: options.languages,
       segmentation: 'column',
-      dpi: page.dpi,
+      dpi: engineDpi(page.dpi, e),
       onProgress: (share) => options.onProgress?.(0.5 + (k + share) / plan.strips.length / 2),
     });
     read.push(...blocksToPage(found, crop.toPage).flatMap((b) => b.lines));

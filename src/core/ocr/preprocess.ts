@@ -14,6 +14,8 @@ export interface PrepareOptions {
   /** Areas (master-raster pixels) painted white before reading: parts read separately. */
   blank?: readonly Box[];
   maxPixels: number;
+  /** Enlarge this many times for the engine (small print, print-size.ts); boxes map back. */
+  enlarge?: number;
 }
 
 export interface PreparedImage {
@@ -22,6 +24,8 @@ export interface PreparedImage {
   height: number;
   /** Skew found and corrected, degrees clockwise. */
   skew: number;
+  /** How many times the image was enlarged for the engine. */
+  enlarge: number;
   /** Maps a box in the prepared image back to the page's master raster. */
   toPage(box: Box): Box;
 }
@@ -86,10 +90,22 @@ export async function prepareForOcr(
     skew = estimateSkew(sample);
   }
   const rotate = Math.abs(skew) >= MIN_SKEW;
+  const enlarge = Math.max(1, options.enlarge ?? 1);
   let out = grey;
-  if (rotate || options.binarise) {
+  if (rotate || options.binarise || enlarge > 1) {
     let pipeline = sharp(grey.data, raw);
     if (rotate) pipeline = pipeline.rotate(-skew, { background: '#ffffff' });
+    // Enlarged before any threshold, so that edges are interpolated from the grey.
+    if (enlarge > 1) {
+      const turned = rotate ? await greyPixels(pipeline) : grey;
+      pipeline = sharp(turned.data, {
+        raw: { width: turned.width, height: turned.height, channels: 1 },
+      }).resize({
+        width: Math.round(turned.width * enlarge),
+        height: Math.round(turned.height * enlarge),
+        kernel: 'lanczos3',
+      });
+    }
     if (options.binarise) pipeline = pipeline.threshold(160);
     out = await greyPixels(pipeline);
   }
@@ -98,10 +114,13 @@ export async function prepareForOcr(
   const sin = Math.sin(rad);
   const cx = width / 2;
   const cy = height / 2;
-  const cx2 = out.width / 2;
-  const cy2 = out.height / 2;
-  // The prepared image was rotated by -skew about its centre (and grown to fit); undo that.
-  const back = (x: number, y: number): [number, number] => {
+  const cx2 = out.width / enlarge / 2;
+  const cy2 = out.height / enlarge / 2;
+  // The prepared image was rotated by -skew about its centre (and grown to fit), then enlarged;
+  // undo both.
+  const back = (ex: number, ey: number): [number, number] => {
+    const x = ex / enlarge;
+    const y = ey / enlarge;
     if (!rotate) return [x + offsetX, y + offsetY];
     const dx = x - cx2;
     const dy = y - cy2;
@@ -112,6 +131,7 @@ export async function prepareForOcr(
     width: out.width,
     height: out.height,
     skew: rotate ? skew : 0,
+    enlarge,
     toPage(box: Box): Box {
       const corners = [
         back(box.x0, box.y0),

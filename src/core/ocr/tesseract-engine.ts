@@ -24,6 +24,7 @@ const MODES: Record<Segmentation, PSM> = {
 class TesseractEngine implements OcrEngine {
   readonly name = 'tesseract.js';
   readonly followsPageLayout = true; // decision 005
+  readonly readsEnlargedSmallPrint = true;
   private readonly worker: Worker;
   private mode: Segmentation | null = null;
   private dpi: number | null = null;

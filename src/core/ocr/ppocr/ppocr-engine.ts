@@ -91,6 +91,7 @@ export function wordsOfReadLine(line: ReadLine): Word[] {
 class PpOcrEngine implements OcrEngine {
   readonly name = 'ppocr';
   readonly followsPageLayout = false; // decision 005
+  readonly readsEnlargedSmallPrint = false;
   private readonly models: PpOcrModels;
   private readonly detector: TextDetector;
   private readonly recogniser: TextRecogniser;
