@@ -58,7 +58,7 @@ describe('small print', () => {
     expect(await pageEnlargement(large, 1e8)).toBe(1);
     expect(await pageEnlargement(small, 1e8)).toBeGreaterThanOrEqual(2);
     expect(enlargementFor(null)).toBe(1);
-    expect(enlargementFor(2)).toBe(4); // never more than four times
+    expect(enlargementFor(2)).toBe(3); // never more than three times
   });
 
   it('reads a 72-dpi page enlarged, with its words in the scan’s own pixels, on their lines', async () => {

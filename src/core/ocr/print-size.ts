@@ -17,12 +17,16 @@ const TALLEST_LINE = 0.05;
 const TALLEST_LINE_PX = 120;
 /**
  * Line ink height below which a page is enlarged for the engine, and the height it is brought
- * to. Measured in slices, a line's ink is often only its x-height: body type of 9 points at
- * 300 dpi measures about 21 px, at 150 dpi about 10. Below 12 px (type scanned at under about
- * 170 dpi) the page is enlarged to about 300 dpi's size.
+ * to. Measured in slices, a line's ink is partly only its x-height: nine-point Antiqua measures
+ * 30 px at 300 dpi, 15 at 150, 13 at 108 and 7 at 72 (test/core/small-print.test.ts makes such
+ * pages). Enlarging helped the 72-dpi page (word F1 0.889 → 1.000) and hurt the NZZ's 1800 page,
+ * whose small Fraktur measures 8 px at 232 dpi (0.646 → 0.616 at 3×; bench/scripts.ts): tesseract
+ * reads print of 8 px as it is. So under 8 px a page is enlarged towards 300 dpi's size, at most
+ * three times (a 2000-px page becomes 6000 px).
  */
-export const SMALL_PRINT_PX = 12;
-const READABLE_PX = 21;
+export const SMALL_PRINT_PX = 8;
+const READABLE_PX = 28;
+const MAX_ENLARGE = 3;
 /** The resolution an enlarged page is at, by construction (its print brought to 300 dpi's size). */
 const ENLARGED_DPI = 300;
 
@@ -34,7 +38,6 @@ const ENLARGED_DPI = 300;
 export function engineDpi(claimed: number | null, enlarge: number): number | null {
   return enlarge > 1 ? ENLARGED_DPI : claimed;
 }
-const MAX_ENLARGE = 4;
 
 /** Median height in pixels of the ink of a text line, or null where no lines are found. */
 export function lineInkHeight(grey: { data: Uint8Array; width: number; height: number }): number | null {
@@ -55,10 +58,10 @@ export function lineInkHeight(grey: { data: Uint8Array; width: number; height: n
       }
     }
   }
-  return runs.length >= 10 ? median(runs) : null;
+  return runs.length >= 5 ? median(runs) : null;
 }
 
-/** How much to enlarge a page for the engine: 1 unless its print is small (then at most 4×). */
+/** How much to enlarge a page for the engine: 1 unless its print is small (then at most 3×). */
 export function enlargementFor(lineHeight: number | null): number {
   if (lineHeight === null || lineHeight >= SMALL_PRINT_PX) return 1;
   return Math.min(MAX_ENLARGE, Math.round((READABLE_PX / lineHeight) * 2) / 2);
