@@ -79,7 +79,11 @@ describe('dispatch', () => {
     expect(refused.rejected).toBe('caller');
     expect(refused.reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const page = await core.dispatch('getPage', { pageId: 1 }, trusted);
-    expect(page.reply).toMatchObject({ ok: true, value: { status: 'imported' } });
+    // Not yet read: its language is auto, and nothing has read it.
+    expect(page.reply).toMatchObject({
+      ok: true,
+      value: { status: 'imported', language: 'auto', readWith: null },
+    });
     expect(events).toEqual([]);
     await core.stop();
   });

@@ -3,8 +3,7 @@
 import { escapeForTerminal } from '../../shared/text/terminal.ts';
 import { openArchive } from '../../core/archive/archive.ts';
 import { listPages } from '../../core/archive/pages.ts';
-import { mainTextSource } from '../../core/archive/page-text.ts';
-import { languageForPage } from '../../core/ocr/queue-ocr.ts';
+import { pageReading } from '../../core/ocr/queue-ocr.ts';
 import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, parse } from '../args.ts';
 
 export async function pagesCommand(argv: string[]): Promise<number> {
@@ -12,9 +11,6 @@ export async function pagesCommand(argv: string[]): Promise<number> {
   const archive = openArchive(archiveFolder(values.archive), { create: false });
   try {
     const pages = listPages(archive.db).map((p) => {
-      // The language setting (remembered for the page, its issue or title, else auto) and what
-      // the page's text was in fact read with: auto's choice shows there.
-      const read = mainTextSource(archive.db, p.id);
       return {
         id: p.id,
         title: p.title,
@@ -29,8 +25,7 @@ export async function pagesCommand(argv: string[]): Promise<number> {
         sourceIndex: p.sourceIndex,
         sha256: p.sourceSha256,
         textSource: p.textSource,
-        language: languageForPage(archive.db, p.id),
-        readWith: read && read.kind === 'ocr' ? `${read.engine} ${read.model}` : null,
+        ...pageReading(archive.db, p.id),
         status: p.status,
       };
     });

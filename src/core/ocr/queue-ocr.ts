@@ -1,7 +1,8 @@
 // Choosing pages to read and queueing them: the scope (pages, an issue, everything), the
 // language remembered per title, issue or page, and which pages already have text.
 
-import type { WritableDB } from '../archive/db-handles.ts';
+import type { ReadableDB, WritableDB } from '../archive/db-handles.ts';
+import { mainTextSource } from '../archive/page-text.ts';
 import type { Archive } from '../archive/archive.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { localUser } from '../archive/local-user.ts';
@@ -38,8 +39,20 @@ export function rememberLanguage(db: WritableDB, scope: PageScope, languages: st
   rememberForScope(db, scope, 'language', languages);
 }
 
-export function languageForPage(db: WritableDB, pageId: number): string {
+export function languageForPage(db: ReadableDB, pageId: number): string {
   return rememberedForPage(db, pageId, 'language') ?? DEFAULT_LANGUAGES;
+}
+
+/**
+ * A page's language setting (remembered for it, its issue or title, else auto) and what its text
+ * was in fact read with, engine and model ("tesseract.js frk 4.0.0_best_int"): auto's choice.
+ */
+export function pageReading(db: ReadableDB, pageId: number): { language: string; readWith: string | null } {
+  const read = mainTextSource(db, pageId);
+  return {
+    language: languageForPage(db, pageId),
+    readWith: read && read.kind === 'ocr' ? `${read.engine} ${read.model}` : null,
+  };
 }
 
 /** Remembers an engine choice for the scope, as rememberLanguage does for languages. */

@@ -7,7 +7,7 @@ import { archiveStatus } from '../archive/status.ts';
 import { archiveId } from '../archive/identity.ts';
 import { listJobs } from '../archive/job-queue.ts';
 import { OCR_JOB } from '../jobs/ocr-runner.ts';
-import { queueOcr } from '../ocr/queue-ocr.ts';
+import { pageReading, queueOcr } from '../ocr/queue-ocr.ts';
 import path from 'node:path';
 import { BackfileError } from '../../shared/errors.ts';
 import { importScans } from '../import/importer.ts';
@@ -65,7 +65,7 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr): Handlers {
     getPage: ({ pageId }) => {
       const page = getPageListing(archive.reader, pageId);
       if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
-      return toPageSummary(page);
+      return { ...toPageSummary(page), ...pageReading(archive.reader, pageId) };
     },
     pageLines: ({ pageId }) => pageLinesView(archive.reader, pageId),
     pageRegions: ({ pageId }) => pageRegionsView(archive.reader, pageId),

@@ -39,6 +39,10 @@ const en = {
   failures: 'Import failures',
   page: 'p. {{n}}',
   undated: 'undated',
+  reading: {
+    title: 'The OCR language (auto: each page’s script found from the page) and what the page was read with',
+    auto: 'language: auto',
+  },
   open: 'Open',
   loading: 'Loading…',
   tabs: { text: 'Text', regions: 'Regions', articles: 'Articles', history: 'History' },
@@ -247,6 +251,10 @@ const zh: Strings = {
   failures: '导入失败',
   page: '第{{n}}版',
   undated: '无日期',
+  reading: {
+    title: 'OCR 语言（自动：按每页的文字判断）及本页实际所用的引擎与模型',
+    auto: '语言：自动',
+  },
   open: '打开',
   loading: '加载中…',
   tabs: { text: '文字', regions: '区域', articles: '文章', history: '修改记录' },

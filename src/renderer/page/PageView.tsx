@@ -143,6 +143,10 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
         <h1>
           {page.title} · {page.date || t('undated')} · {t('page', { n: page.printedNumber ?? page.sequence })}
         </h1>
+        <span className="reading" title={t('reading.title')}>
+          {page.language === 'auto' ? t('reading.auto') : page.language}
+          {page.readWith ? ` → ${page.readWith}` : ''}
+        </span>
         <StatusControl
           label={t('review.status')}
           statuses={PAGE_STATUSES}

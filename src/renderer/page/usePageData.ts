@@ -7,12 +7,12 @@ import type {
   ArticleView,
   BackfileApi,
   PageLines,
-  PageSummary,
+  PageDetail,
   RegionView,
 } from '../../shared/api/contract.ts';
 
 export interface PageData {
-  page: PageSummary;
+  page: PageDetail;
   lines: PageLines['lines'];
   regions: RegionView[];
   articles: ArticleView[];

@@ -37,6 +37,9 @@ export type PageSummary = Pick<
   | 'status'
 > & { title: string; date: string };
 
+/** One page as its view shows it: the summary, its language setting and what it was read with. */
+export type PageDetail = PageSummary & { language: string; readWith: string | null };
+
 /** What an import did, file by file (failures with their reason; the rest of the batch goes on). */
 export interface ImportReport {
   imported: number;
@@ -311,7 +314,7 @@ export interface ApiOutputs {
   revertLine: { changeId: number | null; text: string };
   revertArticle: { changeId: number | null };
   quality: QualityReport;
-  getPage: PageSummary;
+  getPage: PageDetail;
   pageRegions: RegionView[];
   pageArticles: ArticleView[];
   createRegion: { regionId: number };
