@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { createWorker, PSM, type Worker } from 'tesseract.js';
 import type { Block, TextSource } from '../../shared/model.ts';
 import { blocksFromTsv } from './tesseract-tsv.ts';
+import { fixFrakturWord, readsFraktur } from './fraktur-confusions.ts';
 import { MODEL_NAME } from './language-data.ts';
 import type { OcrEngine, OcrEngineFactory, RecogniseRequest, Segmentation } from './engine.ts';
 
@@ -69,7 +70,10 @@ class TesseractEngine implements OcrEngine {
     this.progress = request.onProgress;
     try {
       const result = await this.worker.recognize(request.image, {}, { tsv: true, text: false });
-      return blocksFromTsv(result.data.tsv ?? '');
+      return blocksFromTsv(
+        result.data.tsv ?? '',
+        readsFraktur(request.languages) ? fixFrakturWord : undefined,
+      );
     } finally {
       this.progress = undefined;
     }
