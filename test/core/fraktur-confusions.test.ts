@@ -16,9 +16,12 @@ describe('Fraktur confusions', () => {
     ['sol<hen', 'solchen'],
     ['noc<h', 'noch'],
     ['sc<wer', 'schwer'],
+    ['doc', 'doch'],
+    ['sic,', 'sich,'],
+    ['nämlic', 'nämlich'],
   ])('reads %s as %s', (read, printed) => expect(fixFrakturWord(read)).toBe(printed));
 
-  it.each(['1933', '3.', '3x', '12.60', 'B3', 'Nr.', 'für', 'sür', '<', 'a<b'])(
+  it.each(['1933', '3.', '3x', '12.60', 'B3', 'Nr.', 'für', 'sür', '<', 'a<b', 'Duroc', 'etc.', 'c'])(
     'leaves %s alone (numbers, capitals before a digit, letters that are letters)',
     (word) => expect(fixFrakturWord(word)).toBe(word),
   );
