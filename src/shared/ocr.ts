@@ -7,5 +7,12 @@ export type EngineName = (typeof ENGINE_NAMES)[number];
 export const ENGINE_CHOICES = ['auto', ...ENGINE_NAMES] as const;
 export type EngineChoice = (typeof ENGINE_CHOICES)[number];
 
+/**
+ * The OCR languages the app offers (tesseract lists of the packaged models; the CLI takes any
+ * list of installed ones): `auto` finds each page's script from the page.
+ */
+export const LANGUAGE_CHOICES = ['auto', 'chi_sim+eng', 'chi_tra+eng', 'frk', 'deu', 'eng'] as const;
+export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
+
 /** How the app and reports name each engine. */
 export const ENGINE_LABELS: Record<EngineName, string> = { tesseract: 'tesseract', ppocr: 'PP-OCRv4' };

@@ -2,6 +2,8 @@
 // and one page corrected into traditional characters, as a reviewer of a Hong Kong or pre-1950
 // paper types it. Either form finds both, marked as printed; --typed-form finds the form typed.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as OpenCC from 'opencc-js/cn2t';
 import { describe, expect, it, beforeAll } from 'vitest';
@@ -63,11 +65,15 @@ describe('variant search', () => {
   let lines: Lines;
   let word: { simplified: string; traditional: string };
   beforeAll(async () => {
-    // Its own archive (tempArchive's are closed after each test).
-    archive = openArchive(path.join(tempDir(), 'archive'));
+    // Its own folder and archive, kept for every test here (tempDir's go after each test).
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'backfile-variants-'));
+    archive = openArchive(path.join(dir, 'archive'));
     lines = await bothForms(archive);
     word = sharedWord(lines);
-    return () => archive.close();
+    return () => {
+      archive.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
   });
 
   const holds = (ids: number[], form: string) =>

@@ -132,6 +132,16 @@ const en = {
       '{{imported}} files imported ({{pages}} pages), {{duplicates}} already in the archive, {{failed}} failed.',
   },
   filter: { all: 'all ({{count}})' },
+  ocrLanguage: {
+    label: 'Read as',
+    remembered: 'as set before',
+    auto: 'by each page’s script (auto)',
+    'chi_sim+eng': 'simplified Chinese',
+    'chi_tra+eng': 'traditional Chinese',
+    frk: 'German Fraktur',
+    deu: 'German',
+    eng: 'English',
+  },
   engine: {
     label: 'OCR engine',
     remembered: 'engine as set before',
@@ -343,6 +353,16 @@ const zh: Strings = {
     report: '已导入 {{imported}} 个文件（{{pages}} 版），{{duplicates}} 个已在档案中，{{failed}} 个失败。',
   },
   filter: { all: '全部（{{count}}）' },
+  ocrLanguage: {
+    label: '识别语言',
+    remembered: '沿用已设语言',
+    auto: '按每页文字自动判断',
+    'chi_sim+eng': '简体中文',
+    'chi_tra+eng': '繁体中文',
+    frk: '德文尖角体（Fraktur）',
+    deu: '德文',
+    eng: '英文',
+  },
   engine: {
     label: '识别引擎',
     remembered: '沿用已设引擎',

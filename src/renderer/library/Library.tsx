@@ -10,7 +10,13 @@ import { routeHash } from '../routing.ts';
 import { ExportDialog } from '../export/ExportDialog.tsx';
 import { ImportForm } from './ImportForm.tsx';
 import { JobsPanel } from './JobsPanel.tsx';
-import { ENGINE_LABELS, ENGINE_NAMES, type EngineChoice } from '../../shared/ocr.ts';
+import {
+  ENGINE_LABELS,
+  ENGINE_NAMES,
+  LANGUAGE_CHOICES,
+  type EngineChoice,
+  type LanguageChoice,
+} from '../../shared/ocr.ts';
 
 /** Pages grouped by title, then by issue (date and edition), in archive order. */
 function groupPages(
@@ -36,6 +42,7 @@ export function Library({ api }: { api: BackfileApi }) {
   const [exporting, setExporting] = useState(false);
   const [filter, setFilter] = useState<PageStatus | ''>('');
   const [engine, setEngine] = useState<'' | EngineChoice>('');
+  const [language, setLanguage] = useState<'' | LanguageChoice>('');
 
   const refresh = useCallback(() => {
     api.call('listPages', {}).then(setPages, (e: Error) => setError(e.message));
@@ -64,10 +71,16 @@ export function Library({ api }: { api: BackfileApi }) {
     });
 
   const readSelected = () => {
-    api.call('queueOcr', { pageIds: [...selected], ...(engine ? { engine } : {}) }).then(
-      () => setSelected(new Set()),
-      (e: Error) => setError(e.message),
-    );
+    api
+      .call('queueOcr', {
+        pageIds: [...selected],
+        ...(engine ? { engine } : {}),
+        ...(language ? { languages: language } : {}),
+      })
+      .then(
+        () => setSelected(new Set()),
+        (e: Error) => setError(e.message),
+      );
   };
 
   return (
@@ -96,6 +109,18 @@ export function Library({ api }: { api: BackfileApi }) {
           {ENGINE_NAMES.map((name) => (
             <option key={name} value={name}>
               {ENGINE_LABELS[name]}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('ocrLanguage.label')}
+          value={language}
+          onChange={(e) => setLanguage(e.target.value as typeof language)}
+        >
+          <option value="">{t('ocrLanguage.remembered')}</option>
+          {LANGUAGE_CHOICES.map((choice) => (
+            <option key={choice} value={choice}>
+              {t(`ocrLanguage.${choice}`)}
             </option>
           ))}
         </select>
