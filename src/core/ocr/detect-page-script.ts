@@ -5,6 +5,7 @@
 // row nearby so that no line is cut through (a model reads half a line as nothing it knows).
 
 import sharp from 'sharp';
+import type { Box } from '../../shared/geometry.ts';
 import type { OcrEngine } from './engine.ts';
 import { prepareForOcr } from './preprocess.ts';
 import { engineDpi, pageEnlargement } from './print-size.ts';
@@ -87,24 +88,34 @@ function emptiestRow(ink: Float64Array, pageHeight: number, y: number, slack: nu
   return best / scale;
 }
 
+/** The strips (page pixels, the page's width) a page's script is read from. */
+export async function probeStrips(
+  raster: string,
+  page: { width: number; height: number },
+  maxPixels: number,
+): Promise<Box[]> {
+  const ink = await inkRows(raster, page.height, maxPixels);
+  const tall = Math.min(page.height, Math.max(page.height * STRIP_SHARE, STRIP_MIN));
+  const tops = stripTops(ink, page.height, tall);
+  // A page with no lines found at all (a blank or a photo): its middle is read, for what it holds.
+  if (tops.length === 0) tops.push(Math.max(0, (page.height - tall) / 2));
+  return tops.map((top) => {
+    const bottom = Math.min(page.height, top + tall);
+    const y0 = Math.floor(emptiestRow(ink, page.height, top, tall * EDGE_SLACK * 0.5));
+    const y1 = Math.ceil(emptiestRow(ink, page.height, bottom, tall * EDGE_SLACK * 0.5));
+    return { x0: 0, y0, x1: page.width, y1: Math.max(y1, y0 + 1) };
+  });
+}
+
 export async function detectPageScript(
   raster: string,
   page: { width: number; height: number; dpi: number | null },
   probeEngine: (probe: string) => Promise<OcrEngine>,
   options: { maxPixels: number; deskew: boolean },
 ): Promise<ScriptGuess> {
-  const ink = await inkRows(raster, page.height, options.maxPixels);
   const enlarge = await pageEnlargement(raster, options.maxPixels);
-  const tall = Math.min(page.height, Math.max(page.height * STRIP_SHARE, STRIP_MIN));
-  const tops = stripTops(ink, page.height, tall);
-  // A page with no lines found at all (a blank or a photo): its middle is read, for what it holds.
-  if (tops.length === 0) tops.push(Math.max(0, (page.height - tall) / 2));
   const strips = await Promise.all(
-    tops.map((top) => {
-      const bottom = Math.min(page.height, top + tall);
-      const y0 = Math.floor(emptiestRow(ink, page.height, top, tall * EDGE_SLACK * 0.5));
-      const y1 = Math.ceil(emptiestRow(ink, page.height, bottom, tall * EDGE_SLACK * 0.5));
-      const crop = { x0: 0, y0, x1: page.width, y1: Math.max(y1, y0 + 1) };
+    (await probeStrips(raster, page, options.maxPixels)).map((crop) => {
       return prepareForOcr(raster, {
         deskew: options.deskew,
         binarise: false,
