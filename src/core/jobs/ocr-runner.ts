@@ -28,6 +28,7 @@ import { getPage } from '../archive/pages.ts';
 import { chooseEngine } from '../ocr/engines.ts';
 import { AUTO_LANGUAGES } from '../ocr/language-data.ts';
 import { detectPageScript } from '../ocr/detect-page-script.ts';
+import { pageEnlargement } from '../ocr/print-size.ts';
 
 export const OCR_JOB = 'ocr';
 
@@ -165,10 +166,11 @@ export class OcrRunner {
         const text = await this.withTimeout(
           slot,
           (async () => {
-            const { engine: name, languages } = await this.settle(slot, job.pageId, payload);
+            const { engine: name, languages, enlarge } = await this.settle(slot, job.pageId, payload);
             const engine = await this.engineFor(slot, name, languages);
             return readPageWithOcr(this.archive, engine, job.pageId, {
               languages,
+              enlarge,
               deskew: payload.deskew,
               binarise: payload.binarise,
               maxPixels: this.options.maxPixels,
@@ -225,20 +227,24 @@ export class OcrRunner {
     slot: Slot,
     pageId: number,
     payload: { engine: EngineName | 'auto'; languages: string; deskew: boolean },
-  ): Promise<{ engine: EngineName; languages: string }> {
+  ): Promise<{ engine: EngineName; languages: string; enlarge?: number }> {
     const page = getPage(this.archive.db, pageId);
     if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
     let languages = payload.languages;
+    let enlarge: number | undefined;
     if (languages === AUTO_LANGUAGES) {
-      const guess = await detectPageScript(
-        this.archive.resolve(page.rasterPath),
-        page,
-        (probe) => this.probe(slot, probe),
-        { maxPixels: this.options.maxPixels, deskew: payload.deskew },
-      );
+      // Measured once: the probes and the reading both read the page at this size.
+      const raster = this.archive.resolve(page.rasterPath);
+      enlarge = await pageEnlargement(raster, this.options.maxPixels);
+      const guess = await detectPageScript(raster, page, (probe) => this.probe(slot, probe), {
+        maxPixels: this.options.maxPixels,
+        deskew: payload.deskew,
+        enlarge,
+      });
       languages = guess.languages;
     }
-    return { engine: payload.engine === 'auto' ? chooseEngine(languages, page) : payload.engine, languages };
+    const engine = payload.engine === 'auto' ? chooseEngine(languages, page) : payload.engine;
+    return { engine, languages, ...(enlarge === undefined ? {} : { enlarge }) };
   }
 
   private async probe(slot: Slot, language: string): Promise<OcrEngine> {

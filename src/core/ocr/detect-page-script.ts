@@ -111,9 +111,10 @@ export async function detectPageScript(
   raster: string,
   page: { width: number; height: number; dpi: number | null },
   probeEngine: (probe: string) => Promise<OcrEngine>,
-  options: { maxPixels: number; deskew: boolean },
+  /** `enlarge`: the page's small-print enlargement when the caller has measured it already. */
+  options: { maxPixels: number; deskew: boolean; enlarge?: number },
 ): Promise<ScriptGuess> {
-  const enlarge = await pageEnlargement(raster, options.maxPixels);
+  const enlarge = options.enlarge ?? (await pageEnlargement(raster, options.maxPixels));
   const strips = await Promise.all(
     (await probeStrips(raster, page, options.maxPixels)).map((crop) => {
       return prepareForOcr(raster, {

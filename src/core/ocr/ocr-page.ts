@@ -23,6 +23,8 @@ export interface PageOcrOptions {
   deskew: boolean;
   binarise: boolean;
   maxPixels: number;
+  /** The page's small-print enlargement (print-size.ts), when measured already (by `auto`). */
+  enlarge?: number;
   onProgress?: (share: number) => void;
 }
 
@@ -50,7 +52,9 @@ export async function readPageWithOcr(
   const raster = archive.resolve(page.rasterPath);
   const regions = textRegions(archive.db, pageId);
   // Small print (a microfilm or 72-dpi scan) is read enlarged, measured from the page's ink.
-  const enlarge = engine.readsEnlargedSmallPrint ? await pageEnlargement(raster, options.maxPixels) : 1;
+  const enlarge = engine.readsEnlargedSmallPrint
+    ? (options.enlarge ?? (await pageEnlargement(raster, options.maxPixels)))
+    : 1;
   const prepare = {
     deskew: options.deskew,
     binarise: options.binarise,
