@@ -13,11 +13,9 @@
 // Run: node bench/accuracy.ts [--kinds pdf,shuffled,clean,degraded,jpeg] [--engines tesseract,ppocr,native]
 //      [--pages pages/page-01,...] [--verbose]
 
-import { execFile } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { openArchive, type Archive } from '../src/core/archive/archive.ts';
 import { loadPageBlocks } from '../src/core/archive/page-text.ts';
@@ -31,10 +29,9 @@ import { queueOcr } from '../src/core/ocr/queue-ocr.ts';
 import { segmentArchivePage } from '../src/core/layout/segment-service.ts';
 import { linkIssueJumps } from '../src/core/layout/jumps.ts';
 import { bagOfCharactersF1, characterErrorRate } from '../src/shared/text/error-rate.ts';
-import { normaliseParagraph } from '../src/shared/text/normalise.ts';
 import { comparableText, truthPages, type TruthPage } from './lib/truth.ts';
+import { nativeTesseractTexts } from './lib/native-tesseract.ts';
 
-const run = promisify(execFile);
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1]!.split(',') : null;
@@ -218,23 +215,10 @@ async function runNative(kind: Kind, pages: TruthPage[]): Promise<RunScore> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-accuracy-native-'));
   try {
     const started = performance.now();
-    const queue = [...pages.keys()];
-    const texts: string[] = [];
-    await Promise.all(
-      Array.from({ length: defaultWorkerCount() }, async () => {
-        for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-          const file = await kind.make(pages[i]!, path.join(dir, `p${i}`));
-          const { stdout } = await run(
-            'tesseract',
-            [file, 'stdout', '-l', 'chi_sim+eng', '--psm', '3', '-c', 'preserve_interword_spaces=1'],
-            { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, maxBuffer: 64 * 2 ** 20 },
-          );
-          texts[i] = stdout
-            .split(/\n\s*\n/)
-            .map((p) => normaliseParagraph(p.split('\n')))
-            .join('\n');
-        }
-      }),
+    const texts = await nativeTesseractTexts(
+      pages.length,
+      (i) => kind.make(pages[i]!, path.join(dir, `p${i}`)),
+      ['-l', 'chi_sim+eng', '--psm', '3', '-c', 'preserve_interword_spaces=1'],
     );
     const seconds = (performance.now() - started) / 1000;
     return {

@@ -6,7 +6,6 @@
 // Run: node bench/scripts.ts [--langs auto,frk,eng] [--pages 1800,1933] [--no-native] [--dump DIR]
 //      (--dump writes each page's text and its truth, to see what was misread)
 
-import { execFile } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -18,7 +17,6 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { openArchive } from '../src/core/archive/archive.ts';
 import { loadPageBlocks, mainTextSource } from '../src/core/archive/page-text.ts';
 import { pageToPlainText } from '../src/core/export/page-text-export.ts';
@@ -30,8 +28,8 @@ import { queueOcr } from '../src/core/ocr/queue-ocr.ts';
 import { bagOfWordsF1 } from '../src/shared/text/error-rate.ts';
 import { normaliseParagraph } from '../src/shared/text/normalise.ts';
 import { REPO_ROOT } from '../test/fixtures/repo.ts';
+import { nativeTesseractTexts } from './lib/native-tesseract.ts';
 
-const run = promisify(execFile);
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1]!.split(',') : null;
@@ -94,26 +92,12 @@ async function backfile(
 
 async function native(pages: Page[], languages: string): Promise<{ texts: string[]; seconds: number }> {
   const started = performance.now();
-  const queue = [...pages.keys()];
-  const texts: string[] = [];
-  await Promise.all(
-    Array.from({ length: defaultWorkerCount() }, async () => {
-      for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-        const { stdout } = await run(
-          'tesseract',
-          [pages[i]!.image, 'stdout', '-l', languages, '--psm', '3'],
-          {
-            env: { ...process.env, OMP_THREAD_LIMIT: '1' },
-            maxBuffer: 64 * 2 ** 20,
-          },
-        );
-        texts[i] = stdout
-          .split(/\n\s*\n/)
-          .map((p) => normaliseParagraph(p.split('\n')))
-          .join('\n');
-      }
-    }),
-  );
+  const texts = await nativeTesseractTexts(pages.length, (i) => pages[i]!.image, [
+    '-l',
+    languages,
+    '--psm',
+    '3',
+  ]);
   return { texts, seconds: (performance.now() - started) / 1000 };
 }
 
