@@ -21,6 +21,8 @@ import { reviewCommand, userCommand } from './commands/review.ts';
 import { searchCommand } from './commands/search.ts';
 import { segmentCommand } from './commands/segment.ts';
 import { serveCommand } from './commands/serve.ts';
+import { shardCommand } from './commands/shard.ts';
+import { mergeCommand } from './commands/merge.ts';
 import { statusCommand } from './commands/status.ts';
 
 export interface CommandEntry {
@@ -42,8 +44,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'import',
     synopsis:
-      '[--archive DIR] [--title NAME] [--date YYYY-MM-DD] [--edition E] [--pattern PATTERN] [--dpi N] [--max-megapixels N] [--ocr-from FILE|DIR] [--json] PATH...',
-    does: "import PDF, TIFF, JPEG, PNG and JPEG 2000 files and folders (recursively, natural order); `--ocr-from` attaches existing ALTO, PAGE XML or hOCR (one file, or a folder of files named like the scans) as the text to proofread, or a METS file (its pages' ALTO and its articles); a folder holding a `mets.xml` (an exported issue) comes in whole: pages in its order, its ALTO, issue metadata and articles",
+      '[--archive DIR] [--title NAME] [--date YYYY-MM-DD] [--edition E] [--pattern PATTERN] [--dpi N] [--max-megapixels N] [--ocr-from FILE|DIR] [--json] PATH... | --shard MANIFEST [--ocr] [--jobs N]',
+    does: "import PDF, TIFF, JPEG, PNG and JPEG 2000 files and folders (recursively, natural order); `--ocr-from` attaches existing ALTO, PAGE XML or hOCR (one file, or a folder of files named like the scans) as the text to proofread, or a METS file (its pages' ALTO and its articles); a folder holding a `mets.xml` (an exported issue) comes in whole: pages in its order, its ALTO, issue metadata and articles; `--shard` imports one shard of a batch (`backfile shard`) into the shard's own archive and, with `--ocr`, reads its unread pages: run again after a kill, it completes the shard",
     run: importCommand,
   },
   {
@@ -161,6 +163,19 @@ export const COMMANDS: readonly CommandEntry[] = [
     synopsis: '[--archive DIR] [--repair] [--json]',
     does: 'verify the database, every original against its sha256 and every derived image; `--repair` rebuilds thumbnails and tiles and removes leftovers of interrupted work',
     run: checkCommand,
+  },
+  {
+    name: 'shard',
+    synopsis:
+      '--shards N --out DIR [--title NAME] [--date YYYY-MM-DD] [--edition E] [--pattern PATTERN] [--dpi N] [--lang L] [--engine E] PATH... | --unread [--archive DIR] --shards N --out DIR',
+    does: 'split scan files, or an archive\'s unread pages (`--unread`), into N shard manifests for a cluster: each worker runs `backfile import --shard MANIFEST --ocr` (docs/scale.md)',
+    run: shardCommand,
+  },
+  {
+    name: 'merge',
+    synopsis: '--into ARCHIVE [--json] SHARD_ARCHIVE...',
+    does: 'fold shard archives into one: titles and issues matched, pages de-duplicated by sha256, files copied once, corrections never replaced by machine text; one transaction per shard, so a killed merge is run again; reports pages added, duplicates and conflicts',
+    run: mergeCommand,
   },
   {
     name: 'serve',

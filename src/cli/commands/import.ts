@@ -9,6 +9,9 @@ import { BackfileError } from '../../shared/errors.ts';
 import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, check, parse } from '../args.ts';
 import { isoDate } from '../../shared/date.ts';
 import { TerminalProgress, progressLine } from '../progress.ts';
+import { importShard } from '../../core/scale/shard-worker.ts';
+import { defaultWorkerCount } from '../../core/jobs/ocr-runner.ts';
+import { readQueue } from '../read-queue.ts';
 
 const OPTIONS = {
   ...ARCHIVE_OPTION,
@@ -20,6 +23,9 @@ const OPTIONS = {
   dpi: { type: 'string' },
   'max-megapixels': { type: 'string' },
   'ocr-from': { type: 'string' },
+  shard: { type: 'string' },
+  ocr: { type: 'boolean', default: false },
+  jobs: { type: 'string' },
 } as const;
 
 /** One line per file; names and messages escaped, since a file name may hold ESC or a newline. */
@@ -31,8 +37,73 @@ function describe(outcome: FileOutcome): string {
   return `FAILED    ${escapeForTerminal(outcome.error?.message ?? '')} [${outcome.error?.code}]`;
 }
 
+/**
+ * One shard of a batch (backfile shard): its files into its own archive, then, with --ocr, its
+ * unread pages read. Run again after a crash or a kill, it completes the shard.
+ */
+async function importShardCommand(
+  manifest: string,
+  values: { ocr: boolean; jobs?: string; json: boolean },
+): Promise<number> {
+  const workers =
+    values.jobs === undefined
+      ? defaultWorkerCount()
+      : check(z.coerce.number().int().min(1).max(64), values.jobs, '--jobs');
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let shard;
+  try {
+    shard = await importShard(manifest, { ocr: values.ocr, signal: controller.signal });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  const { archive, imported, failures, queued, alreadyRead } = shard;
+  try {
+    for (const f of failures)
+      console.error(`FAILED    ${escapeForTerminal(f.path)}: ${escapeForTerminal(f.message)}`);
+    console.error(
+      `${imported.imported} imported (${imported.pages} pages), ${imported.duplicates} already in the shard's archive, ${imported.failed} failed` +
+        (values.ocr ? `; ${queued} pages to read, ${alreadyRead} read before` : ''),
+    );
+    let read = { done: 0, failed: 0 };
+    let interrupted = controller.signal.aborted;
+    if (values.ocr && !interrupted) {
+      const result = await readQueue(archive, { workers, json: values.json });
+      read = result.summary;
+      interrupted = result.interrupted;
+      console.error(`${read.done} pages read, ${read.failed} failed${interrupted ? ' (paused)' : ''}.`);
+    }
+    if (values.json)
+      console.log(
+        JSON.stringify({
+          shard: { archive: archive.dir, ...imported, queued, read: read.done, readFailed: read.failed },
+        }),
+      );
+    // A paused or partly failed shard is not done: the scheduler sees it and can run it again.
+    return interrupted ? 130 : imported.failed > 0 || read.failed > 0 ? 1 : 0;
+  } finally {
+    archive.close();
+  }
+}
+
 export async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, OPTIONS);
+  if (values.shard !== undefined) {
+    if (positionals.length > 0 || values.archive !== undefined)
+      throw new BackfileError(
+        'invalid-input',
+        '--shard imports the files its manifest names into the archive it names; give no paths or --archive with it.',
+      );
+    return importShardCommand(values.shard, values);
+  }
+  if (values.ocr)
+    throw new BackfileError(
+      'invalid-input',
+      '--ocr goes with --shard; for other imports run "backfile ocr" after the import.',
+    );
   if (positionals.length === 0)
     throw new BackfileError('invalid-input', 'Name at least one file or folder to import.');
   const date = values.date === undefined ? undefined : check(isoDate, values.date, '--date');

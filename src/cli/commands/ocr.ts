@@ -3,13 +3,13 @@
 import { z } from 'zod';
 import { openArchive } from '../../core/archive/archive.ts';
 import { cancelJobs } from '../../core/archive/job-queue.ts';
-import { OCR_JOB, OcrRunner, defaultWorkerCount } from '../../core/jobs/ocr-runner.ts';
-import { ENGINE_CHOICES, archiveLanguages, engineFactory } from '../../core/ocr/engines.ts';
+import { OCR_JOB, defaultWorkerCount } from '../../core/jobs/ocr-runner.ts';
+import { ENGINE_CHOICES, archiveLanguages } from '../../core/ocr/engines.ts';
 import { checkLanguages } from '../../core/ocr/language-data.ts';
 import { queueOcr, type PageScope } from '../../core/ocr/queue-ocr.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, check, parse } from '../args.ts';
-import { TerminalProgress, progressLine } from '../progress.ts';
+import { readQueue } from '../read-queue.ts';
 
 const OPTIONS = {
   ...ARCHIVE_OPTION,
@@ -89,40 +89,7 @@ export async function ocrCommand(argv: string[]): Promise<number> {
         `${queued.length} pages queued for OCR${skipped.length ? `, ${skipped.length} skipped (already have text; --force reads them again)` : ''}.`,
       );
     }
-    const progress = new TerminalProgress();
-    const runner = new OcrRunner(archive, (name) => engineFactory(archive, name), {
-      workers,
-      timeoutMs,
-      onJob: (e) => {
-        if (e.status === 'progress' || e.status === 'running') return;
-        progress.done();
-        if (values.json) console.log(JSON.stringify(e));
-        else if (e.status === 'done') console.error(`page ${e.pageId}: done`);
-        else console.error(`page ${e.pageId}: ${e.status}${e.error ? ` (${e.error})` : ''}`);
-      },
-      onProgress: (p) =>
-        progress.update(
-          progressLine(
-            p.done,
-            p.total,
-            p.pagesPerMinute === null ? '' : `${p.pagesPerMinute} pages/min`,
-            p.etaSeconds,
-          ),
-        ),
-    });
-    let interrupted = false;
-    const onSignal = () => {
-      interrupted = true;
-      progress.done();
-      console.error('Pausing: pages under way go back to the queue; run "backfile ocr" again to resume.');
-      void runner.stop('pause');
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    const summary = await runner.run();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    progress.done();
+    const { summary, interrupted } = await readQueue(archive, { workers, timeoutMs, json: values.json });
     console.error(`${summary.done} pages read, ${summary.failed} failed${interrupted ? ' (paused)' : ''}.`);
     return summary.failed > 0 ? 1 : 0;
   } finally {

@@ -4,6 +4,7 @@ import { escapeForTerminal } from '../../shared/text/terminal.ts';
 import { openArchive } from '../../core/archive/archive.ts';
 import { listPages } from '../../core/archive/pages.ts';
 import { pageReading } from '../../core/ocr/queue-ocr.ts';
+import { pageProvenance } from '../../core/archive/provenance.ts';
 import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, parse } from '../args.ts';
 
 export async function pagesCommand(argv: string[]): Promise<number> {
@@ -26,6 +27,7 @@ export async function pagesCommand(argv: string[]): Promise<number> {
         sha256: p.sourceSha256,
         textSource: p.textSource,
         ...pageReading(archive.db, p.id),
+        readBy: pageProvenance(archive.db, p.id),
         status: p.status,
       };
     });

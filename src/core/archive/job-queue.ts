@@ -99,6 +99,20 @@ export function recoverInterrupted(db: WritableDB, kind: string, self: number): 
     .run(kind, liveWriterIds(db, self)).changes;
 }
 
+/**
+ * Every job left running goes back to the queue, whichever process or host left it. Only for an
+ * archive one process writes at a time by construction: a shard's, whose worker the scheduler
+ * starts once per shard, and which a requeued task may reopen from another node, where the
+ * process that was killed cannot be seen to be gone.
+ */
+export function recoverAllRunning(db: WritableDB, kind: string): number {
+  return db
+    .prepare(
+      "UPDATE jobs SET status = 'todo', started_at = NULL, writer_id = NULL WHERE kind = ? AND status = 'running'",
+    )
+    .run(kind).changes;
+}
+
 /** Takes the oldest waiting job and marks it running (one attempt more) by process `writer`. */
 export function claimNextJob(db: WritableDB, kind: string, writer: number): Job | null {
   return db

@@ -141,3 +141,26 @@ export function reviewLines(db: ReadableDB, pageId: number): ReviewLine[] {
     words: words.get(l.id) ?? [],
   }));
 }
+
+/** Pages without a line of text, with the stored file they come from and their issue, in the
+ * order of the collection: what `backfile shard --archive` hands out to be read. */
+export function unreadPagesWithFiles(db: ReadableDB): {
+  pageId: number;
+  sha256: string;
+  storedPath: string;
+  sourceIndex: number;
+  title: string;
+  date: string;
+  edition: string;
+}[] {
+  return db
+    .prepare(
+      `SELECT p.id AS pageId, p.source_sha256 AS sha256, f.stored_path AS storedPath, p.source_index AS sourceIndex,
+              t.name AS title, i.issue_date AS date, i.edition AS edition
+       FROM pages p JOIN files f ON f.sha256 = p.source_sha256 JOIN issues i ON i.id = p.issue_id
+       JOIN titles t ON t.id = i.title_id
+       WHERE NOT EXISTS (SELECT 1 FROM lines l WHERE l.page_id = p.id)
+       ORDER BY t.name, i.issue_date, i.edition, p.sequence, p.id`,
+    )
+    .all() as ReturnType<typeof unreadPagesWithFiles>;
+}

@@ -15,6 +15,7 @@ import {
 import type { Block, Line, PageText, TextSource, Word } from '../../shared/model.ts';
 import { nowIso } from './archive.ts';
 import { assignLinesToRegions } from './line-regions.ts';
+import { pageLineCount } from './line-rows.ts';
 
 export function textSourceId(db: WritableDB, source: TextSource): number {
   db.prepare(
@@ -353,4 +354,109 @@ export function mainTextSource(db: ReadableDB, pageId: number): TextSource | nul
       )
       .get(pageId) as TextSource | undefined) ?? null
   );
+}
+
+/**
+ * A page's whole text as stored, corrected lines included, with each line's and word's source
+ * by what it is (kind, engine, version, model) rather than by an archive's row id: the text as
+ * it moves from one archive to another (backfile merge).
+ */
+export interface StoredText {
+  textSource: string | null;
+  blocks: { position: number; x0: number; y0: number; x1: number; y1: number }[];
+  lines: (Omit<MachineText['lines'][number], 'id' | 'source_id' | 'words'> & {
+    corrected: number;
+    source: TextSource;
+    words: (Omit<MachineText['lines'][number]['words'][number], 'source_id'> & { source: TextSource })[];
+  })[];
+}
+
+export function storedText(db: ReadableDB, pageId: number): StoredText {
+  const blockRows = db
+    .prepare('SELECT id, position, x0, y0, x1, y1 FROM blocks WHERE page_id = ? ORDER BY position, id')
+    .all(pageId) as { id: number; position: number; x0: number; y0: number; x1: number; y1: number }[];
+  const blockIndex = new Map(blockRows.map((b, i) => [b.id, i]));
+  const sources = new Map(
+    (
+      db.prepare('SELECT id, kind, engine, version, model FROM text_sources').all() as (TextSource & {
+        id: number;
+      })[]
+    ).map(({ id, ...source }) => [id, source]),
+  );
+  const words = db.prepare(
+    'SELECT position, x0, y0, x1, y1, text, confidence, source_id FROM words WHERE line_id = ? ORDER BY position',
+  );
+  type Row = Omit<MachineText['lines'][number], 'block' | 'words'> & {
+    block_id: number | null;
+    corrected: number;
+  };
+  const lines = (
+    db
+      .prepare(
+        `SELECT id, block_id, position, x0, y0, x1, y1, raw_text, text, confidence, source_id, updated_at, baseline, corrected
+         FROM lines WHERE page_id = ? ORDER BY position, id`,
+      )
+      .all(pageId) as Row[]
+  ).map(({ block_id, id, source_id, ...line }) => ({
+    ...line,
+    block: block_id === null ? null : (blockIndex.get(block_id) ?? null),
+    source: sources.get(source_id)!,
+    words: (words.all(id) as MachineText['lines'][number]['words']).map(
+      ({ source_id: wordSource, ...w }) => ({
+        ...w,
+        source: sources.get(wordSource)!,
+      }),
+    ),
+  }));
+  const textSource = db.prepare('SELECT text_source FROM pages WHERE id = ?').pluck().get(pageId) as
+    string | null;
+  return { textSource, blocks: blockRows.map(({ id: _id, ...b }) => b), lines };
+}
+
+/** Removes every line and block of a page (a merge replacing machine text that no one touched). */
+export function clearPageText(db: WritableDB, pageId: number): void {
+  db.prepare('DELETE FROM lines WHERE page_id = ?').run(pageId);
+  db.prepare('DELETE FROM blocks WHERE page_id = ?').run(pageId);
+  db.prepare('UPDATE pages SET text_source = NULL WHERE id = ?').run(pageId);
+}
+
+/**
+ * Puts another archive's text on a page that has none (inside the caller's transaction): blocks,
+ * lines with their corrected marks, words, each source found or added here. Lines get new ids
+ * (takeLineIds), and which region each belongs to is derived again from this archive's regions.
+ */
+export function insertStoredText(db: WritableDB, pageId: number, text: StoredText): number {
+  if (pageLineCount(db, pageId) > 0) throw new Error(`page ${pageId} has text already`);
+  db.prepare('DELETE FROM blocks WHERE page_id = ?').run(pageId);
+  const insertBlock = db.prepare(INSERT_BLOCK);
+  const blockIds = text.blocks.map((b) =>
+    Number(insertBlock.run(pageId, b.position, b.x0, b.y0, b.x1, b.y1).lastInsertRowid),
+  );
+  const sourceIds = new Map<string, number>();
+  const sourceId = (s: TextSource) => {
+    const key = JSON.stringify([s.kind, s.engine, s.version, s.model]);
+    if (!sourceIds.has(key)) sourceIds.set(key, textSourceId(db, s));
+    return sourceIds.get(key)!;
+  };
+  const insertLine = db.prepare(INSERT_LINE);
+  const insertWord = db.prepare(INSERT_WORD);
+  const markCorrected = db.prepare('UPDATE lines SET corrected = 1 WHERE id = ?');
+  let lineId = takeLineIds(db, text.lines.length);
+  for (const { words, block, corrected, source, ...line } of text.lines) {
+    insertLine.run({
+      ...line,
+      id: lineId,
+      page_id: pageId,
+      block_id: block === null ? null : blockIds[block],
+      source_id: sourceId(source),
+    });
+    if (corrected) markCorrected.run(lineId);
+    for (const { source: wordSource, ...word } of words)
+      insertWord.run({ ...word, line_id: lineId, source_id: sourceId(wordSource) });
+    lineId++;
+  }
+  dropEmptyBlocks(db, pageId);
+  db.prepare('UPDATE pages SET text_source = ? WHERE id = ?').run(text.textSource, pageId);
+  assignLinesToRegions(db, pageId);
+  return text.lines.length;
 }

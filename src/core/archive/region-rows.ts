@@ -63,11 +63,13 @@ export type RegionOrigin = 'user' | 'suggested' | 'import';
 export function insertRegion(
   db: WritableDB,
   region: { pageId: number; role: RegionRole; polygon: Polygon; readingOrder: number; origin: RegionOrigin },
+  /** A region carried over from another archive (backfile merge) keeps its acceptance and age. */
+  carried?: { accepted: boolean; createdAt: string },
 ): number {
   const polygon = region.polygon.map(([x, y]) => [Math.round(x), Math.round(y)] as [number, number]);
   const b = polygonBounds(polygon);
   // A suggestion waits for a person to accept it; drawn and imported regions are accepted.
-  const accepted = region.origin === 'suggested' ? 0 : 1;
+  const accepted = carried ? (carried.accepted ? 1 : 0) : region.origin === 'suggested' ? 0 : 1;
   return Number(
     db
       .prepare(
@@ -85,7 +87,7 @@ export function insertRegion(
         region.readingOrder,
         region.origin,
         accepted,
-        nowIso(),
+        carried?.createdAt ?? nowIso(),
       ).lastInsertRowid,
   );
 }

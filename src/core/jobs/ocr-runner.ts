@@ -8,6 +8,7 @@ import os from 'node:os';
 import type { Archive } from '../archive/archive.ts';
 import { localUser } from '../archive/local-user.ts';
 import { storePageReading } from '../ocr/re-read.ts';
+import { archiveShard, recordReadingPlace } from '../archive/provenance.ts';
 import { BackfileError, toErrorInfo } from '../../shared/errors.ts';
 import type { OcrEngine, OcrEngineFactory } from '../ocr/engine.ts';
 import { readPageWithOcr } from '../ocr/ocr-page.ts';
@@ -188,6 +189,7 @@ export class OcrRunner {
         }
         db.transaction(() => {
           storePageReading(db, job.pageId, text, payload.user ?? localUser(db));
+          recordReadingPlace(db, job.pageId, { host: os.hostname(), shard: archiveShard(db) });
           markJobDone(db, job.id);
         }).immediate();
         summary.done++;
