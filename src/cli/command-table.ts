@@ -168,7 +168,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'shard',
     synopsis:
       '--shards N --out DIR [--title NAME] [--date YYYY-MM-DD] [--edition E] [--pattern PATTERN] [--dpi N] [--lang L] [--engine E] PATH... | --unread [--archive DIR] --shards N --out DIR',
-    does: 'split scan files, or an archive\'s unread pages (`--unread`), into N shard manifests for a cluster: each worker runs `backfile import --shard MANIFEST --ocr` (docs/scale.md)',
+    does: "split scan files, or an archive's unread pages (`--unread`), into N shard manifests for a cluster: each worker runs `backfile import --shard MANIFEST --ocr` (docs/scale.md)",
     run: shardCommand,
   },
   {

@@ -2,7 +2,7 @@
 // job and its dependent merge from deploy/slurm, with one task killed mid-shard and rerun by
 // Slurm's requeue. The merged archive must equal a single-machine run of the same files.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,8 +26,6 @@ const env = {
 const PAGES = 12;
 const SHARDS = 4;
 let root: string;
-
-const slurm = (command: string, args: string[]) => execFileSync(command, args, { env, encoding: 'utf8' });
 
 /** Waits for `done` with a bounded timeout, polling. */
 async function until(what: string, done: () => boolean, seconds: number): Promise<void> {
@@ -58,11 +56,19 @@ beforeAll(async () => {
   for (let p = 0; p < PAGES; p++) {
     const words = ['harbour', 'council', 'railway', 'weather', 'market', 'school', 'bridge', 'quay'];
     const column = (c: number) =>
-      Array.from({ length: 12 }, (_, i) => `${words[(p + i + c) % 8]} report ${p}.${c}.${i} ${words[(p * 3 + i) % 8]}`);
-    await writeTextScan(path.join(root, 'scans', `page-${String(p + 1).padStart(2, '0')}.png`), [
-      { x: 60, y: 40, lines: column(0) },
-      { x: 1150, y: 40, lines: column(1) },
-    ], 2100, 900);
+      Array.from(
+        { length: 12 },
+        (_, i) => `${words[(p + i + c) % 8]} report ${p}.${c}.${i} ${words[(p * 3 + i) % 8]}`,
+      );
+    await writeTextScan(
+      path.join(root, 'scans', `page-${String(p + 1).padStart(2, '0')}.png`),
+      [
+        { x: 60, y: 40, lines: column(0) },
+        { x: 1150, y: 40, lines: column(1) },
+      ],
+      2100,
+      900,
+    );
   }
 });
 
@@ -76,29 +82,51 @@ describe('a batch on Slurm', () => {
   it('runs an array of shards and the merge; a task killed mid-shard is requeued and the result equals one machine', async () => {
     const meta = ['--title', 'Slurm Herald', '--date', '1933-03-03', '--lang', 'eng'];
     const shards = path.join(root, 'batch');
-    const made = runCli(['shard', '--shards', String(SHARDS), '--out', shards, ...meta, path.join(root, 'scans')]);
+    const made = runCli([
+      'shard',
+      '--shards',
+      String(SHARDS),
+      '--out',
+      shards,
+      ...meta,
+      path.join(root, 'scans'),
+    ]);
     expect(made.status, made.stderr).toBe(0);
 
-    const submitted = spawnSync(path.join(REPO_ROOT, 'deploy/slurm/submit.sh'), [shards, path.join(root, 'merged')], {
-      env,
-      encoding: 'utf8',
-    });
+    const submitted = spawnSync(
+      path.join(REPO_ROOT, 'deploy/slurm/submit.sh'),
+      [shards, path.join(root, 'merged')],
+      {
+        env,
+        encoding: 'utf8',
+      },
+    );
     expect(submitted.status, submitted.stderr).toBe(0);
     const [, arrayId, , mergeId] = submitted.stdout.trim().split(/\s+/);
 
     // Kill task 1's worker once it has read a page of its shard and before it has read them all.
     const log = path.join(shards, `backfile-ocr-${arrayId}_1.out`);
-    const readSoFar = () => (existsSync(log) ? (readFileSync(log, 'utf8').match(/page \d+: done/g) ?? []).length : 0);
+    const readSoFar = () =>
+      existsSync(log) ? (readFileSync(log, 'utf8').match(/page \d+: done/g) ?? []).length : 0;
     await until('task 1 to read its first page', () => readSoFar() >= 1, 300);
     expect(readSoFar()).toBeLessThan(PAGES / SHARDS);
-    const killed = spawnSync('pkill', ['-KILL', '-f', 'import --shard .*shard-0001.json'], { encoding: 'utf8' });
+    const killed = spawnSync('pkill', ['-KILL', '-f', 'import --shard .*shard-0001.json'], {
+      encoding: 'utf8',
+    });
     expect(killed.status).toBe(0);
 
     const state = (job: string) => {
       const out = spawnSync('scontrol', ['show', 'job', job], { env, encoding: 'utf8' }).stdout;
-      return { state: /JobState=(\w+)/.exec(out)?.[1] ?? 'GONE', restarts: Number(/Restarts=(\d+)/.exec(out)?.[1] ?? 0) };
+      return {
+        state: /JobState=(\w+)/.exec(out)?.[1] ?? 'GONE',
+        restarts: Number(/Restarts=(\d+)/.exec(out)?.[1] ?? 0),
+      };
     };
-    await until('the merge job to finish', () => ['COMPLETED', 'FAILED', 'CANCELLED', 'GONE'].includes(state(mergeId!).state), 600);
+    await until(
+      'the merge job to finish',
+      () => ['COMPLETED', 'FAILED', 'CANCELLED', 'GONE'].includes(state(mergeId!).state),
+      600,
+    );
     expect(state(mergeId!).state).toBe('COMPLETED');
     expect(state(`${arrayId}_1`).restarts).toBeGreaterThanOrEqual(1);
     expect(readFileSync(log, 'utf8')).toMatch(/requeueing task 1/);
@@ -106,7 +134,9 @@ describe('a batch on Slurm', () => {
 
     // The same files on one machine, as a new user would: import, then ocr.
     const single = path.join(root, 'single');
-    expect(runCli(['import', '--archive', single, ...meta.slice(0, 4), path.join(root, 'scans')]).status).toBe(0);
+    expect(
+      runCli(['import', '--archive', single, ...meta.slice(0, 4), path.join(root, 'scans')]).status,
+    ).toBe(0);
     expect(runCli(['ocr', '--archive', single, '--all', '--lang', 'eng', '--jobs', '2']).status).toBe(0);
 
     const merged = openArchive(path.join(root, 'merged'));

@@ -46,7 +46,11 @@ function contents(archive: Archive) {
 async function runShards(name: string, count: number): Promise<string[]> {
   const manifests = await writeManifests(
     path.join(root, name),
-    shardFiles(files, { title: 'Merge Courier', date: '1912-04-15' }, { count, languages: 'eng', engine: 'auto' }),
+    shardFiles(
+      files,
+      { title: 'Merge Courier', date: '1912-04-15' },
+      { count, languages: 'eng', engine: 'auto' },
+    ),
   );
   const dirs: string[] = [];
   for (const m of manifests) {
@@ -100,7 +104,7 @@ describe('backfile merge', () => {
     expect(listPages(target.db)).toHaveLength(6);
   });
 
-  it('never replaces a correction in the target with a shard\'s machine text, and says so', async () => {
+  it("never replaces a correction in the target with a shard's machine text, and says so", async () => {
     const target = open(path.join(root, 'corrected-target'));
     await importScans(target, [files[0]!], { title: 'Merge Courier', date: '1912-04-15' });
     const page = listPages(target.db)[0]!;
@@ -127,7 +131,12 @@ describe('backfile merge', () => {
     const shards = await runShards('shards-corrections', 1);
     const shard = open(shards[0]!);
     const theirs = listPages(shard.db).find((p) => p.sourceName === 'scan-2.pdf')!;
-    correctLine(shard.db, reviewLines(shard.db, theirs.id)[0]!.id, 'File 2, page one, first line', 'reviewer');
+    correctLine(
+      shard.db,
+      reviewLines(shard.db, theirs.id)[0]!.id,
+      'File 2, page one, first line',
+      'reviewer',
+    );
     const report = await mergeArchives(target, shards);
     expect(report.corrected).toBe(1);
     const lines = reviewLines(target.db, listPages(target.db).find((p) => p.sourceName === 'scan-2.pdf')!.id);
@@ -143,7 +152,18 @@ describe('backfile merge', () => {
     const shards = await runShards('shards-articles', 1);
     const shard = open(shards[0]!);
     const page = listPages(shard.db)[0]!;
-    const region = createRegion(shard.db, page.id, 'body', [[10, 10], [page.width - 10, 10], [page.width - 10, page.height / 2], [10, page.height / 2]], 'reviewer');
+    const region = createRegion(
+      shard.db,
+      page.id,
+      'body',
+      [
+        [10, 10],
+        [page.width - 10, 10],
+        [page.width - 10, page.height / 2],
+        [10, page.height / 2],
+      ],
+      'reviewer',
+    );
     const article = createArticle(shard.db, [region], { headline: 'Council meets' }, 'reviewer');
     expect(article).toBeGreaterThan(0);
     const target = open(path.join(root, 'articles-target'));

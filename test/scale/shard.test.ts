@@ -34,7 +34,11 @@ describe('splitting a batch', () => {
   });
 
   it('balances equal files evenly', () => {
-    const shards = splitContiguous(Array.from({ length: 12 }, (_, i) => i), 4, () => 10);
+    const shards = splitContiguous(
+      Array.from({ length: 12 }, (_, i) => i),
+      4,
+      () => 10,
+    );
     expect(shards.map((s) => s.length)).toEqual([3, 3, 3, 3]);
   });
 
@@ -62,16 +66,31 @@ describe('shard manifests', () => {
     const folder = path.join(root, 'scans');
     mkdirSync(folder);
     for (let i = 0; i < 3; i++)
-      await writeTextScan(path.join(folder, `p${i + 1}.png`), [{ x: 80, y: 60, lines: [`line ${i}`] }], 600, 200);
+      await writeTextScan(
+        path.join(folder, `p${i + 1}.png`),
+        [{ x: 80, y: 60, lines: [`line ${i}`] }],
+        600,
+        200,
+      );
     const written = await writeManifests(
       path.join(root, 'manifests'),
-      shardFiles([path.relative(process.cwd(), folder)], { title: 'The Post', edition: 'late' }, { count: 2, languages: 'eng', engine: 'tesseract' }),
+      shardFiles(
+        [path.relative(process.cwd(), folder)],
+        { title: 'The Post', edition: 'late' },
+        { count: 2, languages: 'eng', engine: 'tesseract' },
+      ),
     );
     expect(written.map((f) => path.basename(f))).toEqual(['shard-0000.json', 'shard-0001.json']);
     const manifests = written.map((f) => SHARD_MANIFEST.parse(JSON.parse(readFileSync(f, 'utf8'))));
-    expect(manifests.flatMap((m) => m.files.map((f) => path.basename(f.path)))).toEqual(['p1.png', 'p2.png', 'p3.png']);
+    expect(manifests.flatMap((m) => m.files.map((f) => path.basename(f.path)))).toEqual([
+      'p1.png',
+      'p2.png',
+      'p3.png',
+    ]);
     for (const m of manifests) {
-      expect(m.files.every((f) => path.isAbsolute(f.path) && f.title === 'The Post' && f.edition === 'late')).toBe(true);
+      expect(
+        m.files.every((f) => path.isAbsolute(f.path) && f.title === 'The Post' && f.edition === 'late'),
+      ).toBe(true);
       expect(m.ocr).toEqual({ languages: 'eng', engine: 'tesseract' });
     }
     await expect(writeManifests(path.join(root, 'manifests'), [])).rejects.toThrow(/not an empty folder/);
@@ -91,7 +110,12 @@ describe("an archive's unread pages", () => {
     const files = [];
     for (let i = 0; i < 3; i++)
       files.push(
-        await writeTextScan(path.join(scans, `u${i}.png`), [{ x: 80, y: 60, lines: [`harbour report ${i + 1}`, 'the council met'] }], 900, 260),
+        await writeTextScan(
+          path.join(scans, `u${i}.png`),
+          [{ x: 80, y: 60, lines: [`harbour report ${i + 1}`, 'the council met'] }],
+          900,
+          260,
+        ),
       );
     const archive = openArchive(path.join(root, 'library'));
     try {
@@ -103,10 +127,14 @@ describe("an archive's unread pages", () => {
       const shardDirs: string[] = [];
       for (const m of manifests) {
         const manifest = readManifest(m);
-        expect(manifest.files.every((f) => f.sha256 && f.pages?.length === 1 && f.title === 'Harbour News')).toBe(true);
+        expect(
+          manifest.files.every((f) => f.sha256 && f.pages?.length === 1 && f.title === 'Harbour News'),
+        ).toBe(true);
         const shard = await importShard(m, { ocr: true });
         expect(shard.queued).toBe(manifest.files.length);
-        await new OcrRunner(shard.archive, (name) => engineFactory(shard.archive, name), { workers: 1 }).run();
+        await new OcrRunner(shard.archive, (name) => engineFactory(shard.archive, name), {
+          workers: 1,
+        }).run();
         shardDirs.push(shard.archive.dir);
         shard.archive.close();
       }
@@ -121,7 +149,9 @@ describe("an archive's unread pages", () => {
         expect(provenance.engine).toBe('tesseract.js');
         expect(provenance.version).toMatch(/^\d+\.\d+/);
       }
-      expect(() => shardUnreadPages(archive, { count: 2, languages: 'eng', engine: 'auto' })).toThrow(/nothing to split/);
+      expect(() => shardUnreadPages(archive, { count: 2, languages: 'eng', engine: 'auto' })).toThrow(
+        /nothing to split/,
+      );
     } finally {
       archive.close();
     }
