@@ -96,6 +96,16 @@ describe('shard manifests', () => {
     await expect(writeManifests(path.join(root, 'manifests'), [])).rejects.toThrow(/not an empty folder/);
   });
 
+  it('refuses a pattern that reads folder names, which a worker importing single files cannot see', () => {
+    expect(() =>
+      shardFiles(
+        [root],
+        {},
+        { count: 2, languages: 'eng', engine: 'auto', pattern: '{title}/{date:YYYYMMDD}' },
+      ),
+    ).toThrow(/file names only/);
+  });
+
   it('a manifest that is not one is refused with what is wrong', () => {
     const bad = path.join(root, 'bad.json');
     writeFileSync(bad, JSON.stringify({ backfile: 'shard', version: 1, name: 'x y', files: [] }));

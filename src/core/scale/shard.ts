@@ -56,6 +56,13 @@ export function shardFiles(
   metadata: { title?: string | undefined; date?: string | undefined; edition?: string | undefined },
   settings: ShardSettings,
 ): ShardManifest[] {
+  // A worker imports each file by itself, so a pattern meets the file's name only, not the
+  // folders above it that `backfile import FOLDER` would give it.
+  if (settings.pattern?.includes('/'))
+    throw new BackfileError(
+      'invalid-input',
+      `The pattern "${settings.pattern}" reads folder names; a shard's files are matched by their file names only, so give a pattern without "/".`,
+    );
   const found = findScanFiles(paths.map((p) => path.resolve(p)));
   if (found.metsFiles.length > 0)
     throw new BackfileError(
