@@ -84,12 +84,17 @@ describe('backfile merge', () => {
     const single = open(path.join(root, 'single'));
     await importScans(single, files, { title: 'Merge Courier', date: '1912-04-15' });
     const merged = open(path.join(root, 'merged'));
-    const report = await mergeArchives(merged, await runShards('shards-equal', 3));
+    const shards = await runShards('shards-equal', 3);
+    const report = await mergeArchives(merged, shards);
     expect(report.added).toBe(6);
     expect(report.conflicts).toEqual([]);
     expect(contents(merged)).toEqual(contents(single));
+    // The merged archive stands alone: its files stay when the shards are deleted.
+    for (const dir of shards) rmSync(dir, { recursive: true, force: true });
     const check = await checkArchive(merged);
     expect(check.ok).toBe(true);
+    expect(check.originals.checked).toBe(4);
+    expect(check.derived.missing).toEqual([]);
   });
 
   it('run again, or given a shard twice, adds nothing', async () => {

@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { createReadStream, readdirSync } from 'node:fs';
-import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export const ORIGINALS_DIR = 'files/originals';
@@ -92,4 +92,37 @@ export async function moveFolderInPlace(built: string, target: string, replace: 
   await rename(target, old);
   await rename(built, target);
   await removeQuietly(old);
+}
+
+/**
+ * Puts another archive's file or folder at `target` (a merge): hard links where both are on one
+ * file system, copies where not. Linking is safe because no file under files/ is ever changed in
+ * place: every write goes to a new name and is renamed over (writeAtomically, moveFolderInPlace),
+ * which leaves the other archive's link as it was. Built under a temporary name, then renamed,
+ * so a crash leaves the whole file or folder or a *.partial that the next import sweeps.
+ */
+export async function placeFrom(source: string, target: string): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const partial = partialName(target);
+  const place = async (from: string, to: string) => {
+    try {
+      await link(from, to);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw error;
+      await copyFile(from, to);
+    }
+  };
+  if ((await stat(source)).isDirectory()) {
+    await mkdir(partial);
+    for (const file of filesBelow(source)) {
+      const to = path.join(partial, path.relative(source, file));
+      await mkdir(path.dirname(to), { recursive: true });
+      await place(file, to);
+    }
+    await moveFolderInPlace(partial, target, false);
+  } else {
+    await place(source, partial);
+    await rename(partial, target);
+  }
 }

@@ -6,12 +6,11 @@
 // transaction: a merge killed halfway leaves the shards before it merged and the rest not, and
 // running it again completes it (what is merged already counts as a duplicate).
 
-import { cp, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openArchive, type Archive } from '../archive/archive.ts';
 import { findOrCreateIssue, findOrCreateTitle } from '../archive/catalogue.ts';
-import { copyIn, moveFolderInPlace, pageFolder, partialName } from '../archive/file-store.ts';
+import { pageFolder, placeFrom } from '../archive/file-store.ts';
 import { fileIsStored, insertFile } from '../archive/file-rows.ts';
 import { pageLineCount } from '../archive/line-rows.ts';
 import {
@@ -93,21 +92,18 @@ function decide(target: Archive, source: Archive, page: ShardPage, targetPageId:
 const describePage = (page: ShardPage) =>
   `${page.file.originalName}${page.file.pageCount > 1 ? ` page ${page.sourceIndex + 1}` : ''}`;
 
-/** Copies a file or folder of the shard into the same place in the target, if it is not there. */
+/** Puts the page's original and derived images into the same places in the target, where missing. */
 async function copyFilesOf(target: Archive, source: Archive, page: ShardPage): Promise<number> {
   let copied = 0;
   const original = target.resolve(page.file.storedPath);
   if (!existsSync(original)) {
-    await copyIn(source.resolve(page.file.storedPath), original);
+    await placeFrom(source.resolve(page.file.storedPath), original);
     copied++;
   }
   const folder = pageFolder(page.sourceSha256, page.sourceIndex);
   const into = target.resolve(folder);
   if (!existsSync(into) && existsSync(source.resolve(folder))) {
-    await mkdir(path.dirname(into), { recursive: true });
-    const partial = partialName(into);
-    await cp(source.resolve(folder), partial, { recursive: true });
-    await moveFolderInPlace(partial, into, false);
+    await placeFrom(source.resolve(folder), into);
     copied++;
   }
   // Paths outside the page's folder (an original that is its own raster) are the original's.
