@@ -54,7 +54,9 @@ async function concurrently(commands: string[][]): Promise<number> {
           const child = spawn(process.execPath, [BACKFILE, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
           let err = '';
           child.stderr.on('data', (d) => (err += d));
-          child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`backfile ${args.join(' ')}: ${err}`))));
+          child.on('exit', (code) =>
+            code === 0 ? resolve() : reject(new Error(`backfile ${args.join(' ')}: ${err}`)),
+          );
         }),
     ),
   );
@@ -71,10 +73,16 @@ async function makePages(): Promise<string[]> {
     if (FROM_SAMPLES) {
       const source = path.join(SAMPLES, `page-0${(i % 3) + 1}`, 'scan_300dpi.png');
       // One pixel in the margin set from the copy's number: the same page, other bytes.
-      const dot = await sharp({ create: { width: 1, height: 1, channels: 3, background: { r: i % 256, g: 255, b: 255 } } })
+      const dot = await sharp({
+        create: { width: 1, height: 1, channels: 3, background: { r: i % 256, g: 255, b: 255 } },
+      })
         .png()
         .toBuffer();
-      await sharp(source).composite([{ input: dot, left: 1 + Math.floor(i / 256), top: 1 }]).greyscale().png().toFile(file);
+      await sharp(source)
+        .composite([{ input: dot, left: 1 + Math.floor(i / 256), top: 1 }])
+        .greyscale()
+        .png()
+        .toFile(file);
     } else await writeTextScan(file, twoColumns());
     files.push(file);
   }
@@ -83,20 +91,41 @@ async function makePages(): Promise<string[]> {
 
 async function runTasks(scans: string, tasks: number): Promise<{ seconds: number; shardArchives: string[] }> {
   const out = path.join(WORK, `shards-${tasks}`);
-  cli(['shard', '--shards', String(tasks), '--out', out, '--title', 'Bench Daily', '--lang', LANG, '--engine', ENGINE, scans]);
-  const manifests = Array.from({ length: tasks }, (_, i) => path.join(out, `shard-${String(i).padStart(4, '0')}.json`));
+  cli([
+    'shard',
+    '--shards',
+    String(tasks),
+    '--out',
+    out,
+    '--title',
+    'Bench Daily',
+    '--lang',
+    LANG,
+    '--engine',
+    ENGINE,
+    scans,
+  ]);
+  const manifests = Array.from({ length: tasks }, (_, i) =>
+    path.join(out, `shard-${String(i).padStart(4, '0')}.json`),
+  );
   let seconds: number;
   if (SLURM) {
     const started = performance.now();
     const env = { ...process.env, BACKFILE: `${process.execPath} ${BACKFILE}` };
-    const submitted = spawnSync(path.join(REPO_ROOT, 'deploy/slurm/submit.sh'), [out, path.join(WORK, `merged-slurm-${tasks}`)], {
-      env,
-      encoding: 'utf8',
-    });
+    const submitted = spawnSync(
+      path.join(REPO_ROOT, 'deploy/slurm/submit.sh'),
+      [out, path.join(WORK, `merged-slurm-${tasks}`)],
+      {
+        env,
+        encoding: 'utf8',
+      },
+    );
     if (submitted.status !== 0) throw new Error(submitted.stderr);
     const mergeJob = submitted.stdout.trim().split(/\s+/)[3]!;
     for (;;) {
-      const state = /JobState=(\w+)/.exec(spawnSync('scontrol', ['show', 'job', mergeJob], { env, encoding: 'utf8' }).stdout)?.[1];
+      const state = /JobState=(\w+)/.exec(
+        spawnSync('scontrol', ['show', 'job', mergeJob], { env, encoding: 'utf8' }).stdout,
+      )?.[1];
       if (!state || ['COMPLETED', 'FAILED', 'CANCELLED'].includes(state)) break;
       await new Promise((r) => setTimeout(r, 500));
     }
@@ -156,10 +185,23 @@ try {
   const single = path.join(WORK, 'single');
   const refStarted = performance.now();
   cli(['import', '--archive', single, '--title', 'Bench Daily', scans]);
-  cli(['ocr', '--archive', single, '--all', '--lang', LANG, '--engine', ENGINE, '--jobs', String(Math.min(2, os.cpus().length))]);
+  cli([
+    'ocr',
+    '--archive',
+    single,
+    '--all',
+    '--lang',
+    LANG,
+    '--engine',
+    ENGINE,
+    '--jobs',
+    String(Math.min(2, os.cpus().length)),
+  ]);
   const refSeconds = (performance.now() - refStarted) / 1000;
   const refRate = (PAGES / refSeconds) * 60;
-  console.log(`\nreference: one process, import then ocr --jobs 2: ${refSeconds.toFixed(1)} s, ${refRate.toFixed(1)} pages/min`);
+  console.log(
+    `\nreference: one process, import then ocr --jobs 2: ${refSeconds.toFixed(1)} s, ${refRate.toFixed(1)} pages/min`,
+  );
   console.log('\ntasks  wall s  pages/min  ratio to reference  pages read');
   let four: string[] = [];
   for (const tasks of [1, 2, 4]) {
@@ -183,7 +225,8 @@ try {
     `4 shards of text pages (${text.linesPerPage} lines each) ${String(textMerge.pages).padStart(6)}  ${textMerge.seconds.toFixed(2).padStart(7)}  ${((textMerge.seconds / textMerge.pages) * 1000).toFixed(1).padStart(17)}`,
   );
   const sizes = readFileSync('/proc/self/status', 'utf8').match(/VmHWM:\s+(\d+)/)?.[1];
-  if (sizes) console.log(`\npeak RSS of this process (merges included): ${Math.round(Number(sizes) / 1024)} MB`);
+  if (sizes)
+    console.log(`\npeak RSS of this process (merges included): ${Math.round(Number(sizes) / 1024)} MB`);
 } finally {
   rmSync(WORK, { recursive: true, force: true });
 }
