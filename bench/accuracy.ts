@@ -11,9 +11,10 @@
 // degraded 200-dpi scan, 100-dpi JPEG; engines: tesseract.js, PP-OCR, and native tesseract 5
 // (psm 3) as the reference in the same run.
 // Run: node bench/accuracy.ts [--kinds pdf,shuffled,clean,degraded,jpeg] [--engines tesseract,ppocr,native]
-//      [--pages pages/page-01,...] [--verbose]
+//      [--pages pages/page-01,...] [--verbose] [--dump DIR]
+//      (--dump writes each page's text, per kind and engine, beside its truth, to see what went wrong)
 
-import { mkdtempSync, mkdirSync, rmSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, copyFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -38,6 +39,7 @@ const arg = (name: string) => {
 };
 const KIND_NAMES = arg('kinds') ?? ['pdf', 'shuffled', 'clean', 'degraded', 'jpeg'];
 const ENGINES = arg('engines') ?? ['tesseract', 'ppocr', 'native'];
+const DUMP = arg('dump')?.[0] ?? null;
 const ONLY = arg('pages');
 const VERBOSE = process.argv.includes('--verbose');
 const ARTICLE_CER = 0.02;
@@ -162,6 +164,12 @@ async function runBackfile(kind: Kind, engine: string, pages: TruthPage[]): Prom
     const scores = pages.map((page, i): PageScore => {
       const pageId = pageIds[i]!;
       const text = pageToPlainText(loadPageBlocks(archive.db, pageId));
+      if (DUMP) {
+        const name = `${page.set}-p${page.number}`;
+        mkdirSync(DUMP, { recursive: true });
+        writeFileSync(path.join(DUMP, `${name}.${kind.name}.${engine}.txt`), text);
+        writeFileSync(path.join(DUMP, `${name}.truth.txt`), page.text);
+      }
       const ours = articlesOnPage(archive, pageId);
       const recovered = page.articles.filter((truth) =>
         ours.some((a) => characterErrorRate(a.text, truth.text) <= ARTICLE_CER),
