@@ -56,9 +56,19 @@ export function wordsOfReadLine(line: ReadLine): Word[] {
   const words: Word[] = [];
   let run: typeof chars = [];
   const box = tightBox(line);
+  // Each character as wide as the line's pitch, not wider than halfway to its neighbours: set
+  // solid, the characters of a column touch, and where the line ran across a white gutter the
+  // gap between two characters stays open, so the layout sees it and cuts the line there
+  // (split-lines.ts). Edges at the midpoints between characters closed every gutter.
+  const xs = chars.filter((c) => c.text.trim()).map((c) => c.x);
+  const steps = xs
+    .slice(1)
+    .map((x, i) => x - xs[i]!)
+    .sort((a, b) => a - b);
+  const half = (steps.length ? steps[Math.floor(steps.length / 2)]! : (line.box.y1 - line.box.y0) * 0.6) / 2;
   const edges = chars.map((c, i) => ({
-    x0: i === 0 ? box.x0 : (chars[i - 1]!.x + c.x) / 2,
-    x1: i === chars.length - 1 ? box.x1 : (c.x + chars[i + 1]!.x) / 2,
+    x0: i === 0 ? box.x0 : Math.max(box.x0, c.x - Math.min(half, (c.x - chars[i - 1]!.x) / 2)),
+    x1: i === chars.length - 1 ? box.x1 : Math.min(box.x1, c.x + Math.min(half, (chars[i + 1]!.x - c.x) / 2)),
   }));
   const flush = () => {
     if (run.length === 0) return;
@@ -90,7 +100,8 @@ export function wordsOfReadLine(line: ReadLine): Word[] {
 
 class PpOcrEngine implements OcrEngine {
   readonly name = 'ppocr';
-  readonly followsPageLayout = false; // decision 005
+  // Its lines go through the page's layout analysis like every source's (decision 005, 2026-12-03).
+  readonly followsPageLayout = true;
   readonly readsEnlargedSmallPrint = false;
   private readonly models: PpOcrModels;
   private readonly detector: TextDetector;
