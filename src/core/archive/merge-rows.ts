@@ -6,6 +6,8 @@ import type { ReadableDB, WritableDB } from './db-handles.ts';
 import type { StoredFile } from './file-rows.ts';
 import type { NewPage } from './pages.ts';
 import { insertRegion, type RegionOrigin } from './region-rows.ts';
+import { correctedLineCount } from './line-rows.ts';
+import { pageArticleIds } from './article-rows.ts';
 import type { Polygon } from '../../shared/geometry.ts';
 import type { RegionRole } from '../../shared/model.ts';
 
@@ -89,14 +91,14 @@ export function humanWorkOnPage(
   db: ReadableDB,
   pageId: number,
 ): { corrected: number; regions: number; articles: number } {
-  return db
-    .prepare(
-      `SELECT (SELECT COUNT(*) FROM lines WHERE page_id = @id AND corrected = 1) AS corrected,
-              (SELECT COUNT(*) FROM regions WHERE page_id = @id AND (origin <> 'suggested' OR accepted = 1)) AS regions,
-              (SELECT COUNT(DISTINCT ap.article_id) FROM article_parts ap JOIN regions r ON r.id = ap.region_id
-                 WHERE r.page_id = @id) AS articles`,
-    )
-    .get({ id: pageId }) as { corrected: number; regions: number; articles: number };
+  return {
+    corrected: correctedLineCount(db, pageId),
+    regions: db
+      .prepare("SELECT COUNT(*) FROM regions WHERE page_id = ? AND (origin <> 'suggested' OR accepted = 1)")
+      .pluck()
+      .get(pageId) as number,
+    articles: pageArticleIds(db, pageId).length,
+  };
 }
 
 export function regionCount(db: ReadableDB, pageId: number): number {

@@ -40,9 +40,8 @@ export interface MergeConflict {
   reason: string;
 }
 
-export interface ShardMergeReport {
-  archive: string;
-  shard: string | null;
+/** What a merge did, for one shard and in total. */
+export interface MergeCounts {
   /** Pages new to the target, with their text. */
   added: number;
   /** Pages the target had without text, now with the shard's. */
@@ -52,19 +51,19 @@ export interface ShardMergeReport {
   duplicates: number;
   articles: number;
   conflicts: MergeConflict[];
+}
+type Count = Exclude<keyof MergeCounts, 'conflicts'>;
+
+export interface ShardMergeReport extends MergeCounts {
+  archive: string;
+  shard: string | null;
   /** Pages the shard had not read yet (its OCR queue), and files it failed to import. */
   unread: number;
   failedFiles: { path: string; message: string }[];
 }
 
-export interface MergeReport {
+export interface MergeReport extends MergeCounts {
   shards: ShardMergeReport[];
-  added: number;
-  filled: number;
-  corrected: number;
-  duplicates: number;
-  articles: number;
-  conflicts: MergeConflict[];
 }
 
 type Step = 'add' | 'fill' | 'correct' | 'duplicate' | { conflict: string };
@@ -225,8 +224,7 @@ export async function mergeArchives(
     shards.push(report);
     options.onShard?.(report);
   }
-  const sum = (key: 'added' | 'filled' | 'corrected' | 'duplicates' | 'articles') =>
-    shards.reduce((n, s) => n + s[key], 0);
+  const sum = (key: Count) => shards.reduce((n, s) => n + s[key], 0);
   return {
     shards,
     added: sum('added'),
