@@ -39,3 +39,13 @@ export const ID = z.coerce.number().int().positive();
 export function idList(value: string, what: string): number[] {
   return check(ID_LIST, value.split(','), what);
 }
+
+/** --jobs: OCR workers, the machine's default when not given. */
+export function workersOption(value: string | undefined, fallback: () => number): number {
+  return value === undefined ? fallback() : check(z.coerce.number().int().min(1).max(64), value, '--jobs');
+}
+
+/** --dpi: the resolution a scan claims, where its file says none or says it wrongly. */
+export function dpiOption(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : check(z.coerce.number().int().min(50).max(1200), value, '--dpi');
+}

@@ -6,7 +6,15 @@ import { openArchive } from '../../core/archive/archive.ts';
 import { importScans, type FileOutcome } from '../../core/import/importer.ts';
 import { parsePattern } from '../../core/import/pattern.ts';
 import { BackfileError } from '../../shared/errors.ts';
-import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, check, parse } from '../args.ts';
+import {
+  ARCHIVE_OPTION,
+  JSON_OPTION,
+  archiveFolder,
+  check,
+  dpiOption,
+  parse,
+  workersOption,
+} from '../args.ts';
 import { isoDate } from '../../shared/date.ts';
 import { TerminalProgress, progressLine } from '../progress.ts';
 import { importShard } from '../../core/scale/shard-worker.ts';
@@ -45,10 +53,7 @@ async function importShardCommand(
   manifest: string,
   values: { ocr: boolean; jobs?: string; json: boolean },
 ): Promise<number> {
-  const workers =
-    values.jobs === undefined
-      ? defaultWorkerCount()
-      : check(z.coerce.number().int().min(1).max(64), values.jobs, '--jobs');
+  const workers = workersOption(values.jobs, defaultWorkerCount);
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
@@ -107,10 +112,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   if (positionals.length === 0)
     throw new BackfileError('invalid-input', 'Name at least one file or folder to import.');
   const date = values.date === undefined ? undefined : check(isoDate, values.date, '--date');
-  const dpi =
-    values.dpi === undefined
-      ? undefined
-      : check(z.coerce.number().int().min(50).max(1200), values.dpi, '--dpi');
+  const dpi = dpiOption(values.dpi);
   const maxMp =
     values['max-megapixels'] === undefined
       ? undefined

@@ -8,7 +8,7 @@ import { ENGINE_CHOICES, archiveLanguages } from '../../core/ocr/engines.ts';
 import { checkLanguages } from '../../core/ocr/language-data.ts';
 import { queueOcr, type PageScope } from '../../core/ocr/queue-ocr.ts';
 import { BackfileError } from '../../shared/errors.ts';
-import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, check, parse } from '../args.ts';
+import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, check, parse, workersOption } from '../args.ts';
 import { readQueue } from '../read-queue.ts';
 
 const OPTIONS = {
@@ -54,10 +54,7 @@ function scopeFrom(values: {
 export async function ocrCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, OPTIONS);
   const scope = scopeFrom(values);
-  const workers =
-    values.jobs === undefined
-      ? defaultWorkerCount()
-      : check(z.coerce.number().int().min(1).max(64), values.jobs, '--jobs');
+  const workers = workersOption(values.jobs, defaultWorkerCount);
   const timeoutMs =
     values.timeout === undefined
       ? undefined

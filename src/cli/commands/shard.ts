@@ -8,7 +8,7 @@ import { AUTO_LANGUAGES } from '../../core/ocr/language-data.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import { ENGINE_CHOICES } from '../../shared/ocr.ts';
 import { isoDate } from '../../shared/date.ts';
-import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, check, parse } from '../args.ts';
+import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, check, dpiOption, parse } from '../args.ts';
 import { escapeForTerminal } from '../../shared/text/terminal.ts';
 
 const OPTIONS = {
@@ -39,10 +39,7 @@ export async function shardCommand(argv: string[]): Promise<number> {
         ? ('auto' as const)
         : check(z.enum(ENGINE_CHOICES), values.engine, '--engine'),
     pattern: values.pattern,
-    dpi:
-      values.dpi === undefined
-        ? undefined
-        : check(z.coerce.number().int().min(50).max(1200), values.dpi, '--dpi'),
+    dpi: dpiOption(values.dpi),
   };
   if (values.pattern) parsePattern(values.pattern);
   let shards;
