@@ -1,11 +1,15 @@
 // bench/ocr: pages per minute, peak memory and error rates of Backfile's two OCR engines
 // (tesseract.js and PP-OCRv4, each through the real job queue with its pool) against native
 // tesseract from Debian with the same parallelism, on the sample pages (clean 300-dpi,
-// degraded 200-dpi, and dense 100-dpi JPEG scans). Run: node bench/ocr.ts [--jobs N] [--copies N]
+// degraded 200-dpi, and dense 100-dpi JPEG scans).
 // Each page is read --copies times (copies differ by one byte of PNG metadata, so the archive does
 // not de-duplicate them): an archivist's batch has hundreds of pages, so loading the models once
 // per worker must not dominate the figure. CER: white space ignored, reading order counts;
 // F1: order-free character F1.
+// Each engine's run also prints where a page's time goes, stage by stage (ms per page, summed over
+// both workers; src/core/ocr/stage-times.ts). --full-width reads PP-OCR's crops at the width the
+// model was trained at, not narrowed (recognise.ts), to measure what narrowing gains and costs.
+// Run: node bench/ocr.ts [--jobs N] [--copies N] [--languages L] [--full-width]
 
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,8 +19,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { openArchive } from '../src/core/archive/archive.ts';
 import { loadPageBlocks } from '../src/core/archive/page-text.ts';
-import { getPage } from '../src/core/archive/pages.ts';
-import { layOutPage } from '../src/core/layout/page-layout.ts';
 import { pageToPlainText } from '../src/core/export/page-text-export.ts';
 import { importScans } from '../src/core/import/importer.ts';
 import { OcrRunner, defaultWorkerCount } from '../src/core/jobs/ocr-runner.ts';
@@ -24,6 +26,8 @@ import { engineFactory } from '../src/core/ocr/engines.ts';
 import { queueOcr } from '../src/core/ocr/queue-ocr.ts';
 import { bagOfCharactersF1, characterErrorRate } from '../src/shared/text/error-rate.ts';
 import { normaliseParagraph } from '../src/shared/text/normalise.ts';
+import { StageTimes } from '../src/core/ocr/stage-times.ts';
+import { ppOcrFactory } from '../src/core/ocr/ppocr/ppocr-engine.ts';
 
 const run = promisify(execFile);
 const SAMPLES = path.resolve(import.meta.dirname, '../../shared/samples/pages');
@@ -31,6 +35,11 @@ const jobsArg = process.argv.indexOf('--jobs');
 const JOBS = jobsArg > 0 ? Number(process.argv[jobsArg + 1]) : defaultWorkerCount();
 const copiesArg = process.argv.indexOf('--copies');
 const COPIES = copiesArg > 0 ? Number(process.argv[copiesArg + 1]) : 3;
+// The languages the pages are read with: those native tesseract is given, so both do the same
+// work; `--languages auto` measures the default, which first finds each page's script.
+const languagesArg = process.argv.indexOf('--languages');
+const LANGUAGES = languagesArg > 0 ? process.argv[languagesArg + 1]! : 'chi_sim+eng';
+const FULL_WIDTH = process.argv.includes('--full-width');
 /** The sample kinds: clean 300-dpi scans, degraded 200-dpi scans, and dense low-resolution
  * pages (the clean scan at 100 dpi, JPEG quality 60: body characters about 13 px high). */
 const KINDS = [
@@ -44,10 +53,10 @@ const PAGES = [1, 2, 3];
 
 interface Result {
   seconds: number;
-  /** Milliseconds of layout analysis per page, measured alone (Backfile's engines only). */
-  layoutMs?: number;
   peakMb: number;
   texts: Map<string, string>; // file → text
+  /** Where the time went (Backfile's engines only). */
+  times?: StageTimes;
 }
 
 const truthByFile = new Map<string, string>();
@@ -92,27 +101,21 @@ async function backfile(kind: Kind, engine: 'tesseract' | 'ppocr'): Promise<Resu
   const archive = openArchive(path.join(dir, 'archive'));
   try {
     const summary = await importScans(archive, files(kind));
-    queueOcr(archive, { scope: { all: true }, engine });
+    queueOcr(archive, { scope: { all: true }, engine, languages: LANGUAGES });
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+    const times = new StageTimes();
+    const factory = (name: string) =>
+      name === 'ppocr' && FULL_WIDTH ? Promise.resolve(ppOcrFactory(1, false)) : engineFactory(archive, name);
     const started = performance.now();
-    await new OcrRunner(archive, (name) => engineFactory(archive, name), { workers: JOBS }).run();
+    await new OcrRunner(archive, factory, { workers: JOBS, times }).run();
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     const texts = new Map<string, string>();
     summary.files.forEach((f) =>
       texts.set(f.path, pageToPlainText(loadPageBlocks(archive.db, f.pageIds[0]!))),
     );
-    // What the layout step costs (image features and analysis; it runs inside each page's
-    // reading, once or twice): timed alone on the stored lines, one page at a time.
-    const layoutStarted = performance.now();
-    for (const f of summary.files) {
-      const page = getPage(archive.db, f.pageIds[0]!)!;
-      const lines = loadPageBlocks(archive.db, page.id).flatMap((b) => b.lines);
-      await layOutPage(archive.resolve(page.rasterPath), page, lines, 250_000_000);
-    }
-    const layoutMs = (performance.now() - layoutStarted) / summary.files.length;
-    return { seconds, peakMb: peak / 2 ** 20, texts, layoutMs };
+    return { seconds, peakMb: peak / 2 ** 20, texts, times };
   } finally {
     archive.close();
     rmSync(dir, { recursive: true, force: true });
@@ -175,12 +178,10 @@ function scores(result: Result): { cer: number; f1: number } {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 console.log(
-  `bench/ocr — ${PAGES.length} sample pages × ${COPIES} copies per kind, ${JOBS} workers, ${os.cpus().length} cores, Node ${process.version}`,
+  `bench/ocr — ${PAGES.length} sample pages × ${COPIES} copies per kind, ${JOBS} workers, ${os.cpus().length} cores, Node ${process.version}, languages ${LANGUAGES}${FULL_WIDTH ? ', PP-OCR crops at full width' : ''}`,
 );
-console.log(
-  '| pages | engine | pages/min | peak memory | CER (ordered) | char F1 (order-free) | layout ms/page |',
-);
-console.log('|---|---|---|---|---|---|---|');
+console.log('| pages | engine | pages/min | peak memory | CER (ordered) | char F1 (order-free) |');
+console.log('|---|---|---|---|---|---|');
 for (const kind of KINDS) {
   await makeFiles(kind);
   const ours = await backfile(kind, 'tesseract');
@@ -193,11 +194,26 @@ for (const kind of KINDS) {
   ] as const) {
     const s = scores(r);
     console.log(
-      `| ${kind.name} | ${name} | ${((files(kind).length / r.seconds) * 60).toFixed(1)} | ${r.peakMb.toFixed(0)} MB | ${pct(s.cer)} | ${pct(s.f1)} | ${r.layoutMs === undefined ? '–' : r.layoutMs.toFixed(0)} |`,
+      `| ${kind.name} | ${name} | ${((files(kind).length / r.seconds) * 60).toFixed(1)} | ${r.peakMb.toFixed(0)} MB | ${pct(s.cer)} | ${pct(s.f1)} |`,
+    );
+  }
+  for (const [name, r] of [
+    ['tesseract.js', ours],
+    ['PP-OCRv4', pp],
+  ] as const) {
+    const stages = r.times!.totals();
+    const total = stages.reduce((a, t) => a + t.ms, 0);
+    console.log(
+      `| ${kind.name} | ${name}: ms per page by stage | ${stages
+        .map(
+          (t) =>
+            `${t.stage} ${(t.ms / files(kind).length).toFixed(0)} (${((100 * t.ms) / total).toFixed(0)} %)`,
+        )
+        .join(', ')} | | | |`,
     );
   }
   console.log(
-    `| ${kind.name} | throughput ratio tesseract.js / native, PP-OCR / native | ${(ref.seconds / ours.seconds).toFixed(2)}, ${(ref.seconds / pp.seconds).toFixed(2)} | | | | |`,
+    `| ${kind.name} | throughput ratio tesseract.js / native, PP-OCR / native | ${(ref.seconds / ours.seconds).toFixed(2)}, ${(ref.seconds / pp.seconds).toFixed(2)} | | | |`,
   );
 }
 rmSync(WORK, { recursive: true, force: true });

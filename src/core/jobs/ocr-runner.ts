@@ -30,6 +30,7 @@ import { chooseEngine } from '../ocr/engines.ts';
 import { AUTO_LANGUAGES } from '../ocr/language-data.ts';
 import { detectPageScript } from '../ocr/detect-page-script.ts';
 import { pageEnlargement } from '../ocr/print-size.ts';
+import { timed, timedSync, type StageTimes } from '../ocr/stage-times.ts';
 
 export const OCR_JOB = 'ocr';
 
@@ -62,6 +63,8 @@ export interface OcrRunOptions {
     error?: string;
   }) => void;
   onProgress?: (progress: RunProgress) => void;
+  /** Where the pages' time goes, added to stage by stage (bench/ocr.ts). */
+  times?: StageTimes;
 }
 
 export interface OcrRunSummary {
@@ -93,8 +96,8 @@ export type EngineSource = OcrEngineFactory | ((engine: string) => Promise<OcrEn
 export class OcrRunner {
   private readonly archive: Archive;
   private readonly factory: EngineSource;
-  private readonly options: Required<Omit<OcrRunOptions, 'onJob' | 'onProgress'>> &
-    Pick<OcrRunOptions, 'onJob' | 'onProgress'>;
+  private readonly options: Required<Omit<OcrRunOptions, 'onJob' | 'onProgress' | 'times'>> &
+    Pick<OcrRunOptions, 'onJob' | 'onProgress' | 'times'>;
   private stopMode: 'pause' | 'cancel' | null = null;
   private readonly slots: Slot[] = [];
 
@@ -107,6 +110,7 @@ export class OcrRunner {
       maxPixels: options.maxPixels ?? 250_000_000,
       onJob: options.onJob,
       onProgress: options.onProgress,
+      times: options.times,
     };
   }
 
@@ -151,6 +155,7 @@ export class OcrRunner {
     report: () => void,
   ): Promise<void> {
     const db = this.archive.db;
+    const times = this.options.times;
     let interrupted: Job | null = null;
     while (this.stopMode === null) {
       const job = claimNextJob(db, OCR_JOB, this.archive.writerId);
@@ -167,7 +172,11 @@ export class OcrRunner {
         const text = await this.withTimeout(
           slot,
           (async () => {
-            const { engine: name, languages, enlarge } = await this.settle(slot, job.pageId, payload);
+            const {
+              engine: name,
+              languages,
+              enlarge,
+            } = await timed(times, 'script detection', () => this.settle(slot, job.pageId, payload));
             const engine = await this.engineFor(slot, name, languages);
             return readPageWithOcr(this.archive, engine, job.pageId, {
               languages,
@@ -175,6 +184,7 @@ export class OcrRunner {
               deskew: payload.deskew,
               binarise: payload.binarise,
               maxPixels: this.options.maxPixels,
+              times,
               onProgress: (share) => {
                 meter.partial(job.id, share);
                 this.options.onJob?.({ jobId: job.id, pageId: job.pageId, status: 'progress', share });
@@ -187,11 +197,15 @@ export class OcrRunner {
           interrupted = job;
           break;
         }
-        db.transaction(() => {
-          storePageReading(db, job.pageId, text, payload.user ?? localUser(db));
-          recordReadingPlace(db, job.pageId, { host: os.hostname(), shard: archiveShard(db) });
-          markJobDone(db, job.id);
-        }).immediate();
+        timedSync(times, 'database write', () =>
+          db
+            .transaction(() => {
+              storePageReading(db, job.pageId, text, payload.user ?? localUser(db));
+              recordReadingPlace(db, job.pageId, { host: os.hostname(), shard: archiveShard(db) });
+              markJobDone(db, job.id);
+            })
+            .immediate(),
+        );
         summary.done++;
         meter.finished(job.id);
         this.options.onJob?.({ jobId: job.id, pageId: job.pageId, status: 'done' });
@@ -234,7 +248,10 @@ export class OcrRunner {
     if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
     let languages = payload.languages;
     let enlarge: number | undefined;
-    if (languages === AUTO_LANGUAGES) {
+    // PP-OCR reads with one model whatever the script (its languages are not a setting), so a
+    // page it is asked to read needs no script found first (the probes cost 8–12 s a page,
+    // bench/ocr.ts --languages auto).
+    if (languages === AUTO_LANGUAGES && payload.engine !== 'ppocr') {
       // Measured once: the probes and the reading both read the page at this size.
       const raster = this.archive.resolve(page.rasterPath);
       enlarge = await pageEnlargement(raster, this.options.maxPixels);

@@ -2,6 +2,7 @@
 // job system: recognise an image (a page or a region), report progress, be stopped.
 
 import type { Block, TextSource } from '../../shared/model.ts';
+import type { StageTimes } from './stage-times.ts';
 
 /** How the engine should lay out what it reads: a page, one column (lines of several sizes,
  * one under the other), one block of like lines, or one line. */
@@ -16,15 +17,17 @@ export interface RecogniseRequest {
   /** Resolution of the image when known (a PGM carries none, and engines guess otherwise). */
   dpi?: number | null;
   onProgress?: (share: number) => void;
+  /** Where the reading's time goes, when asked (bench/ocr.ts). */
+  times?: StageTimes;
 }
 
 export interface OcrEngine {
   readonly name: string;
-  /** Whether its whole-page reading is put in the page layout's order, and read again column
-   * by column where it ran lines across a gutter (ocr-page.ts). PP-OCR orders its own lines
-   * for now (decision 005: through the layout step its order on skewed and low-resolution
-   * scans got worse, for reasons not yet found). */
+  /** Whether its whole-page reading is put in the page layout's order (ocr-page.ts). */
   readonly followsPageLayout: boolean;
+  /** Whether the columns it ran lines across a gutter in are read again one by one. An engine
+   * whose lines the layout can cut at the gutter itself (it places every character) need not. */
+  readonly rereadsColumns: boolean;
   /** Whether small print is enlarged before this engine reads it (print-size.ts). PP-OCR
    * scales every image to its own detection size, so enlarging only costs it time. */
   readonly readsEnlargedSmallPrint: boolean;

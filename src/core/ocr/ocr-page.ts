@@ -17,6 +17,7 @@ import { arrangeByLayout, arrangePageText, layOutPage } from '../layout/page-lay
 import { columnStrips } from '../layout/reading-units.ts';
 import { unionBoxes } from '../../shared/geometry.ts';
 import { engineDpi, pageEnlargement } from './print-size.ts';
+import { timed, type StageTimes } from './stage-times.ts';
 
 export interface PageOcrOptions {
   languages: string;
@@ -26,6 +27,8 @@ export interface PageOcrOptions {
   /** The page's small-print enlargement (print-size.ts), when measured already (by `auto`). */
   enlarge?: number;
   onProgress?: (share: number) => void;
+  /** Where the page's time goes, when asked (bench/ocr.ts). */
+  times?: StageTimes;
 }
 
 interface TextRegion {
@@ -64,13 +67,14 @@ export async function readPageWithOcr(
   const dpi = engineDpi(page.dpi, enlarge);
   const blocks: Block[] = [];
   if (regions.length === 0) {
-    const prepared = await prepareForOcr(raster, prepare);
+    const prepared = await timed(options.times, 'prepare image', () => prepareForOcr(raster, prepare));
     const found = await engine.recognise({
       image: prepared.image,
       languages: options.languages,
       segmentation: 'page',
       dpi,
       onProgress: (share) => options.onProgress?.(share / 2),
+      times: options.times,
     });
     return readByColumns(raster, page, engine, options, prepared, {
       source: engine.source(options.languages),
@@ -120,9 +124,12 @@ async function readByColumns(
 ): Promise<PageText> {
   const lines = first.blocks.flatMap((b) => b.lines);
   if (lines.length === 0 || !engine.followsPageLayout) return first;
-  const laidOut = await layOutPage(raster, page, lines, options.maxPixels, prepared.skew);
+  const times = options.times;
+  const laidOut = await timed(times, 'layout', () =>
+    layOutPage(raster, page, lines, options.maxPixels, prepared.skew),
+  );
   const plan = columnStrips(laidOut);
-  if (plan.strips.length === 0) return arrangeByLayout(first, laidOut);
+  if (plan.strips.length === 0 || !engine.rereadsColumns) return arrangeByLayout(first, laidOut);
   // Upright page coordinates to the prepared image's, which grew by the turn and was enlarged.
   const e = prepared.enlarge;
   const dx = (prepared.width - page.width * e) / 2;
@@ -134,6 +141,9 @@ async function readByColumns(
     y1: b.y1 * e + dy,
   });
   const read: Line[] = plan.keep.map((i) => laidOut.lines[i]!);
+  // The strips' readings are timed as one stage, their engine's own stages left out, so no
+  // time counts twice.
+  const started = performance.now();
   for (const [k, strip] of plan.strips.entries()) {
     const crop = cropPrepared(prepared, shift(strip.box), strip.blank.map(shift));
     const found = await engine.recognise({
@@ -145,9 +155,12 @@ async function readByColumns(
     });
     read.push(...blocksToPage(found, crop.toPage).flatMap((b) => b.lines));
   }
+  times?.add('column re-read', performance.now() - started);
   if (read.length === 0) return arrangeByLayout(first, laidOut);
   const second = { source: first.source, blocks: [{ box: unionBoxes(read.map((l) => l.box)), lines: read }] };
-  return arrangePageText(raster, page, second, options.maxPixels, prepared.skew);
+  return timed(times, 'layout', () =>
+    arrangePageText(raster, page, second, options.maxPixels, prepared.skew),
+  );
 }
 
 function clampBox(b: Box, width: number, height: number): Box | null {

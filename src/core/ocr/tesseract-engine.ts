@@ -4,6 +4,7 @@
 // as one block), preserve_interword_spaces, the 4.0.0_best_int models, no cache written to disk,
 // TSV output (word boxes and confidences) rather than the full block tree.
 
+import { timed } from './stage-times.ts';
 import { createRequire } from 'node:module';
 import { createWorker, PSM, type Worker } from 'tesseract.js';
 import type { Block, TextSource } from '../../shared/model.ts';
@@ -25,6 +26,8 @@ const MODES: Record<Segmentation, PSM> = {
 class TesseractEngine implements OcrEngine {
   readonly name = 'tesseract.js';
   readonly followsPageLayout = true; // decision 005
+  // Its line boxes hold words, not characters: a line run across a gutter is read again.
+  readonly rereadsColumns = true;
   readonly readsEnlargedSmallPrint = true;
   private readonly worker: Worker;
   private mode: Segmentation | null = null;
@@ -69,7 +72,9 @@ class TesseractEngine implements OcrEngine {
     this.alive();
     this.progress = request.onProgress;
     try {
-      const result = await this.worker.recognize(request.image, {}, { tsv: true, text: false });
+      const result = await timed(request.times, 'tesseract.js', () =>
+        this.worker.recognize(request.image, {}, { tsv: true, text: false }),
+      );
       return blocksFromTsv(
         result.data.tsv ?? '',
         readsFraktur(request.languages) ? fixFrakturWord : undefined,

@@ -6,6 +6,7 @@
 import * as ort from 'onnxruntime-node';
 import type { Box } from '../../../shared/geometry.ts';
 import { resizeGrey, type GreyImage } from './grey-image.ts';
+import { timed, timedSync, type StageTimes } from '../stage-times.ts';
 
 export interface DetectedBox {
   box: Box; // page pixels
@@ -95,6 +96,7 @@ export class TextDetector {
     image: GreyImage,
     scale: number,
     onTile?: (done: number, total: number) => void,
+    times?: StageTimes,
   ): Promise<DetectedBox[]> {
     const width = Math.max(32, Math.round(image.width * scale));
     const height = Math.max(32, Math.round(image.height * scale));
@@ -110,25 +112,31 @@ export class TextDetector {
     for (const [n, t] of tiles.entries()) {
       const w = Math.ceil(t.w / 32) * 32;
       const h = Math.ceil(t.h / 32) * 32;
-      const grey = resizeGrey(
-        image,
-        { x: t.x / scale, y: t.y / scale, width: t.w / scale, height: t.h / scale },
-        t.w,
-        t.h,
-      );
-      const input = new Float32Array(3 * w * h);
-      for (let c = 0; c < 3; c++) {
-        const plane = c * w * h;
-        // Padding is white paper, as around the page.
-        input.fill((1 - MEAN[c]!) / STD[c]!, plane, plane + w * h);
-        for (let y = 0; y < t.h; y++)
-          for (let x = 0; x < t.w; x++)
-            input[plane + y * w + x] = (grey[y * t.w + x]! / 255 - MEAN[c]!) / STD[c]!;
-      }
-      const output = await this.session.run({
-        [this.session.inputNames[0]!]: new ort.Tensor('float32', input, [1, 3, h, w]),
+      const input = timedSync(times, 'detection input', () => {
+        const grey = resizeGrey(
+          image,
+          { x: t.x / scale, y: t.y / scale, width: t.w / scale, height: t.h / scale },
+          t.w,
+          t.h,
+        );
+        const planes = new Float32Array(3 * w * h);
+        for (let c = 0; c < 3; c++) {
+          const plane = c * w * h;
+          // Padding is white paper, as around the page.
+          planes.fill((1 - MEAN[c]!) / STD[c]!, plane, plane + w * h);
+          for (let y = 0; y < t.h; y++)
+            for (let x = 0; x < t.w; x++)
+              planes[plane + y * w + x] = (grey[y * t.w + x]! / 255 - MEAN[c]!) / STD[c]!;
+        }
+        return planes;
       });
+      const output = await timed(times, 'detection inference', () =>
+        this.session.run({
+          [this.session.inputNames[0]!]: new ort.Tensor('float32', input, [1, 3, h, w]),
+        }),
+      );
       const map = output[this.session.outputNames[0]!]!.data as Float32Array;
+      const started = performance.now();
       for (const c of components(map, w, h)) {
         const score = c.sum / c.count;
         const bw = c.x1 - c.x0;
@@ -154,6 +162,7 @@ export class TextDetector {
           },
         });
       }
+      times?.add('detection boxes', performance.now() - started);
       onTile?.(n + 1, tiles.length);
     }
     return found;

@@ -14,6 +14,7 @@ import { splitAtGutters } from './split-columns.ts';
 import { toGrey, type GreyImage } from './grey-image.ts';
 import { ppOcrModels, type PpOcrModels } from './models.ts';
 import { TextRecogniser, type ReadLine } from './recognise.ts';
+import { timed, timedSync } from '../stage-times.ts';
 
 const require = createRequire(import.meta.url);
 const ORT_VERSION = (require('onnxruntime-node/package.json') as { version: string }).version;
@@ -102,6 +103,7 @@ class PpOcrEngine implements OcrEngine {
   readonly name = 'ppocr';
   // Its lines go through the page's layout analysis like every source's (decision 005, 2026-12-03).
   readonly followsPageLayout = true;
+  readonly rereadsColumns = process.env.REREAD === '1';
   readonly readsEnlargedSmallPrint = false;
   private readonly models: PpOcrModels;
   private readonly detector: TextDetector;
@@ -122,29 +124,44 @@ class PpOcrEngine implements OcrEngine {
   }
 
   async recognise(request: RecogniseRequest): Promise<Block[]> {
-    const image: GreyImage = await toGrey(request.image);
+    const times = request.times;
+    const image: GreyImage = await timed(times, 'engine decode', () => toGrey(request.image));
     // The dpi a file claims is often wrong (72 from many scanners and tools): if the lines found
     // are far from the size DB reads best, read again at the scale they call for.
     let scale = detectionScale(image, request.dpi);
-    let detected = await this.detector.detect(image, scale, (done, total) =>
-      request.onProgress?.((0.2 * done) / total),
+    let detected = await this.detector.detect(
+      image,
+      scale,
+      (done, total) => request.onProgress?.((0.2 * done) / total),
+      times,
     );
     const seen = detected.map((d) => (d.box.y1 - d.box.y0) * scale).sort((a, b) => a - b);
     const seenTypical = seen[Math.floor(seen.length / 2)] ?? 0;
     if (seen.length >= 10 && (seenTypical < 20 || seenTypical > 44)) {
       scale = Math.min(2.5, Math.max(0.34, (scale * 30) / seenTypical));
-      detected = await this.detector.detect(image, scale, (done, total) =>
-        request.onProgress?.(0.2 + (0.2 * done) / total),
+      detected = await this.detector.detect(
+        image,
+        scale,
+        (done, total) => request.onProgress?.(0.2 + (0.2 * done) / total),
+        times,
       );
     }
-    const read = await this.recogniser.read(
-      image,
+    const boxes = timedSync(times, 'gutter split', () =>
       splitAtGutters(
         image,
         detected.map((d) => d.box),
       ),
-      (share) => request.onProgress?.(0.4 + 0.6 * share),
     );
+    const read = await this.recogniser.read(
+      image,
+      boxes,
+      (share) => request.onProgress?.(0.4 + 0.6 * share),
+      times,
+    );
+    return timedSync(times, 'lines and words', () => this.orderedLines(read));
+  }
+
+  private orderedLines(read: ReadLine[]): Block[] {
     const lines: Line[] = [];
     for (const r of read) {
       const words = wordsOfReadLine(r);
@@ -173,14 +190,14 @@ class PpOcrEngine implements OcrEngine {
 }
 
 /** One engine per OCR worker; each gets `threads` CPU threads for the models. */
-export function ppOcrFactory(threads = 1): OcrEngineFactory {
+export function ppOcrFactory(threads = 1, narrowAllowed = true): OcrEngineFactory {
   return {
     name: 'ppocr',
     async create() {
       const models = ppOcrModels();
       const [detector, recogniser] = await Promise.all([
         TextDetector.create(models.detection, threads),
-        TextRecogniser.create(models.recognition, models.characters, threads),
+        TextRecogniser.create(models.recognition, models.characters, threads, narrowAllowed),
       ]);
       return new PpOcrEngine(models, detector, recogniser);
     },

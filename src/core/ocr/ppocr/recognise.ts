@@ -6,11 +6,52 @@
 import * as ort from 'onnxruntime-node';
 import type { Box } from '../../../shared/geometry.ts';
 import { resizeGrey, type GreyImage } from './grey-image.ts';
+import { timed, timedSync, type StageTimes } from '../stage-times.ts';
 
 export const LINE_HEIGHT = 48;
 /** The widest crop read at once (model pixels); longer lines are read in pieces. */
 const MAX_WIDTH = 48 * 32;
-const BATCH = 8;
+/**
+ * Crops are narrowed so that a page's characters take about this many CTC time steps each. The
+ * model gives one step per 8 input columns and its cost grows with the width; a CJK character at
+ * line height is 35–50 columns (4–6 steps), more than CTC needs to tell characters apart (the
+ * character and a blank between two alike, and slack for where it falls), so the excess width
+ * is paid for nothing. Measured (docs/decisions/007-speed.md): 4 steps keep every character.
+ */
+export const TARGET_STEPS = 4;
+/** Pieces of a page read at full width to measure its characters' steps. */
+const SAMPLE = 16;
+
+/** The narrowing a page's crops are read at, from readings of its sample at full width: the
+ * median steps per character, over pieces with a few characters, brought to TARGET_STEPS. */
+export function pageNarrowing(sample: readonly PieceReading[]): number {
+  const perCharacter = sample
+    .filter((r) => r.characters.length >= 4)
+    .map((r) => r.steps / r.characters.length)
+    .sort((a, b) => a - b);
+  if (perCharacter.length === 0) return 1;
+  return Math.min(1, TARGET_STEPS / perCharacter[Math.floor(perCharacter.length / 2)]!);
+}
+
+/** Fewer steps per character than this in a narrowed piece: its characters are narrower than
+ * the page's usual (a Latin word among CJK keeps about half the steps), and it is read again at
+ * full width. */
+const MIN_STEPS = 3;
+export interface PieceReading {
+  characters: ReadCharacter[];
+  steps: number;
+}
+
+function narrowed(piece: Piece, narrowing: number): number {
+  return Math.max(8, Math.round(piece.width * narrowing));
+}
+
+/** A line, or a slice of a long one, with its width at line height. */
+interface Piece {
+  line: number;
+  crop: Box;
+  width: number;
+}
 
 export interface ReadCharacter {
   text: string;
@@ -27,15 +68,20 @@ export interface ReadLine {
 export class TextRecogniser {
   private readonly session: ort.InferenceSession;
   private readonly characters: readonly string[];
-  private constructor(session: ort.InferenceSession, characters: readonly string[]) {
+  /** Whether crops may be narrowed (pageNarrowing); off to measure what it costs. */
+  private readonly narrowAllowed: boolean;
+  private constructor(session: ort.InferenceSession, characters: readonly string[], narrowAllowed: boolean) {
     this.session = session;
     this.characters = characters;
+    this.narrowAllowed = narrowAllowed;
   }
 
   static async create(
     modelPath: string,
     characters: readonly string[],
     threads: number,
+    /** False to read every crop at full width (bench/ocr.ts --full-width). */
+    narrowAllowed = true,
   ): Promise<TextRecogniser> {
     const session = await ort.InferenceSession.create(modelPath, {
       intraOpNumThreads: threads,
@@ -43,7 +89,7 @@ export class TextRecogniser {
       graphOptimizationLevel: 'all',
       enableCpuMemArena: false,
     });
-    return new TextRecogniser(session, characters);
+    return new TextRecogniser(session, characters, narrowAllowed);
   }
 
   /** Reads every box; boxes come back in the order given. */
@@ -51,12 +97,12 @@ export class TextRecogniser {
     image: GreyImage,
     boxes: readonly Box[],
     onProgress?: (done: number) => void,
+    times?: StageTimes,
   ): Promise<ReadLine[]> {
     // Pieces: a box wider than MAX_WIDTH at line height is read in consecutive slices.
-    const pieces: { line: number; crop: Box; width: number }[] = [];
+    const pieces: Piece[] = [];
     boxes.forEach((box, line) => {
-      const h = box.y1 - box.y0;
-      const scale = LINE_HEIGHT / h;
+      const scale = LINE_HEIGHT / (box.y1 - box.y0);
       const total = Math.max(8, Math.round((box.x1 - box.x0) * scale));
       const count = Math.ceil(total / MAX_WIDTH);
       const sliceWidth = (box.x1 - box.x0) / count;
@@ -71,63 +117,99 @@ export class TextRecogniser {
       }
     });
     const results: ReadCharacter[][] = boxes.map(() => []);
-    // Similar widths together, so little of a batch is padding.
-    const order = pieces.map((_, i) => i).sort((a, b) => pieces[a]!.width - pieces[b]!.width);
-    for (let start = 0; start < order.length; start += BATCH) {
-      const batch = order.slice(start, start + BATCH).map((i) => pieces[i]!);
-      const width = Math.ceil(Math.max(...batch.map((p) => p.width)) / 8) * 8;
-      const input = new Float32Array(batch.length * 3 * LINE_HEIGHT * width); // 0 = mid grey after normalising
-      batch.forEach((p, b) => {
-        const grey = resizeGrey(
-          image,
-          { x: p.crop.x0, y: p.crop.y0, width: p.crop.x1 - p.crop.x0, height: p.crop.y1 - p.crop.y0 },
-          p.width,
-          LINE_HEIGHT,
-        );
-        for (let c = 0; c < 3; c++) {
-          const plane = (b * 3 + c) * LINE_HEIGHT * width;
-          for (let y = 0; y < LINE_HEIGHT; y++)
-            for (let x = 0; x < p.width; x++)
-              input[plane + y * width + x] = grey[y * p.width + x]! / 127.5 - 1;
-        }
-      });
-      const output = await this.session.run({
-        [this.session.inputNames[0]!]: new ort.Tensor('float32', input, [
-          batch.length,
-          3,
-          LINE_HEIGHT,
-          width,
-        ]),
-      });
-      const probs = output[this.session.outputNames[0]!]!;
-      const [, steps, classes] = probs.dims as [number, number, number];
-      const data = probs.data as Float32Array;
-      batch.forEach((p, b) => {
-        const stepWidth = width / steps; // model pixels per time step
-        const toPage = (p.crop.x1 - p.crop.x0) / p.width;
-        let previous = 0;
-        for (let t = 0; t < steps; t++) {
-          if ((t + 0.5) * stepWidth > p.width + stepWidth) break; // padding
-          const offset = (b * steps + t) * classes;
-          let best = 0;
-          let bestP = -1;
-          for (let k = 0; k < classes; k++) {
-            const v = data[offset + k]!;
-            if (v > bestP) {
-              bestP = v;
-              best = k;
-            }
-          }
-          if (best !== 0 && best !== previous) {
-            const text = this.characters[best - 1] ?? '';
-            results[p.line]!.push({ text, confidence: bestP, x: p.crop.x0 + (t + 0.5) * stepWidth * toPage });
-          }
-          previous = best;
-        }
-      });
-      onProgress?.(Math.min(order.length, start + BATCH) / order.length);
+    // A sample of the page's pieces is read at full width first: how many time steps its
+    // characters take there says how far the rest may be narrowed.
+    const sample = new Map<number, PieceReading>();
+    const step = Math.max(1, pieces.length / SAMPLE);
+    for (let k = 0; this.narrowAllowed && k < pieces.length; k += step) {
+      const n = Math.floor(k);
+      sample.set(n, await this.readPiece(image, pieces[n]!, pieces[n]!.width, times));
+    }
+    const narrowing = this.narrowAllowed ? pageNarrowing([...sample.values()]) : 1;
+    // One crop per inference: batches of similar widths (8 or 32 at a time, padded to the widest)
+    // measured slower than one at a time (docs/decisions/007-speed.md).
+    for (const [n, piece] of pieces.entries()) {
+      let read = sample.get(n) ?? (await this.readPiece(image, piece, narrowed(piece, narrowing), times));
+      // Characters narrower than the page's usual (Latin letters, figures, small type in a box
+      // too tall for it) have too few steps left to be told apart: read again at full width.
+      if (!sample.has(n) && narrowing < 1 && read.characters.length * MIN_STEPS > read.steps)
+        read = await this.readPiece(image, piece, piece.width, times);
+      results[piece.line]!.push(...read.characters);
+      onProgress?.((n + 1) / pieces.length);
     }
     return boxes.map((box, i) => ({ box, characters: results[i]!.sort((a, b) => a.x - b.x) }));
+  }
+
+  private async readPiece(
+    image: GreyImage,
+    piece: Piece,
+    width: number,
+    times: StageTimes | undefined,
+  ): Promise<PieceReading> {
+    const input = timedSync(times, 'recognition crops', () => {
+      const grey = resizeGrey(
+        image,
+        {
+          x: piece.crop.x0,
+          y: piece.crop.y0,
+          width: piece.crop.x1 - piece.crop.x0,
+          height: piece.crop.y1 - piece.crop.y0,
+        },
+        width,
+        LINE_HEIGHT,
+      );
+      const planes = new Float32Array(3 * LINE_HEIGHT * width);
+      for (let i = 0; i < grey.length; i++) planes[i] = grey[i]! / 127.5 - 1;
+      planes.copyWithin(grey.length, 0, grey.length);
+      planes.copyWithin(2 * grey.length, 0, grey.length);
+      return planes;
+    });
+    const output = await timed(times, 'recognition inference', () =>
+      this.session.run({
+        [this.session.inputNames[0]!]: new ort.Tensor('float32', input, [1, 3, LINE_HEIGHT, width]),
+      }),
+    );
+    return timedSync(times, 'recognition decoding', () => {
+      const probs = output[this.session.outputNames[0]!]!;
+      const [, steps, classes] = probs.dims as [number, number, number];
+      return {
+        characters: this.decode(probs.data as Float32Array, steps, classes, piece.crop, width),
+        steps,
+      };
+    });
+  }
+
+  /** CTC: the best class per time step, repeats and blanks dropped; each character placed at
+   * the middle of its time step, in page pixels. */
+  private decode(
+    data: Float32Array,
+    steps: number,
+    classes: number,
+    crop: Box,
+    width: number,
+  ): ReadCharacter[] {
+    const out: ReadCharacter[] = [];
+    const stepWidth = width / steps; // model pixels per time step
+    const toPage = (crop.x1 - crop.x0) / width;
+    let previous = 0;
+    for (let t = 0; t < steps; t++) {
+      const offset = t * classes;
+      let best = 0;
+      let bestP = -1;
+      for (let k = 0; k < classes; k++) {
+        const v = data[offset + k]!;
+        if (v > bestP) {
+          bestP = v;
+          best = k;
+        }
+      }
+      if (best !== 0 && best !== previous) {
+        const text = this.characters[best - 1] ?? '';
+        out.push({ text, confidence: bestP, x: crop.x0 + (t + 0.5) * stepWidth * toPage });
+      }
+      previous = best;
+    }
+    return out;
   }
 
   async release(): Promise<void> {
