@@ -37,6 +37,8 @@ export function pageNarrowing(sample: readonly PieceReading[]): number {
  * the page's usual (a Latin word among CJK keeps about half the steps), and it is read again at
  * full width. */
 const MIN_STEPS = 3;
+/** A character read with less probability than this is checked at full width. */
+const UNSURE = 0.5;
 export interface PieceReading {
   characters: ReadCharacter[];
   steps: number;
@@ -99,6 +101,7 @@ export class TextRecogniser {
     onProgress?: (done: number) => void,
     times?: StageTimes,
   ): Promise<ReadLine[]> {
+    const allowed = this.narrowAllowed;
     // Pieces: a box wider than MAX_WIDTH at line height is read in consecutive slices.
     const pieces: Piece[] = [];
     boxes.forEach((box, line) => {
@@ -121,18 +124,26 @@ export class TextRecogniser {
     // characters take there says how far the rest may be narrowed.
     const sample = new Map<number, PieceReading>();
     const step = Math.max(1, pieces.length / SAMPLE);
-    for (let k = 0; this.narrowAllowed && k < pieces.length; k += step) {
+    for (let k = 0; allowed && k < pieces.length; k += step) {
       const n = Math.floor(k);
       sample.set(n, await this.readPiece(image, pieces[n]!, pieces[n]!.width, times));
     }
-    const narrowing = this.narrowAllowed ? pageNarrowing([...sample.values()]) : 1;
+    const narrowing = allowed ? pageNarrowing([...sample.values()]) : 1;
     // One crop per inference: batches of similar widths (8 or 32 at a time, padded to the widest)
     // measured slower than one at a time (docs/decisions/007-speed.md).
     for (const [n, piece] of pieces.entries()) {
       let read = sample.get(n) ?? (await this.readPiece(image, piece, narrowed(piece, narrowing), times));
       // Characters narrower than the page's usual (Latin letters, figures, small type in a box
-      // too tall for it) have too few steps left to be told apart: read again at full width.
-      if (!sample.has(n) && narrowing < 1 && read.characters.length * MIN_STEPS > read.steps)
+      // too tall for it) have too few steps left to be told apart, and a character the model
+      // is less sure of than not may be a stroke of the next column's first character, which the
+      // box reaches into (read as one more character, it bridges the gutter for the layout):
+      // such a piece is read again at full width.
+      if (
+        !sample.has(n) &&
+        narrowing < 1 &&
+        (read.characters.length * MIN_STEPS > read.steps ||
+          read.characters.some((c) => c.confidence < UNSURE))
+      )
         read = await this.readPiece(image, piece, piece.width, times);
       results[piece.line]!.push(...read.characters);
       onProgress?.((n + 1) / pieces.length);
@@ -192,6 +203,7 @@ export class TextRecogniser {
     const stepWidth = width / steps; // model pixels per time step
     const toPage = (crop.x1 - crop.x0) / width;
     let previous = 0;
+    let first = 0;
     for (let t = 0; t < steps; t++) {
       const offset = t * classes;
       let best = 0;
@@ -206,6 +218,12 @@ export class TextRecogniser {
       if (best !== 0 && best !== previous) {
         const text = this.characters[best - 1] ?? '';
         out.push({ text, confidence: bestP, x: crop.x0 + (t + 0.5) * stepWidth * toPage });
+        first = t;
+      } else if (best !== 0 && best === previous) {
+        // The character's run of steps goes on: it sits at the run's middle, not where it was
+        // first seen (with few steps a character, that start is a third of a character off).
+        const c = out.at(-1)!;
+        c.x = crop.x0 + ((first + t + 1) / 2) * stepWidth * toPage;
       }
       previous = best;
     }
