@@ -23,11 +23,9 @@ export interface RecogniseRequest {
 
 export interface OcrEngine {
   readonly name: string;
-  /** Whether its whole-page reading is put in the page layout's order (ocr-page.ts). */
+  /** Whether its whole-page reading is put in the page layout's order, and read again column
+   * by column where it ran lines across a gutter (ocr-page.ts). */
   readonly followsPageLayout: boolean;
-  /** Whether the columns it ran lines across a gutter in are read again one by one. An engine
-   * whose lines the layout can cut at the gutter itself (it places every character) need not. */
-  readonly rereadsColumns: boolean;
   /** Whether small print is enlarged before this engine reads it (print-size.ts). PP-OCR
    * scales every image to its own detection size, so enlarging only costs it time. */
   readonly readsEnlargedSmallPrint: boolean;

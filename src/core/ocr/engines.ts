@@ -39,7 +39,7 @@ export async function archiveLanguages(archive: Archive): Promise<LanguageFolder
 
 export async function engineFactory(archive: Archive, name: string = 'tesseract'): Promise<OcrEngineFactory> {
   // One model thread per worker: the pool already runs one page per core.
-  if (name === 'ppocr') return ppOcrFactory(1, process.env.FULLW !== '1');
+  if (name === 'ppocr') return ppOcrFactory(1);
   if (name !== 'tesseract') {
     throw new BackfileError(
       'invalid-input',

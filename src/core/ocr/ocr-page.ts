@@ -129,7 +129,7 @@ async function readByColumns(
     layOutPage(raster, page, lines, options.maxPixels, prepared.skew),
   );
   const plan = columnStrips(laidOut);
-  if (plan.strips.length === 0 || !engine.rereadsColumns) return arrangeByLayout(first, laidOut);
+  if (plan.strips.length === 0) return arrangeByLayout(first, laidOut);
   // Upright page coordinates to the prepared image's, which grew by the turn and was enlarged.
   const e = prepared.enlarge;
   const dx = (prepared.width - page.width * e) / 2;

@@ -26,8 +26,6 @@ const MODES: Record<Segmentation, PSM> = {
 class TesseractEngine implements OcrEngine {
   readonly name = 'tesseract.js';
   readonly followsPageLayout = true; // decision 005
-  // Its line boxes hold words, not characters: a line run across a gutter is read again.
-  readonly rereadsColumns = true;
   readonly readsEnlargedSmallPrint = true;
   private readonly worker: Worker;
   private mode: Segmentation | null = null;

@@ -103,7 +103,6 @@ class PpOcrEngine implements OcrEngine {
   readonly name = 'ppocr';
   // Its lines go through the page's layout analysis like every source's (decision 005, 2026-12-03).
   readonly followsPageLayout = true;
-  readonly rereadsColumns = true;
   readonly readsEnlargedSmallPrint = false;
   private readonly models: PpOcrModels;
   private readonly detector: TextDetector;
