@@ -27,7 +27,7 @@ import { queueOcr } from '../src/core/ocr/queue-ocr.ts';
 import { bagOfCharactersF1, characterErrorRate } from '../src/shared/text/error-rate.ts';
 import { normaliseParagraph } from '../src/shared/text/normalise.ts';
 import { StageTimes } from '../src/core/ocr/stage-times.ts';
-import { ppOcrFactory } from '../src/core/ocr/ppocr/ppocr-engine.ts';
+import { threadedPpOcrFactory } from '../src/core/ocr/ppocr/ppocr-threaded.ts';
 
 const run = promisify(execFile);
 const SAMPLES = path.resolve(import.meta.dirname, '../../shared/samples/pages');
@@ -106,7 +106,9 @@ async function backfile(kind: Kind, engine: 'tesseract' | 'ppocr'): Promise<Resu
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
     const times = new StageTimes();
     const factory = (name: string) =>
-      name === 'ppocr' && FULL_WIDTH ? Promise.resolve(ppOcrFactory(1, false)) : engineFactory(archive, name);
+      name === 'ppocr' && FULL_WIDTH
+        ? Promise.resolve(threadedPpOcrFactory(1, false))
+        : engineFactory(archive, name);
     const started = performance.now();
     await new OcrRunner(archive, factory, { workers: JOBS, times }).run();
     const seconds = (performance.now() - started) / 1000;

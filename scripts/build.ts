@@ -21,7 +21,12 @@ const external = [
 // migrations are copied beside the bundle for that reason. Sandboxed preloads must be CommonJS.
 // The window's process and the core's process (utilityProcess), side by side in dist/main.
 await build({
-  entryPoints: { main: 'src/main/main.ts', 'core-process': 'src/core/service/core-process.ts' },
+  entryPoints: {
+    main: 'src/main/main.ts',
+    'core-process': 'src/core/service/core-process.ts',
+    // Started as a worker thread beside the core (ppocr-threaded.ts finds it there).
+    'ppocr-thread': 'src/core/ocr/ppocr/ppocr-thread.ts',
+  },
   outdir: 'dist/main',
   outExtension: { '.js': '.mjs' },
   bundle: true,

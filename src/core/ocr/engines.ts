@@ -6,7 +6,7 @@ import { BackfileError } from '../../shared/errors.ts';
 import type { OcrEngineFactory } from './engine.ts';
 import { prepareLanguageFolder, type LanguageFolder } from './language-data.ts';
 import { tesseractFactory } from './tesseract-engine.ts';
-import { ppOcrFactory } from './ppocr/ppocr-engine.ts';
+import { threadedPpOcrFactory } from './ppocr/ppocr-threaded.ts';
 
 import { ENGINE_NAMES, type EngineName } from '../../shared/ocr.ts';
 
@@ -39,7 +39,7 @@ export async function archiveLanguages(archive: Archive): Promise<LanguageFolder
 
 export async function engineFactory(archive: Archive, name: string = 'tesseract'): Promise<OcrEngineFactory> {
   // One model thread per worker: the pool already runs one page per core.
-  if (name === 'ppocr') return ppOcrFactory(1);
+  if (name === 'ppocr') return threadedPpOcrFactory(1);
   if (name !== 'tesseract') {
     throw new BackfileError(
       'invalid-input',

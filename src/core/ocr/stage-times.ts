@@ -26,9 +26,10 @@ export class StageTimes {
   private readonly ms = new Map<Stage, number>();
   private readonly counts = new Map<Stage, number>();
 
-  add(stage: Stage, ms: number): void {
+  /** `times`: how many timings `ms` sums (another thread's totals, added at once). */
+  add(stage: Stage, ms: number, times = 1): void {
     this.ms.set(stage, (this.ms.get(stage) ?? 0) + ms);
-    this.counts.set(stage, (this.counts.get(stage) ?? 0) + 1);
+    this.counts.set(stage, (this.counts.get(stage) ?? 0) + times);
   }
 
   /** Times `work` as `stage`. */
