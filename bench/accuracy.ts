@@ -8,9 +8,9 @@
 // - articles: article parts recovered exactly (article text CER ≤ 2 % against articles/sNN.txt),
 //   photos paired with their caption, and stories that jump linked into one article.
 // Kinds: born-digital PDF, shuffled PDF (content stream in random order), clean 300-dpi scan,
-// degraded 200-dpi scan, 100-dpi JPEG; engines: tesseract.js, PP-OCR, and native tesseract 5
-// (psm 3) as the reference in the same run.
-// Run: node bench/accuracy.ts [--kinds pdf,shuffled,clean,degraded,jpeg] [--engines tesseract,ppocr,native]
+// degraded 200-dpi scan, 100-dpi JPEG; engines: auto (the default: by the script found and the
+// resolution), tesseract.js, PP-OCR, and native tesseract 5 (psm 3) as the reference in the same run.
+// Run: node bench/accuracy.ts [--kinds pdf,shuffled,clean,degraded,jpeg] [--engines auto,tesseract,ppocr,native]
 //      [--pages pages/page-01,...] [--verbose] [--dump DIR]
 //      (--dump writes each page's text, per kind and engine, beside its truth, to see what went wrong)
 
@@ -25,7 +25,7 @@ import { listArticles } from '../src/core/articles/articles.ts';
 import { pageToPlainText } from '../src/core/export/page-text-export.ts';
 import { importScans } from '../src/core/import/importer.ts';
 import { OcrRunner, defaultWorkerCount } from '../src/core/jobs/ocr-runner.ts';
-import { engineFactory } from '../src/core/ocr/engines.ts';
+import { engineFactory, type EngineChoice } from '../src/core/ocr/engines.ts';
 import { queueOcr } from '../src/core/ocr/queue-ocr.ts';
 import { segmentArchivePage } from '../src/core/layout/segment-service.ts';
 import { linkIssueJumps } from '../src/core/layout/jumps.ts';
@@ -38,7 +38,7 @@ const arg = (name: string) => {
   return i > 0 ? process.argv[i + 1]!.split(',') : null;
 };
 const KIND_NAMES = arg('kinds') ?? ['pdf', 'shuffled', 'clean', 'degraded', 'jpeg'];
-const ENGINES = arg('engines') ?? ['tesseract', 'ppocr', 'native'];
+const ENGINES = arg('engines') ?? ['auto', 'tesseract', 'ppocr', 'native'];
 const DUMP = arg('dump')?.[0] ?? null;
 const ONLY = arg('pages');
 const VERBOSE = process.argv.includes('--verbose');
@@ -147,7 +147,7 @@ async function runBackfile(kind: Kind, engine: string, pages: TruthPage[]): Prom
     const failed = summary.files.filter((f) => f.outcome === 'failed');
     if (failed.length) throw new Error(`import failed: ${failed.map((f) => f.error?.message).join('; ')}`);
     if (kind.scan) {
-      queueOcr(archive, { scope: { all: true }, engine: engine as 'tesseract' | 'ppocr', confirmed: true });
+      queueOcr(archive, { scope: { all: true }, engine: engine as EngineChoice, confirmed: true });
       await new OcrRunner(archive, (name) => engineFactory(archive, name), {
         workers: defaultWorkerCount(),
       }).run();

@@ -69,7 +69,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'ocr',
     synopsis: `[--archive DIR] [--lang L] [--engine ${ENGINE_CHOICES.join('|')}] [--pages IDS | --issue ID | --title ID | --all] [--jobs N] [--force] [--timeout SECONDS] [--no-deskew] [--binarise] [--json] [--cancel]`,
-    does: "read pages with OCR in the background; Ctrl-C pauses, running it again resumes, `--cancel` calls the queue off. `--engine` is remembered for the scope (pages, issue, title, or everything); `auto` reads dense Chinese pages (under 150 dpi) with PP-OCRv4 and everything else with tesseract (`docs/decisions/004-ppocr.md`). `--lang` (remembered the same way) is a tesseract list such as `chi_tra+eng`, or `auto` (the default): each page's script found from the page (simplified or traditional Chinese, Fraktur, English or German Antiqua) and read with its model; the languages used are the page's text source",
+    does: "read pages with OCR in the background; Ctrl-C pauses, running it again resumes, `--cancel` calls the queue off. `--engine` is remembered for the scope (pages, issue, title, or everything); `auto` reads simplified Chinese, and traditional Chinese under 150 dpi, with PP-OCRv4 and everything else with tesseract (`docs/decisions/008-default-engine.md`). `--lang` (remembered the same way) is a tesseract list such as `chi_tra+eng`, or `auto` (the default): each page's script found from the page (simplified or traditional Chinese, Fraktur, English or German Antiqua) and read with its model; the languages used are the page's text source",
     run: ocrCommand,
   },
   { name: 'jobs', synopsis: '[--archive DIR] [--json]', does: 'the job queue', run: jobsCommand },

@@ -47,13 +47,15 @@ async function lowResolutionScan(page: number): Promise<string> {
 }
 
 describe('PP-OCR engine', () => {
-  it('is the default for dense Chinese pages, tesseract otherwise, and a choice remembered per scope wins', async () => {
+  it('is the default for simplified Chinese and dense traditional pages, tesseract otherwise, and a choice remembered per scope wins', async () => {
     expect(chooseEngine('chi_sim+eng', { dpi: 100, width: 1167 })).toBe('ppocr');
+    expect(chooseEngine('chi_sim+eng', { dpi: 300, width: 3500 })).toBe('ppocr');
     expect(chooseEngine('chi_tra', { dpi: null, width: 992 })).toBe('ppocr');
-    expect(chooseEngine('chi_sim+eng', { dpi: 300, width: 3500 })).toBe('tesseract');
+    expect(chooseEngine('chi_tra+eng', { dpi: 300, width: 3500 })).toBe('tesseract');
     // A claimed 72 dpi is no information: a 3500-px page is about 290 dpi.
-    expect(chooseEngine('chi_sim', { dpi: 72, width: 3500 })).toBe('tesseract');
+    expect(chooseEngine('chi_tra', { dpi: 72, width: 3500 })).toBe('tesseract');
     expect(chooseEngine('eng', { dpi: 100, width: 1167 })).toBe('tesseract');
+    expect(chooseEngine('frk', { dpi: 300, width: 3500 })).toBe('tesseract');
     const archive = tempArchive();
     await importScans(archive, [await lowResolutionScan(3)], { title: '文峪河报', dpi: 100 });
     expect(engineForPage(archive.db, 1, 'chi_sim+eng')).toBe('ppocr');

@@ -1,7 +1,7 @@
 // `auto`, the default language: each page read with the model of the script it is set in, found
 // from the page. Real pages made on the spot: the same Chinese text set in simplified and in
 // traditional characters (the same layout, so only the script differs), and English and German
-// columns; read by the real runner with tesseract. The NZZ's Fraktur is in script-detect.samples.
+// columns; read by the real runner with PP-OCR and tesseract. The NZZ's Fraktur is in script-detect.samples.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { importScans } from '../../src/core/import/importer.ts';
 import { OcrRunner } from '../../src/core/jobs/ocr-runner.ts';
 import { engineFactory } from '../../src/core/ocr/engines.ts';
 import { queueOcr } from '../../src/core/ocr/queue-ocr.ts';
-import { TRADITIONAL_LEAD, chooseScript, latinLanguage } from '../../src/core/ocr/script-detect.ts';
+import { chineseScript, chooseLatinScript, latinLanguage } from '../../src/core/ocr/script-detect.ts';
 import type { Block } from '../../src/shared/model.ts';
 import { runCli } from '../fixtures/cli.ts';
 import { samplePage } from '../fixtures/samples.ts';
@@ -53,35 +53,42 @@ const block = (text: string, confidence: number): Block => ({
 });
 
 describe('choosing the script', () => {
-  it('keeps the model that read the strips with the most confidence', () => {
+  const text = readFileSync(samplePage(1, 'page.txt'), 'utf8');
+
+  it('finds Chinese where most letters read are Chinese characters, in the script of their forms', () => {
+    expect(chineseScript([block(text, 0.9)])).toMatchObject({ script: 'hans', languages: 'chi_sim+eng' });
+    expect(chineseScript([block(toTraditional(text), 0.9)])).toMatchObject({
+      script: 'hant',
+      languages: 'chi_tra+eng',
+    });
+    // A misread character or two of the other script does not turn the page.
+    const misread = toTraditional(text.slice(0, 400)).slice(0, 8) + text.slice(0, 400);
+    expect(chineseScript([block(misread, 0.9)])?.script).toBe('hans');
+    // A Latin page, and a page read as nothing, are probed as Latin.
+    expect(chineseScript([block('Der Rat und die Stadt 议会', 0.9)])).toBeNull();
+    expect(chineseScript([block('. , ;', 0.9)])).toBeNull();
+  });
+
+  it('keeps the Latin model that read the strips with the most confidence', () => {
     const readings = (best: string) =>
-      ['chi_sim', 'chi_tra', 'frk', 'eng'].map((probe) => ({
+      ['frk', 'eng'].map((probe) => ({
         probe,
         blocks: [block('der Rat und die Stadt', probe === best ? 0.8 : 0.4)],
       }));
-    expect(chooseScript(readings('chi_sim')).languages).toBe('chi_sim+eng');
-    expect(chooseScript(readings('chi_tra')).languages).toBe('chi_tra+eng');
-    // chi_tra reads simplified text nearly as surely: a small lead is not traditional script.
-    const close = readings('chi_tra').map((r) =>
-      r.probe === 'chi_sim'
-        ? { ...r, blocks: [block('der Rat und die Stadt', 0.8 - TRADITIONAL_LEAD / 2)] }
-        : r,
-    );
-    expect(chooseScript(close).languages).toBe('chi_sim+eng');
-    expect(chooseScript(readings('frk')).languages).toBe('frk');
+    expect(chooseLatinScript(readings('frk')).languages).toBe('frk');
     // Latin Antiqua: German here, by its words.
-    expect(chooseScript(readings('eng'))).toMatchObject({ script: 'latin', languages: 'deu' });
+    expect(chooseLatinScript(readings('eng'))).toMatchObject({ script: 'latin', languages: 'deu' });
   });
 
   it('tells German from English by their commonest words, and weighs marks little', () => {
     expect(latinLanguage([block('The board met and the town agreed to the cost of it', 0.9)])).toBe('eng');
     expect(latinLanguage([block('Der Rat hat die Kosten für den Hafen und das Ufer', 0.9)])).toBe('deu');
-    // A probe that reads only punctuation, confidently, does not win.
+    // A probe that reads only punctuation, confidently, does not win over one that read words.
     const marks = [
-      { probe: 'chi_sim', blocks: [block('报 纸 新 闻', 0.6)] },
+      { probe: 'frk', blocks: [block('Der Rat', 0.6)] },
       { probe: 'eng', blocks: [block('. , ; : . ,', 0.99)] },
     ];
-    expect(chooseScript(marks).script).toBe('hans');
+    expect(chooseLatinScript(marks).script).toBe('fraktur');
   });
 });
 
@@ -123,10 +130,11 @@ describe('reading with auto', () => {
     queueOcr(archive, { scope: { all: true } });
     const run = await new OcrRunner(archive, (name) => engineFactory(archive, name), { workers: 2 }).run();
     expect(run).toMatchObject({ done: 4, failed: 0 });
-    const languages = summary.files.map(
-      (f) => mainTextSource(archive.db, f.pageIds[0]!)?.model.split(' ')[0],
-    );
-    expect(languages).toEqual(['chi_sim+eng', 'chi_tra+eng', 'eng', 'deu']);
+    // Simplified Chinese is read with PP-OCR (engines.ts chooseEngine), the rest with tesseract
+    // in the language found.
+    const read = summary.files.map((f) => mainTextSource(archive.db, f.pageIds[0]!)!);
+    expect(read.map((s) => s.engine)).toEqual(['ppocr', 'tesseract.js', 'tesseract.js', 'tesseract.js']);
+    expect(read.slice(1).map((s) => s.model.split(' ')[0])).toEqual(['chi_tra+eng', 'eng', 'deu']);
     // `backfile pages` shows the setting and what auto chose.
     const listed = JSON.parse(runCli(['pages', '--archive', archive.dir, '--json']).stdout) as {
       language: string;

@@ -26,10 +26,10 @@ import { ProgressMeter, type RunProgress } from './progress.ts';
 import { z } from 'zod';
 import { ENGINE_CHOICES, type EngineName } from '../../shared/ocr.ts';
 import { getPage } from '../archive/pages.ts';
-import { chooseEngine } from '../ocr/engines.ts';
+import { chooseEngine, engineFactory } from '../ocr/engines.ts';
 import { AUTO_LANGUAGES } from '../ocr/language-data.ts';
 import { detectPageScript } from '../ocr/detect-page-script.ts';
-import { pageEnlargement } from '../ocr/print-size.ts';
+import { CHARACTER_PROBE } from '../ocr/script-detect.ts';
 import { timed, timedSync, type StageTimes } from '../ocr/stage-times.ts';
 
 export const OCR_JOB = 'ocr';
@@ -249,41 +249,48 @@ export class OcrRunner {
     let languages = payload.languages;
     let enlarge: number | undefined;
     // PP-OCR reads with one model whatever the script (its languages are not a setting), so a
-    // page it is asked to read needs no script found first (the probes cost 8–12 s a page,
-    // bench/ocr.ts --languages auto).
+    // page it is asked to read needs no script found first.
     if (languages === AUTO_LANGUAGES && payload.engine !== 'ppocr') {
-      // Measured once: the probes and the reading both read the page at this size.
-      const raster = this.archive.resolve(page.rasterPath);
-      enlarge = await pageEnlargement(raster, this.options.maxPixels);
-      const guess = await detectPageScript(raster, page, (probe) => this.probe(slot, probe), {
-        maxPixels: this.options.maxPixels,
-        deskew: payload.deskew,
-        enlarge,
-      });
+      const guess = await detectPageScript(
+        this.archive.resolve(page.rasterPath),
+        page,
+        (probe) => this.probe(slot, probe),
+        { maxPixels: this.options.maxPixels, deskew: payload.deskew },
+      );
       languages = guess.languages;
+      enlarge = guess.enlarge; // measured once: the probes and the reading read the page at one size
     }
     const engine = payload.engine === 'auto' ? chooseEngine(languages, page) : payload.engine;
     return { engine, languages, ...(enlarge === undefined ? {} : { enlarge }) };
   }
 
-  private async probe(slot: Slot, language: string): Promise<OcrEngine> {
-    const known = slot.probes.get(language);
+  /** The factory for an engine: the job's, or with one factory for every job, that one, except
+   * for a probe of another engine (`auto` finds the script with PP-OCR and tesseract both). */
+  private async factoryFor(engineName: string): Promise<OcrEngineFactory> {
+    if (typeof this.factory === 'function') return this.factory(engineName);
+    return this.factory.engine === engineName ? this.factory : engineFactory(this.archive, engineName);
+  }
+
+  private async probe(slot: Slot, probe: string): Promise<OcrEngine> {
+    const known = slot.probes.get(probe);
     if (known) return known;
-    const factory = typeof this.factory === 'function' ? await this.factory('tesseract') : this.factory;
-    const engine = await factory.create(language);
-    slot.probes.set(language, engine);
+    const factory = await this.factoryFor(probe === CHARACTER_PROBE ? 'ppocr' : 'tesseract');
+    const engine = await factory.create(probe === CHARACTER_PROBE ? AUTO_LANGUAGES : probe);
+    slot.probes.set(probe, engine);
     return engine;
   }
 
   private async engineFor(slot: Slot, engineName: string, languages: string): Promise<OcrEngine> {
-    // A probe is a tesseract engine for one language: a page in that language is read with it.
-    const probe = engineName === 'tesseract' ? slot.probes.get(languages) : undefined;
+    // With one factory for every job, that factory's engine reads every page.
+    const name = typeof this.factory === 'function' ? engineName : this.factory.engine;
+    // A probe of the engine asked for reads the page itself: PP-OCR's (one model for every
+    // language), or the tesseract probe of the page's one language.
+    const probe = slot.probes.get(name === 'ppocr' ? CHARACTER_PROBE : languages);
     if (probe) return probe;
-    const key = `${engineName}:${languages}`;
+    const key = `${name}:${languages}`;
     if (slot.engine && slot.madeFor === key) return slot.engine;
     await this.killEngine(slot, { probes: false });
-    const factory = typeof this.factory === 'function' ? await this.factory(engineName) : this.factory;
-    slot.engine = await factory.create(languages);
+    slot.engine = await (await this.factoryFor(name)).create(languages);
     slot.madeFor = key;
     return slot.engine;
   }

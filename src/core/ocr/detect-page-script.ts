@@ -9,7 +9,14 @@ import type { Box } from '../../shared/geometry.ts';
 import type { OcrEngine } from './engine.ts';
 import { prepareForOcr } from './preprocess.ts';
 import { engineDpi, pageEnlargement } from './print-size.ts';
-import { SCRIPT_PROBES, chooseScript, type ProbeReading, type ScriptGuess } from './script-detect.ts';
+import {
+  CHARACTER_PROBE,
+  LATIN_PROBES,
+  chineseScript,
+  chooseLatinScript,
+  type ProbeReading,
+  type ScriptGuess,
+} from './script-detect.ts';
 
 /** Strip height as a share of the page height: about four lines of body type on a broadsheet. */
 const STRIP_SHARE = 0.06;
@@ -110,36 +117,42 @@ export async function probeStrips(
 export async function detectPageScript(
   raster: string,
   page: { width: number; height: number; dpi: number | null },
+  /** The engine for a probe: CHARACTER_PROBE, or a tesseract model's name. */
   probeEngine: (probe: string) => Promise<OcrEngine>,
   /** `enlarge`: the page's small-print enlargement when the caller has measured it already. */
   options: { maxPixels: number; deskew: boolean; enlarge?: number },
-): Promise<ScriptGuess> {
-  const enlarge = options.enlarge ?? (await pageEnlargement(raster, options.maxPixels));
-  const strips = await Promise.all(
-    (await probeStrips(raster, page, options.maxPixels)).map((crop) => {
-      return prepareForOcr(raster, {
+): Promise<ScriptGuess & { enlarge?: number }> {
+  const crops = await probeStrips(raster, page, options.maxPixels);
+  let enlarge = options.enlarge;
+  const read = async (probe: string): Promise<ProbeReading> => {
+    const engine = await probeEngine(probe);
+    // Each engine reads the strips at the size it reads the page at.
+    const scale = engine.readsEnlargedSmallPrint
+      ? (enlarge ??= await pageEnlargement(raster, options.maxPixels))
+      : 1;
+    const blocks = [];
+    for (const crop of crops) {
+      const strip = await prepareForOcr(raster, {
         deskew: options.deskew,
         binarise: false,
         crop,
         maxPixels: options.maxPixels,
-        enlarge,
+        enlarge: scale,
       });
-    }),
-  );
-  const readings: ProbeReading[] = [];
-  for (const { probe } of SCRIPT_PROBES) {
-    const engine = await probeEngine(probe);
-    const blocks = [];
-    for (const strip of strips)
       blocks.push(
         ...(await engine.recognise({
           image: strip.image,
           languages: probe,
           segmentation: 'block',
-          dpi: engineDpi(page.dpi, enlarge),
+          dpi: engineDpi(page.dpi, scale),
         })),
       );
-    readings.push({ probe, blocks });
-  }
-  return chooseScript(readings);
+    }
+    return { probe, blocks };
+  };
+  const chinese = chineseScript((await read(CHARACTER_PROBE)).blocks);
+  if (chinese) return { ...chinese, ...(enlarge === undefined ? {} : { enlarge }) };
+  const readings: ProbeReading[] = [];
+  for (const { probe } of LATIN_PROBES) readings.push(await read(probe));
+  return { ...chooseLatinScript(readings), ...(enlarge === undefined ? {} : { enlarge }) };
 }

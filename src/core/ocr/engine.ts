@@ -3,6 +3,7 @@
 
 import type { Block, TextSource } from '../../shared/model.ts';
 import type { StageTimes } from './stage-times.ts';
+import type { EngineName } from '../../shared/ocr.ts';
 
 /** How the engine should lay out what it reads: a page, one column (lines of several sizes,
  * one under the other), one block of like lines, or one line. */
@@ -38,5 +39,7 @@ export interface OcrEngine {
 
 export interface OcrEngineFactory {
   readonly name: string;
+  /** Which of Backfile's engines it makes, as jobs and settings name them. */
+  readonly engine: EngineName;
   create(languages: string): Promise<OcrEngine>;
 }

@@ -16,18 +16,22 @@ export { ENGINE_CHOICES, ENGINE_NAMES, type EngineChoice, type EngineName } from
 export const PPOCR_BELOW_DPI = 150;
 
 /**
- * The default engine, by script and resolution: PP-OCR for Chinese pages whose text is small
- * (under 150 dpi), tesseract otherwise. Measured with bench/ocr on the sample pages
- * (docs/decisions/004-ppocr.md): on 100-dpi dense pages PP-OCR has an ordered character error
- * rate of 4.3 % against tesseract's 39 %; on clean 300-dpi scans it is a little better (3.7 %
- * against 5.7 %) but 2.7× slower, and on degraded 200-dpi scans tesseract orders the page better
- * (8.8 % against 18 %), though PP-OCR still recovers more characters. Latin script: tesseract (the PP-OCRv4 model is a Chinese one).
+ * The default engine, by script and resolution (docs/decisions/008-default-engine.md):
+ * - simplified Chinese: PP-OCR at every resolution. It orders scans better than tesseract
+ *   (bench/accuracy.ts, held-out pages), and since its models run in a thread of their own it
+ *   reads about as many pages a minute as tesseract.js (bench/ocr.ts).
+ * - traditional Chinese: tesseract's chi_tra, except on dense pages (under 150 dpi, where
+ *   tesseract's ordered CER was 39 % against PP-OCR's 4.3 %): PP-OCRv4's dictionary lacks 8 %
+ *   of the characters of the sample pages set in traditional script (黨, 貧, 堅 …), which it
+ *   can then never read.
+ * - Latin script: tesseract (the PP-OCRv4 model is a Chinese one).
  * A claimed 72 dpi or less is taken as unknown, and a page as about 12 inches wide.
  */
 export function chooseEngine(languages: string, page: { dpi: number | null; width: number }): EngineName {
-  const chinese = /(^|\+)chi_(sim|tra)(\+|$)/.test(languages);
+  const has = (language: string) => new RegExp(`(^|\\+)${language}(\\+|$)`).test(languages);
   const dpi = page.dpi && page.dpi > 75 ? page.dpi : page.width / 12;
-  return chinese && dpi < PPOCR_BELOW_DPI ? 'ppocr' : 'tesseract';
+  if (has('chi_sim')) return 'ppocr';
+  return has('chi_tra') && dpi < PPOCR_BELOW_DPI ? 'ppocr' : 'tesseract';
 }
 
 export async function archiveLanguages(archive: Archive): Promise<LanguageFolder> {

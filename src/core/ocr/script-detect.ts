@@ -1,23 +1,29 @@
-// Which script a page is set in, for `auto` (the default language): a few strips of the page are
-// read with one model per script (simplified and traditional Chinese, German Fraktur, Latin
-// Antiqua), and the page is read with the model that reads them with the most confidence.
-// Tesseract's word confidence is the model's own belief that it read the glyphs; a model of the
-// wrong script reads them as something, but believes it less (measured in bench/scripts.ts).
-// Latin Antiqua is German or English by the words read: the commonest words of each language.
-// Simplified against traditional Chinese is decided apart: each model reads the other script's
-// glyphs as its own forms (chi_sim reads 們 as 们, chi_tra 们 as 們), so the forms read do not
-// tell them apart (the share of traditional-only forms chi_tra read: 0.29 on a simplified page,
-// 0.32 on a traditional one), nor does the confidence of the forms only one script has; the
-// overall confidence does, with a margin (TRADITIONAL_LEAD).
+// Which script a page is set in, for `auto` (the default language), from a few strips of it.
+// First PP-OCR reads them: its one model reads Chinese in both scripts and Latin letters, and it
+// writes the forms printed (tesseract's chi_sim reads 們 as 们 and chi_tra 们 as 們, so their
+// readings could not tell the scripts apart: the share of traditional-only forms chi_tra read was
+// 0.29 on a simplified page and 0.32 on a traditional one). A page whose letters are mostly
+// Chinese characters is Chinese, in the script whose own forms it holds more of (script-forms.ts).
+// Otherwise one tesseract model per Latin script reads the strips (Fraktur, Antiqua), and the
+// page is read with the model that read them with the most confidence. Tesseract's word
+// confidence is the model's own belief that it read the glyphs; a model of the wrong script reads
+// them as something, but believes it less (measured in bench/scripts.ts). Latin Antiqua is German
+// or English by the words read: the commonest words of each language.
 
 import type { Block } from '../../shared/model.ts';
+import { isCjk } from '../../shared/text/script.ts';
+import { scriptFormCounts } from './script-forms.ts';
 
 export type PageScript = 'hans' | 'hant' | 'fraktur' | 'latin';
 
-/** The model each script is probed with, and the languages its pages are then read with. */
-export const SCRIPT_PROBES: readonly { script: PageScript; probe: string; languages: string }[] = [
-  { script: 'hans', probe: 'chi_sim', languages: 'chi_sim+eng' },
-  { script: 'hant', probe: 'chi_tra', languages: 'chi_tra+eng' },
+/** The reading that decides first whether a page is Chinese, and in which script. */
+export const CHARACTER_PROBE = 'ppocr';
+
+/** The languages a Chinese page is read with, by script. */
+export const CHINESE_LANGUAGES = { hans: 'chi_sim+eng', hant: 'chi_tra+eng' } as const;
+
+/** The tesseract model each Latin script is probed with, and the languages its pages are read with. */
+export const LATIN_PROBES: readonly { script: 'fraktur' | 'latin'; probe: string; languages: string }[] = [
   { script: 'fraktur', probe: 'frk', languages: 'frk' },
   { script: 'latin', probe: 'eng', languages: 'eng' },
 ];
@@ -99,30 +105,32 @@ export function latinLanguage(blocks: readonly Block[]): 'deu' | 'eng' {
 }
 
 /**
- * How far chi_tra must out-read chi_sim for a page to count as traditional. chi_tra knows most
- * shared forms too and reads simplified text nearly as surely: measured (bench, detect probes)
- * it led by up to 0.095 on a 60-character simplified column and trailed by 0.02 on a simplified
- * page, and led by 0.14 on the same page set in traditional characters. A fitted margin, from
- * few pages: a title read in traditional script is better given its language (--lang chi_tra+eng).
+ * The page's Chinese script, when the character probe's reading of its strips is mostly Chinese
+ * characters (more of its letters Han or kana than not); null for a page to be probed as Latin.
  */
-export const TRADITIONAL_LEAD = 0.1;
-
-/** Simplified or traditional, for a page found to be Chinese. */
-function chineseScript(confidence: Record<string, number>): 'hans' | 'hant' {
-  return (confidence.chi_tra ?? 0) - (confidence.chi_sim ?? 0) > TRADITIONAL_LEAD ? 'hant' : 'hans';
+export function chineseScript(blocks: readonly Block[]): ScriptGuess | null {
+  const text = blocks.flatMap((b) => b.lines.map((l) => l.text)).join('');
+  const letters = [...text].filter((ch) => /\p{L}/u.test(ch));
+  const chinese = letters.filter(isCjk).length;
+  if (letters.length === 0 || chinese * 2 <= letters.length) return null;
+  const forms = scriptFormCounts(text);
+  const script = forms.traditional > forms.simplified ? 'hant' : 'hans';
+  return {
+    script,
+    languages: CHINESE_LANGUAGES[script],
+    confidence: { [CHARACTER_PROBE]: readingConfidence(blocks) },
+  };
 }
 
-/** The script whose probe read the strips with the most confidence; nothing read: Chinese, as before. */
-export function chooseScript(readings: readonly ProbeReading[]): ScriptGuess {
+/** The Latin script whose probe read the strips with the most confidence; nothing read: Chinese, as before. */
+export function chooseLatinScript(readings: readonly ProbeReading[]): ScriptGuess {
   const confidence: Record<string, number> = {};
   for (const r of readings) confidence[r.probe] = readingConfidence(r.blocks);
-  let best = SCRIPT_PROBES[0]!;
-  for (const p of SCRIPT_PROBES) if ((confidence[p.probe] ?? 0) > (confidence[best.probe] ?? 0)) best = p;
-  if (best.script === 'hans' || best.script === 'hant') {
-    const script = chineseScript(confidence);
-    return { script, languages: SCRIPT_PROBES.find((p) => p.script === script)!.languages, confidence };
-  }
-  if (best.script !== 'latin') return { script: best.script, languages: best.languages, confidence };
+  let best: (typeof LATIN_PROBES)[number] | null = null;
+  for (const p of LATIN_PROBES)
+    if ((confidence[p.probe] ?? 0) > (best ? (confidence[best.probe] ?? 0) : 0)) best = p;
+  if (!best) return { script: 'hans', languages: CHINESE_LANGUAGES.hans, confidence };
+  if (best.script === 'fraktur') return { script: best.script, languages: best.languages, confidence };
   const latin = readings.find((r) => r.probe === best.probe)!;
   return { script: 'latin', languages: latinLanguage(latin.blocks), confidence };
 }

@@ -92,6 +92,7 @@ class TesseractEngine implements OcrEngine {
 export function tesseractFactory(langPath: string): OcrEngineFactory {
   return {
     name: 'tesseract.js',
+    engine: 'tesseract',
     async create(languages: string): Promise<OcrEngine> {
       const sink: { current?: (share: number) => void } = {};
       const worker = await createWorker(languages, 1, {

@@ -145,7 +145,7 @@ const en = {
   engine: {
     label: 'OCR engine',
     remembered: 'engine as set before',
-    auto: 'by script and resolution (PP-OCR for dense Chinese pages)',
+    auto: 'by script and resolution (PP-OCR for simplified Chinese)',
   },
   jobs: {
     title: 'Background work',
@@ -366,7 +366,7 @@ const zh: Strings = {
   engine: {
     label: '识别引擎',
     remembered: '沿用已设引擎',
-    auto: '按文字和分辨率自动（低分辨率中文用 PP-OCR）',
+    auto: '按文字和分辨率自动（简体中文用 PP-OCR）',
   },
   jobs: {
     title: '后台任务',

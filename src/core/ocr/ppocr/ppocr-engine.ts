@@ -192,6 +192,7 @@ class PpOcrEngine implements OcrEngine {
 export function ppOcrFactory(threads = 1, narrowAllowed = true): OcrEngineFactory {
   return {
     name: 'ppocr',
+    engine: 'ppocr',
     async create() {
       const models = ppOcrModels();
       const [detector, recogniser] = await Promise.all([

@@ -95,6 +95,7 @@ class ThreadedPpOcrEngine implements OcrEngine {
 export function threadedPpOcrFactory(threads = 1, narrowAllowed = true): OcrEngineFactory {
   return {
     name: 'ppocr',
+    engine: 'ppocr',
     async create() {
       const worker = new Worker(threadScript(), { workerData: { threads, narrowAllowed } });
       const source = await new Promise<TextSource>((resolve, reject) => {
