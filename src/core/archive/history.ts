@@ -28,11 +28,39 @@ export function changeEdits(db: WritableDB, changeId: number): Edit[] {
     .all(changeId) as Edit[];
 }
 
-/** The newest change not yet undone. */
-export function lastChange(db: WritableDB): number | null {
+/**
+ * SQL true when change `c` touched page @page: the page itself (status, metadata, a re-read), a
+ * line or a region on it (a deleted region by its snapshot), a photo on it, or an article with a
+ * part on it (or whose parts, before or after, included a region on it). What the reviewer looking
+ * at a page expects Ctrl+Z to undo; the History view keeps the archive-wide list.
+ */
+const CHANGE_ON_PAGE = `EXISTS (SELECT 1 FROM edits e WHERE e.change_id = c.id AND (
+    (e.entity = 'page' AND e.entity_id = @page)
+    OR (e.entity = 'line' AND e.entity_id IN (SELECT id FROM lines WHERE page_id = @page))
+    OR (e.entity = 'region' AND (e.entity_id IN (SELECT id FROM regions WHERE page_id = @page)
+        OR (json_valid(e.before) AND json_extract(e.before, '$.page_id') = @page)
+        OR (json_valid(e.after) AND json_extract(e.after, '$.page_id') = @page)))
+    OR (e.entity = 'photo' AND e.entity_id IN
+        (SELECT p.id FROM photos p JOIN regions r ON r.id = p.region_id WHERE r.page_id = @page))
+    OR (e.entity = 'article' AND (e.entity_id IN
+        (SELECT ap.article_id FROM article_parts ap JOIN regions r ON r.id = ap.region_id WHERE r.page_id = @page)
+        OR (e.field = 'parts' AND EXISTS (SELECT 1 FROM regions r WHERE r.page_id = @page AND r.id IN
+            (SELECT value FROM json_each(CASE WHEN json_valid(e.before) THEN e.before ELSE '[]' END)
+             UNION SELECT value FROM json_each(CASE WHEN json_valid(e.after) THEN e.after ELSE '[]' END)))))))
+  )`;
+
+/** The change scope: every change, or those that touched one page. */
+export type ChangeScope = { pageId?: number };
+const scopeSql = (scope: ChangeScope) => (scope.pageId === undefined ? '1' : CHANGE_ON_PAGE);
+const scopeParams = (scope: ChangeScope) => (scope.pageId === undefined ? {} : { page: scope.pageId });
+
+/** The newest change not yet undone, in the whole archive or on one page. */
+export function lastChange(db: WritableDB, scope: ChangeScope = {}): number | null {
   return (
-    (db.prepare('SELECT id FROM changes WHERE undone = 0 ORDER BY id DESC LIMIT 1').pluck().get() as
-      number | undefined) ?? null
+    (db
+      .prepare(`SELECT id FROM changes c WHERE undone = 0 AND ${scopeSql(scope)} ORDER BY id DESC LIMIT 1`)
+      .pluck()
+      .get(scopeParams(scope)) as number | undefined) ?? null
   );
 }
 
@@ -60,16 +88,22 @@ export function undoChange(
 
 /**
  * The change a redo would re-apply: the one undone most recently, as long as nothing new was
- * recorded after that undo (a new edit ends the redo chain, as in every editor).
+ * recorded after that undo (a new edit ends the redo chain, as in every editor). Scoped to a page,
+ * only that page's changes count, both for what is undone and for what ends the chain.
  */
-export function redoableChange(db: WritableDB): number | null {
+export function redoableChange(db: WritableDB, scope: ChangeScope = {}): number | null {
   const row = db
     .prepare(
-      'SELECT id, undone_at FROM changes WHERE undone = 1 AND undone_at IS NOT NULL ORDER BY undone_at DESC, id DESC LIMIT 1',
+      `SELECT id, undone_at FROM changes c WHERE undone = 1 AND undone_at IS NOT NULL AND ${scopeSql(scope)}
+       ORDER BY undone_at DESC, id DESC LIMIT 1`,
     )
-    .get() as { id: number; undone_at: string } | undefined;
+    .get(scopeParams(scope)) as { id: number; undone_at: string } | undefined;
   if (!row) return null;
-  const newer = db.prepare('SELECT 1 FROM changes WHERE at > ? AND undone = 0 LIMIT 1').get(row.undone_at);
+  const newer = db
+    // >=: a change in the same millisecond as the undo may have come after it; offering a redo
+    // over it would overwrite it, so the chain ends.
+    .prepare(`SELECT 1 FROM changes c WHERE at >= @at AND undone = 0 AND ${scopeSql(scope)} LIMIT 1`)
+    .get({ ...scopeParams(scope), at: row.undone_at });
   return newer ? null : row.id;
 }
 

@@ -209,7 +209,24 @@ export function revertRegionEdit(db: WritableDB, edit: Edit): void {
   const before = edit.before ? (JSON.parse(edit.before) as Record<string, unknown>) : null;
   const pageId = (before?.page_id ??
     (edit.after ? (JSON.parse(edit.after) as { page_id: number }).page_id : null)) as number | null;
-  if (before === null) deleteRegionRow(db, edit.entityId);
-  else restoreRegionSnapshot(db, edit.entityId, before);
+  const held = regionSnapshot(db, edit.entityId) as string | undefined;
+  if (edit.field === 'row' && edit.after === null && held)
+    // Undoing a deletion while another region has since been given the deleted one's id.
+    throw new BackfileError(
+      'invalid-input',
+      `Region ${edit.entityId} is no longer the region this change deleted; its id was given to another region.`,
+    );
+  if (before === null) {
+    // Region ids can be given again once the newest region is deleted (the table is not
+    // AUTOINCREMENT): undoing a drawing must not delete another region that now has its id.
+    const drawn = edit.after ? (JSON.parse(edit.after) as Record<string, unknown>) : null;
+    const now = held ? (JSON.parse(held) as Record<string, unknown>) : null;
+    if (now && drawn && (now['page_id'] !== drawn['page_id'] || now['created_at'] !== drawn['created_at']))
+      throw new BackfileError(
+        'invalid-input',
+        `Region ${edit.entityId} is no longer the region this change drew; delete that region instead.`,
+      );
+    deleteRegionRow(db, edit.entityId);
+  } else restoreRegionSnapshot(db, edit.entityId, before);
   if (pageId !== null) assignLinesToRegions(db, pageId);
 }

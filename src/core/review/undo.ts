@@ -3,6 +3,7 @@
 
 import type { WritableDB } from '../archive/db-handles.ts';
 import {
+  type ChangeScope,
   changeLabel,
   lastChange,
   redoChange,
@@ -46,16 +47,26 @@ export function redo(db: WritableDB, changeId: number): void {
 
 const labelOf = (db: WritableDB, id: number) => changeLabel(db, id) ?? null;
 
-/** Undo of the newest change, as the editor's Ctrl+Z does; null when there is nothing to undo. */
-export function undoLast(db: WritableDB, user: string): { changeId: number | null; label: string | null } {
-  const id = lastChange(db);
+/**
+ * Undo of the newest change, as the editor's Ctrl+Z does (scoped to the page being looked at);
+ * null when there is nothing to undo.
+ */
+export function undoLast(
+  db: WritableDB,
+  user: string,
+  scope: ChangeScope = {},
+): { changeId: number | null; label: string | null } {
+  const id = lastChange(db, scope);
   if (id === null) return { changeId: null, label: null };
   undo(db, id, user);
   return { changeId: id, label: labelOf(db, id) };
 }
 
-export function redoLast(db: WritableDB): { changeId: number | null; label: string | null } {
-  const id = redoableChange(db);
+export function redoLast(
+  db: WritableDB,
+  scope: ChangeScope = {},
+): { changeId: number | null; label: string | null } {
+  const id = redoableChange(db, scope);
   if (id === null) return { changeId: null, label: null };
   redo(db, id);
   return { changeId: id, label: labelOf(db, id) };

@@ -121,8 +121,8 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr): Handlers {
       );
       return { articleId };
     },
-    undoLast: () => undoLast(archive.db, user()),
-    redo: () => redoLast(archive.db),
+    undoLast: ({ pageId }) => undoLast(archive.db, user(), { pageId }),
+    redo: ({ pageId }) => redoLast(archive.db, { pageId }),
     listJobs: () =>
       listJobs(archive.reader, OCR_JOB).map((j) => ({
         id: j.id,

@@ -37,6 +37,9 @@ const isTyping = (e: KeyboardEvent) =>
   e.target instanceof HTMLTextAreaElement ||
   e.target instanceof HTMLSelectElement;
 
+const isLineEditor = (e: KeyboardEvent) =>
+  e.target instanceof HTMLInputElement && e.target.dataset['lineId'] !== undefined;
+
 export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Props) {
   const { t } = useTranslation();
   const { data, error, setError } = usePageData(api, pageId);
@@ -78,24 +81,28 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
 
   const undo = useCallback(async () => {
     await corrections.flush();
-    const { label } = await api.call('undoLast', {});
+    const { label } = await api.call('undoLast', { pageId });
     setNotice(label ? t('undo.undone', { label }) : t('undo.nothing'));
-  }, [api, corrections, t]);
+  }, [api, corrections, pageId, t]);
   const redo = useCallback(async () => {
-    const { label } = await api.call('redo', {});
+    await corrections.flush();
+    const { label } = await api.call('redo', { pageId });
     setNotice(label ? t('undo.redone', { label }) : t('undo.nothingToRedo'));
-  }, [api, t]);
+  }, [api, corrections, pageId, t]);
 
-  // Page-level keys, when no text field has the focus.
+  // Page-level keys, when no text field has the focus. Undo and redo also work in a line of the
+  // editor: the line's typing is saved first, so Ctrl+Z there undoes it as one step (a browser's
+  // own undo of a controlled input is lost on every re-render).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'z' && !isTyping(e)) {
+      const undoable = !isTyping(e) || isLineEditor(e);
+      if (mod && e.key.toLowerCase() === 'z' && undoable) {
         e.preventDefault();
         void (e.shiftKey ? redo() : undo()).catch((err: Error) => onError(err.message));
         return;
       }
-      if (mod && e.key.toLowerCase() === 'y' && !isTyping(e)) {
+      if (mod && e.key.toLowerCase() === 'y' && undoable) {
         e.preventDefault();
         void redo().catch((err: Error) => onError(err.message));
         return;

@@ -288,8 +288,9 @@ export const API = {
     kind: 'command',
     input: z.object({ articleId: id, regionIds: z.array(id).min(1).max(10_000) }).strict(),
   },
-  undoLast: { kind: 'command', input: z.object({}).strict() },
-  redo: { kind: 'command', input: z.object({}).strict() },
+  /** The newest change, of the archive or (with pageId) of what touched that page. */
+  undoLast: { kind: 'command', input: z.object({ pageId: pageId.optional() }).strict() },
+  redo: { kind: 'command', input: z.object({ pageId: pageId.optional() }).strict() },
 } as const satisfies Record<string, { kind: MethodKind; input: z.ZodType }>;
 
 export interface ApiOutputs {

@@ -1,0 +1,60 @@
+// Ctrl+Z and Ctrl+Shift+Z inside a line of the editor, in Chromium against `backfile serve`: the
+// typing is saved and undone as one step, on this page only (a newer change on another page
+// stands), and redone. Two sample pages imported from their PDFs' text layers, a real archive.
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importScans } from '../../src/core/import/importer.ts';
+import { setPageStatus } from '../../src/core/review/status.ts';
+import { startServer } from '../../src/cli/server/server.ts';
+import { RENDERER_DIR } from '../../src/cli/commands/serve.ts';
+import { launchBrowser, watchProblems } from './browser.ts';
+import { samplePage } from '../fixtures/samples.ts';
+import { tempArchive } from '../fixtures/temp.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('undo in the line editor', () => {
+  it('undoes and redoes the typing in a line with Ctrl+Z, leaving another page’s change alone', async () => {
+    const archive = tempArchive();
+    await importScans(archive, [samplePage(1, 'page.pdf'), samplePage(2, 'page.pdf')]);
+    const server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
+    const page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+    const problems = watchProblems(page);
+    const text = (id: string) =>
+      archive.db.prepare('SELECT text FROM lines WHERE id = ?').pluck().get(Number(id));
+    const status = (id: number) =>
+      archive.db.prepare('SELECT status FROM pages WHERE id = ?').pluck().get(id);
+    try {
+      await page.goto(`${server.url}#/page/1`);
+      const first = page.locator('.line-editor input').first();
+      await expect.poll(() => first.count(), { timeout: 30_000 }).toBe(1);
+      const lineId = (await first.getAttribute('data-line-id'))!;
+      const original = await first.inputValue();
+      await first.click();
+      await page.keyboard.press('End');
+      await page.keyboard.type('甲乙');
+      // A change on page 2, newer than the typing; the page-1 undo must not reach it.
+      setPageStatus(archive.db, 2, 'corrected', undefined, 'amy');
+
+      await page.keyboard.press('Control+z'); // still in the line
+      await expect.poll(() => text(lineId)).toBe(original);
+      await expect.poll(() => first.inputValue()).toBe(original);
+      expect(status(2)).toBe('corrected');
+
+      await page.keyboard.press('Control+Shift+z');
+      await expect.poll(() => text(lineId)).toBe(`${original}甲乙`);
+      await expect.poll(() => first.inputValue()).toBe(`${original}甲乙`);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+});
