@@ -83,6 +83,23 @@ export function getPageListing(db: ReadableDB, id: number): PageListing | null {
   return row ? rowToListing(row) : null;
 }
 
+/** The pages before and after one in its issue, by sequence: the page view's way through an issue. */
+export function issueNeighbours(
+  db: ReadableDB,
+  id: number,
+): { previousPageId: number | null; nextPageId: number | null } {
+  const near = (comparison: '<' | '>', order: 'ASC' | 'DESC') =>
+    (db
+      .prepare(
+        `SELECT n.id FROM pages p JOIN pages n ON n.issue_id = p.issue_id
+         WHERE p.id = ? AND (n.sequence, n.id) ${comparison} (p.sequence, p.id)
+         ORDER BY n.sequence ${order}, n.id ${order} LIMIT 1`,
+      )
+      .pluck()
+      .get(id) as number | undefined) ?? null;
+  return { previousPageId: near('<', 'DESC'), nextPageId: near('>', 'ASC') };
+}
+
 export interface NewPage {
   issueId: number;
   sequence: number;

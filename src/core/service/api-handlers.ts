@@ -2,7 +2,7 @@
 // validated against the contract's schema. Used by the Electron main process and the server.
 
 import type { Archive } from '../archive/archive.ts';
-import { getPageListing, listPages } from '../archive/pages.ts';
+import { getPageListing, issueNeighbours, listPages } from '../archive/pages.ts';
 import { archiveStatus } from '../archive/status.ts';
 import { archiveId } from '../archive/identity.ts';
 import { listJobs } from '../archive/job-queue.ts';
@@ -65,7 +65,11 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr): Handlers {
     getPage: ({ pageId }) => {
       const page = getPageListing(archive.reader, pageId);
       if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
-      return { ...toPageSummary(page), ...pageReading(archive.reader, pageId) };
+      return {
+        ...toPageSummary(page),
+        ...pageReading(archive.reader, pageId),
+        ...issueNeighbours(archive.reader, pageId),
+      };
     },
     pageLines: ({ pageId }) => pageLinesView(archive.reader, pageId),
     pageRegions: ({ pageId }) => pageRegionsView(archive.reader, pageId),

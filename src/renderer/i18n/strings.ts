@@ -39,6 +39,13 @@ const en = {
   failures: 'Import failures',
   page: 'p. {{n}}',
   undated: 'undated',
+  pageSteps: {
+    title: 'Pages of this issue',
+    previous: '‹ Previous page',
+    next: 'Next page ›',
+    previousKey: 'Previous page of the issue (Page Up)',
+    nextKey: 'Next page of the issue (Page Down)',
+  },
   reading: {
     title: 'The OCR language (auto: each page’s script found from the page) and what the page was read with',
     auto: 'language: auto',
@@ -261,6 +268,13 @@ const zh: Strings = {
   failures: '导入失败',
   page: '第{{n}}版',
   undated: '无日期',
+  pageSteps: {
+    title: '本期各版',
+    previous: '‹ 上一版',
+    next: '下一版 ›',
+    previousKey: '本期上一版（Page Up）',
+    nextKey: '本期下一版（Page Down）',
+  },
   reading: {
     title: 'OCR 语言（自动：按每页的文字判断）及本页实际所用的引擎与模型',
     auto: '语言：自动',

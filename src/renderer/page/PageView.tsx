@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackfileApi } from '../../shared/api/contract.ts';
 import type { Polygon } from '../../shared/geometry.ts';
 import { PAGE_STATUSES, REGION_ROLES, type RegionRole } from '../../shared/model.ts';
+import { routeHash } from '../routing.ts';
 import { ArticlePanel } from './ArticlePanel.tsx';
 import { ExportDialog } from '../export/ExportDialog.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
@@ -36,6 +37,10 @@ const isTyping = (e: KeyboardEvent) =>
   e.target instanceof HTMLInputElement ||
   e.target instanceof HTMLTextAreaElement ||
   e.target instanceof HTMLSelectElement;
+
+/** Another page of the issue, by the URL, so Back returns here. */
+const openPage = (pageId: number) =>
+  (window.location.hash = routeHash({ view: 'page', pageId, lineId: null, query: null }));
 
 const isLineEditor = (e: KeyboardEvent) =>
   e.target instanceof HTMLInputElement && e.target.dataset['lineId'] !== undefined;
@@ -108,6 +113,13 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
         return;
       }
       if (isTyping(e) || mod || e.altKey) return;
+      const step =
+        e.key === 'PageUp' ? data?.page.previousPageId : e.key === 'PageDown' ? data?.page.nextPageId : null;
+      if (step) {
+        e.preventDefault();
+        void corrections.flush().then(() => openPage(step));
+        return;
+      }
       if (e.key === 'v') drawing.setTool('pan');
       else if (e.key === 'r') drawing.setTool('rectangle');
       else if (e.key === 'p') drawing.setTool('polygon');
@@ -122,7 +134,7 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [api, drawing, selected, undo, redo, onError]);
+  }, [api, drawing, selected, undo, redo, onError, data, corrections]);
 
   const hits = useMemo(() => hitBoxes(lines, query), [lines, query]);
   if (!data)
@@ -147,6 +159,29 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
         <button type="button" onClick={onBack}>
           ← {t('library')}
         </button>
+        <span className="page-steps" role="group" aria-label={t('pageSteps.title')}>
+          <button
+            type="button"
+            disabled={page.previousPageId === null}
+            onClick={() =>
+              page.previousPageId !== null &&
+              void corrections.flush().then(() => openPage(page.previousPageId!))
+            }
+            title={t('pageSteps.previousKey')}
+          >
+            {t('pageSteps.previous')}
+          </button>
+          <button
+            type="button"
+            disabled={page.nextPageId === null}
+            onClick={() =>
+              page.nextPageId !== null && void corrections.flush().then(() => openPage(page.nextPageId!))
+            }
+            title={t('pageSteps.nextKey')}
+          >
+            {t('pageSteps.next')}
+          </button>
+        </span>
         <h1>
           {page.title} · {page.date || t('undated')} · {t('page', { n: page.printedNumber ?? page.sequence })}
         </h1>

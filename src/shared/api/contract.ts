@@ -37,8 +37,16 @@ export type PageSummary = Pick<
   | 'status'
 > & { title: string; date: string };
 
-/** One page as its view shows it: the summary, its language setting and what it was read with. */
-export type PageDetail = PageSummary & { language: string; readWith: string | null };
+/**
+ * One page as its view shows it: the summary, its language setting, what it was read with, and
+ * the pages before and after it in its issue.
+ */
+export type PageDetail = PageSummary & {
+  language: string;
+  readWith: string | null;
+  previousPageId: number | null;
+  nextPageId: number | null;
+};
 
 /** What an import did, file by file (failures with their reason; the rest of the batch goes on). */
 export interface ImportReport {

@@ -1,4 +1,5 @@
-// Ctrl+Z and Ctrl+Shift+Z inside a line of the editor, in Chromium against `backfile serve`: the
+// The way through an issue (previous and next page, by button and by Page Up/Down), and Ctrl+Z
+// and Ctrl+Shift+Z inside a line of the editor, in Chromium against `backfile serve`: the
 // typing is saved and undone as one step, on this page only (a newer change on another page
 // stands), and redone. Two sample pages imported from their PDFs' text layers, a real archive.
 
@@ -20,7 +21,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('undo in the line editor', () => {
+describe('moving through an issue and undoing in the page view', () => {
   it('undoes and redoes the typing in a line with Ctrl+Z, leaving another page’s change alone', async () => {
     const archive = tempArchive();
     await importScans(archive, [samplePage(1, 'page.pdf'), samplePage(2, 'page.pdf')]);
@@ -51,6 +52,41 @@ describe('undo in the line editor', () => {
       await page.keyboard.press('Control+Shift+z');
       await expect.poll(() => text(lineId)).toBe(`${original}甲乙`);
       await expect.poll(() => first.inputValue()).toBe(`${original}甲乙`);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+
+  it('steps through the pages of an issue and back, by button and by key', async () => {
+    const archive = tempArchive();
+    await importScans(archive, [samplePage(1, 'page.pdf'), samplePage(2, 'page.pdf')], {
+      title: '文峪河报',
+      date: '2018-10-19',
+    });
+    const ids = archive.db.prepare('SELECT id FROM pages ORDER BY sequence').pluck().all() as number[];
+    expect(ids).toHaveLength(2);
+    const server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const problems = watchProblems(page);
+    const shownPage = () => new URL(page.url()).hash;
+    try {
+      await page.goto(`${server.url}#/page/${ids[0]}`);
+      const previous = page.getByRole('button', { name: '‹ 上一版' });
+      const next = page.getByRole('button', { name: '下一版 ›' });
+      await expect.poll(() => next.isEnabled(), { timeout: 30_000 }).toBe(true);
+      expect(await previous.isDisabled()).toBe(true); // the first page of the issue
+      await next.click();
+      await expect.poll(shownPage).toBe(`#/page/${ids[1]}`);
+      await expect.poll(() => next.isDisabled()).toBe(true); // the last page
+      await page.locator('h1').click(); // no text field focused: the keys move between pages
+      await page.keyboard.press('PageUp');
+      await expect.poll(shownPage).toBe(`#/page/${ids[0]}`);
+      await expect.poll(() => previous.isDisabled()).toBe(true);
+      await page.locator('h1').click();
+      await page.keyboard.press('PageDown');
+      await expect.poll(shownPage).toBe(`#/page/${ids[1]}`);
       expect(problems).toEqual([]);
     } finally {
       await page.close();
