@@ -171,9 +171,28 @@ async function runBackfile(kind: Kind, engine: string, pages: TruthPage[]): Prom
         writeFileSync(path.join(DUMP, `${name}.truth.txt`), page.text);
       }
       const ours = articlesOnPage(archive, pageId);
-      const recovered = page.articles.filter((truth) =>
-        ours.some((a) => characterErrorRate(a.text, truth.text) <= ARTICLE_CER),
-      ).length;
+      const best = page.articles.map((truth) =>
+        Math.min(Infinity, ...ours.map((a) => characterErrorRate(a.text, truth.text))),
+      );
+      const recovered = best.filter((cer) => cer <= ARTICLE_CER).length;
+      if (VERBOSE)
+        page.articles.forEach((truth, k) => {
+          if (best[k]! > ARTICLE_CER)
+            console.log(
+              `    ${page.name} ${kind.name} ${engine}: part ${truth.id} missed, nearest article CER ${pct(best[k]!)}`,
+            );
+        });
+      if (DUMP) {
+        const name = `${page.set}-p${page.number}`;
+        writeFileSync(
+          path.join(DUMP, `${name}.${kind.name}.${engine}.articles.txt`),
+          ours.map((a, k) => `=== article ${k + 1}\n${a.text}\n`).join('\n'),
+        );
+        writeFileSync(
+          path.join(DUMP, `${name}.truth.articles.txt`),
+          page.articles.map((a) => `=== ${a.id}\n${a.text}\n`).join('\n'),
+        );
+      }
       return {
         page,
         cer: characterErrorRate(text, page.text),

@@ -2,11 +2,18 @@
 // frames for every seed, none of them the sample pages the rules were developed on). It states
 // what must hold on any page: the order lines come in changes nothing, no block takes lines of
 // two columns, every article is exactly its lines in the order a reader takes them, and each
-// photo is followed by its caption.
+// photo is followed by its caption. The same holds for Latin type (letters half an em wide)
+// and for boxes drawn loosely, as imported PAGE and ALTO polygons are: taller than the type and
+// reaching into the gutter, over the next column's boxes.
 
 import { describe, expect, it } from 'vitest';
 import { analysePage, type PageLayout } from '../../src/core/layout/analyse.ts';
-import { makeNewspaperPage, shuffled, type MadePage } from '../fixtures/newspaper-layout.ts';
+import {
+  makeNewspaperPage as makePage,
+  shuffled,
+  type MadeOptions,
+  type MadePage,
+} from '../fixtures/newspaper-layout.ts';
 
 const SEEDS = Array.from({ length: 40 }, (_, i) => 1000 + i * 7919);
 
@@ -22,7 +29,16 @@ function analyse(page: MadePage, seed: number): { layout: PageLayout; original: 
   return { layout, original: (i) => from[i]! };
 }
 
-describe('page layout analysis', () => {
+const KINDS: [string, MadeOptions][] = [
+  ['ideographs', {}],
+  ['ideographs, loose boxes', { loose: true }],
+  ['Latin type', { script: 'latin' }],
+  ['Latin type, loose boxes', { script: 'latin', loose: true }],
+];
+
+describe.each(KINDS)('page layout analysis: %s', (_, options) => {
+  const makeNewspaperPage = (seed: number) => makePage(seed, options);
+
   it('reads every made-up page the same whatever order its lines come in', () => {
     for (const seed of SEEDS) {
       const page = makeNewspaperPage(seed);

@@ -250,8 +250,19 @@ function stackLines(
 function orderColumns(blocks: readonly LayoutBlock[], body: number): LayoutBlock[] {
   const ranges: { x0: number; x1: number; blocks: LayoutBlock[] }[] = [];
   const grid = blocks.filter((b) => b.role === 'body' && b.lines.length > 1);
+  // Blocks stand in one column when each one's middle lies within the other: boxes drawn a
+  // little wide (an imported polygon, a line run into the gutter) overlap the next column's by
+  // a few characters, but never reach its middle.
+  const centre = (x0: number, x1: number) => (x0 + x1) / 2;
   for (const b of [...grid].sort((a, c) => a.box.x0 - c.box.x0)) {
-    const range = ranges.find((r) => Math.min(r.x1, b.box.x1) - Math.max(r.x0, b.box.x0) > 0.5 * body);
+    const range = ranges.find(
+      (r) =>
+        Math.min(r.x1, b.box.x1) - Math.max(r.x0, b.box.x0) > 0.5 * body &&
+        centre(b.box.x0, b.box.x1) > r.x0 &&
+        centre(b.box.x0, b.box.x1) < r.x1 &&
+        centre(r.x0, r.x1) > b.box.x0 &&
+        centre(r.x0, r.x1) < b.box.x1,
+    );
     if (range) {
       range.x0 = Math.min(range.x0, b.box.x0);
       range.x1 = Math.max(range.x1, b.box.x1);

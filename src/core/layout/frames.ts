@@ -5,7 +5,7 @@
 // when a rule closes it near the top, is the page header.
 
 import type { Box } from '../../shared/geometry.ts';
-import type { Rule } from './separators.ts';
+import { ruleAt, type Rule } from './separators.ts';
 
 export interface Frame {
   box: Box;
@@ -92,8 +92,11 @@ function cutsOf(group: readonly Item[], rules: readonly Rule[], axis: 'h' | 'v',
     // the rule's ink in): only a rule through the middle of a box is crossed by it.
     const crossed = group.some((item) => {
       const [a, z] = axis === 'h' ? [item.box.y0, item.box.y1] : [item.box.x0, item.box.x1];
+      const [s0, s1] = axis === 'h' ? [item.box.x0, item.box.x1] : [item.box.y0, item.box.y1];
+      const middle = (s0 + s1) / 2;
+      const at = ruleAt(rule, Math.min(rule.to, Math.max(rule.from, middle)));
       const margin = Math.max(tolerance, 0.25 * (z - a));
-      return a < rule.at - margin && z > rule.at + margin;
+      return a < at - margin && z > at + margin;
     });
     if (!crossed && !cuts.some((c) => Math.abs(c - rule.at) < body)) cuts.push(rule.at);
   }

@@ -42,7 +42,11 @@ export function findPhotos(grid: InkGrid, bodyHeight: number): Box[] {
     }
     const bw = x1 - x0 + 1;
     const bh = y1 - y0 + 1;
-    if (bw >= minSide && bh >= minSide && count / (bw * bh) >= MIN_FILL)
+    // The dark margin a scanner leaves beside the paper touches the image's edge and runs
+    // along nearly all of it; a printed photo stands inside the page's margins.
+    const scanMargin =
+      ((x0 === 0 || x1 === w - 1) && bh >= 0.9 * h) || ((y0 === 0 || y1 === h - 1) && bw >= 0.9 * w);
+    if (!scanMargin && bw >= minSide && bh >= minSide && count / (bw * bh) >= MIN_FILL)
       photos.push({ x0: x0 * cell, y0: y0 * cell, x1: (x1 + 1) * cell, y1: (y1 + 1) * cell });
   }
   return photos;

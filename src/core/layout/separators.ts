@@ -12,6 +12,18 @@ export interface Rule {
   at: number;
   from: number;
   to: number;
+  /**
+   * How far the rule drifts across per pixel along it (a scan turned by less than the deskew
+   * threshold still lets a page-wide rule drift by a quarter of a line), with `at` its
+   * position at `mid`. Absent: straight.
+   */
+  slope?: number;
+  mid?: number;
+}
+
+/** Where a rule runs at position `s` along it. */
+export function ruleAt(rule: Rule, s: number): number {
+  return rule.at + (rule.slope ?? 0) * (s - (rule.mid ?? s));
 }
 
 export interface InkGrid {
@@ -62,7 +74,7 @@ function rulesAlong(
   }
   // Strokes: runs on neighbouring lines that overlap along the axis (a slightly skewed rule
   // steps from one row to the next).
-  const strokes: { lines: [number, number]; from: number; to: number; last: Run[] }[] = [];
+  const strokes: { lines: [number, number]; from: number; to: number; last: Run[]; runs: Run[] }[] = [];
   for (const run of runs) {
     const stroke = strokes.find(
       (s) => s.lines[1] >= run.line - 1 && s.last.some((r) => r.from < run.to && run.from < r.to),
@@ -73,16 +85,67 @@ function rulesAlong(
       stroke.from = Math.min(stroke.from, run.from);
       stroke.to = Math.max(stroke.to, run.to);
       stroke.last.push(run);
-    } else strokes.push({ lines: [run.line, run.line], from: run.from, to: run.to, last: [run] });
+      stroke.runs.push(run);
+    } else
+      strokes.push({ lines: [run.line, run.line], from: run.from, to: run.to, last: [run], runs: [run] });
   }
+  // A rule's thickness is measured across it, where it stands: a scan turned by a fraction of
+  // a degree lets a long rule step down several rows from end to end, but no more than its own
+  // thickness at any point.
   return strokes
-    .filter((s) => s.lines[1] - s.lines[0] + 1 <= maxThickness)
-    .map((s) => ({
-      axis,
-      at: ((s.lines[0] + s.lines[1] + 1) / 2) * grid.cell,
-      from: s.from * grid.cell,
-      to: s.to * grid.cell,
-    }));
+    .filter((s) => localThickness(s.runs) <= maxThickness)
+    .map((s) => {
+      const fit = fitLine(s.runs);
+      return {
+        axis,
+        at: (fit.at + 0.5) * grid.cell,
+        from: s.from * grid.cell,
+        to: s.to * grid.cell,
+        slope: fit.slope,
+        mid: (fit.mid + 0.5) * grid.cell,
+      };
+    });
+}
+
+/** The most runs of a stroke that cover any one position along it. */
+function localThickness(runs: readonly Run[]): number {
+  const events: [number, number][] = runs.flatMap((r): [number, number][] => [
+    [r.from, 1],
+    [r.to, -1],
+  ]);
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let depth = 0;
+  let most = 0;
+  for (const [, d] of events) most = Math.max(most, (depth += d));
+  return most;
+}
+
+/**
+ * The straight line a stroke runs along: least squares over every cell of its runs (a run is
+ * cells at one row, so it adds its length's spread along the rule and none across it). `at`
+ * is the row (h) or column (v) at `mid`, the stroke's centre along it.
+ */
+function fitLine(runs: readonly Run[]): { at: number; mid: number; slope: number } {
+  let w = 0;
+  let sp = 0;
+  let sl = 0;
+  for (const r of runs) {
+    const n = r.to - r.from;
+    w += n;
+    sp += n * ((r.from + r.to - 1) / 2);
+    sl += n * r.line;
+  }
+  const mid = sp / w;
+  const at = sl / w;
+  let cov = 0;
+  let vp = 0;
+  for (const r of runs) {
+    const n = r.to - r.from;
+    const dp = (r.from + r.to - 1) / 2 - mid;
+    cov += n * dp * (r.line - at);
+    vp += n * dp * dp + (n * (n * n - 1)) / 12;
+  }
+  return { at, mid, slope: vp > 0 ? cov / vp : 0 };
 }
 
 /**
@@ -92,7 +155,7 @@ function rulesAlong(
  */
 export function findRules(grid: InkGrid, bodyHeight: number, blanked: readonly Box[] = []): Rule[] {
   const minLength = Math.max(8, Math.round((6 * bodyHeight) / grid.cell));
-  const maxThickness = Math.max(2, Math.round(bodyHeight / 3 / grid.cell));
+  const maxThickness = Math.max(2, Math.round(bodyHeight / 2 / grid.cell));
   const bridge = Math.max(1, Math.round(bodyHeight / 8 / grid.cell));
   return joinCollinear(
     [

@@ -13,6 +13,8 @@ export interface TypeSizes {
   body: number;
   /** The body's em measured along lines of ideographs, when the page has them. */
   bodyEm: number | null;
+  /** The body's width per character along lines of other scripts (Latin), when it has them. */
+  bodyPitch?: number | null;
 }
 
 export type LineClass = 'display' | 'jump' | 'byline' | 'text';
@@ -37,6 +39,19 @@ function emAlong(line: { box: Box; text: string }): number | null {
   return (line.box.x1 - line.box.x0) / (square + 0.5 * (chars.length - square));
 }
 
+/**
+ * A Latin line's width per character (a word space counted as one), for a line long enough
+ * to average over its letters: a headline's letters are wider as they are taller, while a
+ * body line's box may be tall only because the box was drawn loosely (an imported PAGE
+ * polygon) or its letters have ascenders and descenders.
+ */
+function pitchAlong(line: { box: Box; text: string }): number | null {
+  if (emAlong(line) !== null) return null;
+  const chars = [...line.text.trim().replace(/\s+/gu, ' ')];
+  if (chars.length < 8) return null;
+  return (line.box.x1 - line.box.x0) / chars.length;
+}
+
 function weightedMedian(values: { v: number; n: number }[]): number | null {
   const sorted = values.filter((x) => x.n > 0 && x.v > 0).sort((a, b) => a.v - b.v);
   const total = sorted.reduce((n, x) => n + x.n, 0);
@@ -54,7 +69,8 @@ export function typeSizes(lines: readonly { box: Box; text: string }[]): TypeSiz
   const count = (l: { text: string }) => [...l.text.replace(/\s+/gu, '')].length;
   const body = weightedMedian(lines.map((l) => ({ v: l.box.y1 - l.box.y0, n: count(l) }))) ?? 1;
   const bodyEm = weightedMedian(lines.map((l) => ({ v: emAlong(l) ?? 0, n: count(l) })));
-  return { body, bodyEm };
+  const bodyPitch = weightedMedian(lines.map((l) => ({ v: pitchAlong(l) ?? 0, n: count(l) })));
+  return { body, bodyEm, bodyPitch };
 }
 
 /** A line's type size relative to the body's (1: body type). */
@@ -62,7 +78,10 @@ export function relativeSize(line: { box: Box; text: string }, sizes: TypeSizes)
   const em = emAlong(line);
   // Never more than the height says: a headline's halves set apart widen the line, not its type.
   const byHeight = (line.box.y1 - line.box.y0) / sizes.body;
-  return em !== null && sizes.bodyEm ? Math.min(1.1 * byHeight, em / sizes.bodyEm) : byHeight;
+  if (em !== null && sizes.bodyEm) return Math.min(1.1 * byHeight, em / sizes.bodyEm);
+  // A Latin line is larger type only when its letters are wider as well as its box taller.
+  const pitch = pitchAlong(line);
+  return pitch !== null && sizes.bodyPitch ? Math.min(byHeight, pitch / sizes.bodyPitch) : byHeight;
 }
 
 export function classOfLine(line: { box: Box; text: string }, sizes: TypeSizes): LineClass {
