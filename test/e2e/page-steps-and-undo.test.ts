@@ -93,4 +93,35 @@ describe('moving through an issue and undoing in the page view', () => {
       await server.close();
     }
   });
+
+  it('zooms in and out, fits the width and the whole page, with the buttons on the image', async () => {
+    const archive = tempArchive();
+    await importScans(archive, [samplePage(1, 'page.pdf')]);
+    const server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const problems = watchProblems(page);
+    const viewer = page.getByTestId('viewer');
+    const zoom = async () => Number(await viewer.getAttribute('data-zoom'));
+    try {
+      await page.goto(`${server.url}#/page/1`);
+      await expect.poll(() => viewer.getAttribute('data-first-tile-ms'), { timeout: 30_000 }).not.toBeNull();
+      await page.getByRole('button', { name: '适合整版' }).click();
+      await expect.poll(zoom).toBeGreaterThan(0);
+      const whole = await zoom();
+      await page.getByRole('button', { name: '+' }).click();
+      await expect.poll(zoom).toBeCloseTo(whole * 1.2, 5);
+      await page.getByRole('button', { name: '−' }).click();
+      await page.getByRole('button', { name: '−' }).click();
+      await expect.poll(zoom).toBeCloseTo(whole / 1.2, 5);
+      // A portrait page in a landscape-ish view: as wide as the view is a closer zoom than whole.
+      await page.getByRole('button', { name: '适合宽度' }).click();
+      await expect.poll(zoom).toBeGreaterThan(whole * 1.05);
+      await page.getByRole('button', { name: '适合整版' }).click();
+      await expect.poll(zoom).toBeCloseTo(whole, 5);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
 });

@@ -6,6 +6,7 @@
 import OpenSeadragon from 'openseadragon';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
 import type { Box, Point } from '../../shared/geometry.ts';
 import { parseDzi } from './dzi.ts';
 
@@ -28,7 +29,11 @@ interface Props {
   children: ReactNode;
 }
 
+/** One step of the zoom buttons: the same factor as OpenSeadragon's own +/- keys. */
+const ZOOM_STEP = 1.2;
+
 export function PageImage(props: Props) {
+  const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const viewer = useRef<OpenSeadragon.Viewer | null>(null);
   const [overlay, setOverlay] = useState<HTMLDivElement | null>(null);
@@ -69,6 +74,10 @@ export function PageImage(props: Props) {
           maxZoomPixelRatio: 4,
         } as OpenSeadragon.Options);
         viewer.current = v;
+        // The zoom the view is going to (after its animation), for the zoom buttons' tests.
+        v.addHandler('zoom', () =>
+          host.current?.setAttribute('data-zoom', String(v!.viewport.getZoom(false))),
+        );
         // For bench/first-paint: when the first tile and the whole first view were drawn, in ms
         // since navigation (performance.now()), and since this view started loading.
         v.addOnceHandler('tile-drawn', () => {
@@ -188,6 +197,32 @@ export function PageImage(props: Props) {
     <div className="page-image">
       {error && <p className="error">{error}</p>}
       <div ref={host} className="viewer" data-testid="viewer" />
+      <span className="zoom-buttons" role="group" aria-label={t('zoom.title')}>
+        <button
+          type="button"
+          title={t('zoom.inKey')}
+          onClick={() => viewer.current?.viewport.zoomBy(ZOOM_STEP)}
+        >
+          {t('zoom.in')}
+        </button>
+        <button
+          type="button"
+          title={t('zoom.outKey')}
+          onClick={() => viewer.current?.viewport.zoomBy(1 / ZOOM_STEP)}
+        >
+          {t('zoom.out')}
+        </button>
+        <button
+          type="button"
+          title={t('zoom.widthKey')}
+          onClick={() => viewer.current?.viewport.fitHorizontally()}
+        >
+          {t('zoom.width')}
+        </button>
+        <button type="button" title={t('zoom.pageKey')} onClick={() => viewer.current?.viewport.goHome()}>
+          {t('zoom.page')}
+        </button>
+      </span>
       {overlay &&
         createPortal(
           <svg
