@@ -4,7 +4,8 @@
 // two columns, every article is exactly its lines in the order a reader takes them, and each
 // photo is followed by its caption. The same holds for Latin type (letters half an em wide)
 // and for boxes drawn loosely, as imported PAGE and ALTO polygons are: taller than the type and
-// reaching into the gutter, over the next column's boxes.
+// reaching into the gutter, over the next column's boxes; and for paragraphs whose last line of
+// one to three characters has a box taller than the body's, as an engine draws it.
 
 import { describe, expect, it } from 'vitest';
 import { analysePage, type PageLayout } from '../../src/core/layout/analyse.ts';
@@ -32,6 +33,7 @@ function analyse(page: MadePage, seed: number): { layout: PageLayout; original: 
 const KINDS: [string, MadeOptions][] = [
   ['ideographs', {}],
   ['ideographs, loose boxes', { loose: true }],
+  ['ideographs, paragraphs ending in short lines', { shortEnds: true }],
   ['Latin type', { script: 'latin' }],
   ['Latin type, loose boxes', { script: 'latin', loose: true }],
 ];

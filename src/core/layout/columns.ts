@@ -30,14 +30,17 @@ export function columnBlocks(
       role === 'body'
         ? open.find(({ block, last }) => {
             // A piece of the same printed line (a text layer may give a line's last
-            // punctuation mark as a run of its own). Pieces of one line touch: a gutter is
-            // wider, and boxes that overlap by more than a sliver are two columns' lines drawn
-            // loosely (imported polygons padded into the gutter), not one line.
+            // punctuation mark as a run of its own, an engine a line's first character).
+            // Pieces of one line touch, or a good part of one lies over the other (a quarter
+            // of the smaller); a gutter is wider.
+            // Two long boxes that overlap by a sliver of their width are two columns' lines
+            // drawn loosely (imported polygons padded into the gutter), not one line.
+            const along = last.x1 - box.x0;
             const sameRow =
               Math.min(box.y1, last.y1) - Math.max(box.y0, last.y0) > 0.6 * Math.min(h, last.y1 - last.y0) &&
               box.x0 > last.x0 &&
-              box.x0 - last.x1 < 0.25 * body &&
-              box.x0 - last.x1 > -0.1 * body;
+              -along < 0.25 * body &&
+              (along < 0.1 * body || along >= 0.25 * Math.min(box.x1 - box.x0, last.x1 - last.x0));
             if (block.role === 'body' && sameRow) return true;
             const gap = box.y0 - last.y1;
             const overlap = Math.min(box.x1, last.x1) - Math.max(box.x0, last.x0);

@@ -29,12 +29,18 @@ export const JUMP_LINE =
 /** "□ 路小飞 张晋" above the body (an engine may read the box as 口), "（路小飞）" after it. */
 const BYLINE = /^□|^口[\p{Script=Han}·\s《]{2,10}$|^[（(][\p{Script=Han}·\s]{2,12}[)）]$/u;
 
-/** A line's em measured along it: its width per character, for a line mostly of ideographs. */
-function emAlong(line: { box: Box; text: string }): number | null {
+/**
+ * A line's em measured along it: its width per character, for a line mostly of ideographs.
+ * `fewest` ideographs at least: the page's body em is measured on lines long enough to average
+ * out a narrow punctuation mark's ink at the line's end (4). A single line's size may be
+ * measured on fewer: a paragraph's last line of one to three characters is as tall as any
+ * (an engine's box of "产品。" stands a third taller than the body's median box), but its width
+ * per character is the body's or less (the full stop's ink is narrow), never a headline's.
+ */
+function emAlong(line: { box: Box; text: string }, fewest = 4): number | null {
   const chars = [...line.text.replace(/\s+/gu, '')];
   const square = chars.filter(isCjkOrCjkPunctuation).length;
-  // Enough ideographs to average out a narrow punctuation mark's ink at the line's end.
-  if (square < 4 || square < 0.5 * chars.length) return null;
+  if (square < fewest || square < 0.5 * chars.length) return null;
   // Digits and Latin letters in Chinese type are half an em wide.
   return (line.box.x1 - line.box.x0) / (square + 0.5 * (chars.length - square));
 }
@@ -75,7 +81,7 @@ export function typeSizes(lines: readonly { box: Box; text: string }[]): TypeSiz
 
 /** A line's type size relative to the body's (1: body type). */
 export function relativeSize(line: { box: Box; text: string }, sizes: TypeSizes): number {
-  const em = emAlong(line);
+  const em = emAlong(line, 1);
   // Never more than the height says: a headline's halves set apart widen the line, not its type.
   const byHeight = (line.box.y1 - line.box.y0) / sizes.body;
   if (em !== null && sizes.bodyEm) return Math.min(1.1 * byHeight, em / sizes.bodyEm);
