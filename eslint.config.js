@@ -38,7 +38,7 @@ const upward = (layer) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', '.tmp/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', '.tmp/**', 'scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -34,6 +34,7 @@ const KINDS: [string, MadeOptions][] = [
   ['ideographs', {}],
   ['ideographs, loose boxes', { loose: true }],
   ['ideographs, paragraphs ending in short lines', { shortEnds: true }],
+  ['ideographs, captions whose second line opens with a quotation mark', { quotedCaptions: true }],
   ['Latin type', { script: 'latin' }],
   ['Latin type, loose boxes', { script: 'latin', loose: true }],
 ];

@@ -198,6 +198,16 @@ function promoteHeadlineHalves(
   }
 }
 
+/** Two pieces of one row of display type: side by side, no more than a few ems apart. */
+function sameRow(a: Box, b: Box): boolean {
+  const ha = a.y1 - a.y0;
+  const hb = b.y1 - b.y0;
+  return (
+    Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0.5 * Math.min(ha, hb) &&
+    Math.max(a.x0, b.x0) - Math.min(a.x1, b.x1) < 3 * Math.max(ha, hb)
+  );
+}
+
 /** Display lines stacked into blocks: a two-line headline is one block. */
 function stackLines(
   indexes: readonly number[],
@@ -214,10 +224,7 @@ function stackLines(
       const last = lines[b.lines.at(-1)!]!.box;
       const lh = last.y1 - last.y0;
       // The halves of a headline set apart on one row (an engine reads them as two lines).
-      const sameRow =
-        Math.min(box.y1, last.y1) - Math.max(box.y0, last.y0) > 0.5 * Math.min(h, lh) &&
-        Math.max(box.x0, last.x0) - Math.min(box.x1, last.x1) < 3 * Math.max(h, lh);
-      if (sameRow) return true;
+      if (sameRow(box, last)) return true;
       return (
         box.y0 - last.y1 < 0.6 * Math.max(h, lh) + 0.2 * sizes.body &&
         Math.min(box.x1, b.box.x1) - Math.max(box.x0, b.box.x0) > 0 &&
@@ -230,6 +237,21 @@ function stackLines(
       block.box = union([block.box, box]);
       block.size = Math.max(block.size, size);
     } else blocks.push({ box: { ...box }, lines: [i], size });
+  }
+  // A piece an engine read apart from the rest of its headline row ("化”" before "打造基层党建
+  // 样板", its closing quote's narrow ink making it measure smaller) may come before the row's
+  // other pieces; it belongs to the block that holds them.
+  for (let k = blocks.length - 1; k >= 0; k--) {
+    const piece = blocks[k]!;
+    const home = blocks.find(
+      (b) =>
+        b !== piece && piece.lines.every((i) => b.lines.some((j) => sameRow(lines[i]!.box, lines[j]!.box))),
+    );
+    if (!home) continue;
+    home.lines.push(...piece.lines);
+    home.box = union([home.box, piece.box]);
+    home.size = Math.max(home.size, piece.size);
+    blocks.splice(k, 1);
   }
   const rowOrder = (a: number, b: number) => {
     const dy = lines[a]!.box.y0 - lines[b]!.box.y0;

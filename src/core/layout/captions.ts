@@ -48,16 +48,22 @@ export function captionsOf(
       const gap = b.y0 - previous.y1;
       if (b.y0 < previous.y1 - 0.3 * height(last)) continue;
       const f = lines[first]!.box;
+      // Lines set flush left start within an em of each other: an opening quote or bracket
+      // stands in the right half of its em, so an engine's box of a line it opens starts
+      // half an em in.
       const aligned =
-        Math.abs(b.x0 - f.x0) < 0.5 * body || Math.abs((b.x0 + b.x1) / 2 - (f.x0 + f.x1) / 2) < 0.5 * body;
+        Math.abs(b.x0 - f.x0) < body || Math.abs((b.x0 + b.x1) / 2 - (f.x0 + f.x1) / 2) < 0.5 * body;
       if (!aligned) continue;
       // Set smaller than the body, a caption's lines all are; the body going on below is not.
       const sizeFits = size(first) < 0.95 ? size(i) < 0.97 : true;
+      // A line of a few characters has no size to compare: its width is one or two glyphs'
+      // ink (a quotation mark's is a fraction of its em) and its box is drawn taller.
+      const measurable = [...lines[i]!.text.replace(/\s+/gu, '')].length >= 4;
       if (
         !runsOn ||
         !sizeFits ||
         gap > 0.8 * height(last) ||
-        Math.abs(size(i) - size(first)) > 0.12 * size(first)
+        (measurable && Math.abs(size(i) - size(first)) > 0.12 * size(first))
       )
         break;
       caption.push(i);
