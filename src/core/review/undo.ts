@@ -18,6 +18,7 @@ import { revertRegionEdit } from '../articles/regions.ts';
 import { STATUS_FIELDS, revertStatusEdit } from './status.ts';
 import { revertLineTextEdit } from '../text/corrections.ts';
 import { revertPageTextEdit } from '../ocr/re-read.ts';
+import { METADATA_FIELDS, revertPageMetadataEdit } from '../archive/page-metadata.ts';
 
 /** Writes an edit's "before" value back. Also used to revert to an older version. */
 export function revertEdit(db: WritableDB, edit: Edit): void {
@@ -28,9 +29,10 @@ export function revertEdit(db: WritableDB, edit: Edit): void {
   else if (edit.entity === 'photo' && edit.before === null) deletePhoto(db, edit.entityId);
   else if (edit.entity === 'line' && edit.field === 'text') revertLineTextEdit(db, edit);
   else if (edit.entity === 'page' && edit.field === 'text') revertPageTextEdit(db, edit);
+  else if (edit.entity === 'page' && METADATA_FIELDS.includes(edit.field)) revertPageMetadataEdit(db, edit);
   else
     // Refusing keeps the change marked as not undone: better than marking it undone and
-    // leaving the data as it was (page metadata moves pages between issues; edit it back).
+    // leaving the data as it was.
     throw new BackfileError(
       'invalid-input',
       `A ${edit.entity} ${edit.field} edit cannot be undone; change it back by editing it.`,

@@ -34,6 +34,7 @@ import type { PageSummary } from '../../shared/api/contract.ts';
 import { localUser } from '../archive/local-user.ts';
 import { searchLines } from '../archive/line-search.ts';
 import { setArticleStatus, setPageStatus } from '../review/status.ts';
+import { updatePagesMetadata } from '../archive/page-metadata.ts';
 import { articleHistory, lineHistory, revertArticle, revertLine } from '../review/versions.ts';
 import { qualityReport } from '../review/quality.ts';
 
@@ -125,6 +126,9 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr): Handlers {
       );
       return { articleId };
     },
+    editPages: ({ pageIds, ...change }) => ({
+      changeId: updatePagesMetadata(archive.db, pageIds, change, user()),
+    }),
     undoLast: ({ pageId }) => undoLast(archive.db, user(), { pageId }),
     redo: ({ pageId }) => redoLast(archive.db, { pageId }),
     listJobs: () =>

@@ -1,6 +1,7 @@
 // The library: newspaper titles, their issues by date, and each issue's pages as thumbnails with
 // their review status; a status filter with counts; import, OCR for the selection, export, and
-// the background work (jobs panel).
+// the background work (jobs panel); the selection's details (title, date, edition, page number)
+// edited after import.
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { routeHash } from '../routing.ts';
 import { ExportDialog } from '../export/ExportDialog.tsx';
 import { ImportForm } from './ImportForm.tsx';
 import { JobsPanel } from './JobsPanel.tsx';
+import { PageDetailsForm } from './PageDetailsForm.tsx';
 import {
   ENGINE_LABELS,
   ENGINE_NAMES,
@@ -40,6 +42,7 @@ export function Library({ api }: { api: BackfileApi }) {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [filter, setFilter] = useState<PageStatus | ''>('');
   const [engine, setEngine] = useState<'' | EngineChoice>('');
   const [language, setLanguage] = useState<'' | LanguageChoice>('');
@@ -124,14 +127,38 @@ export function Library({ api }: { api: BackfileApi }) {
             </option>
           ))}
         </select>
+        <span className="selection" aria-live="polite">
+          {t('selection.count', { count: selected.size })}
+        </span>
+        <button
+          type="button"
+          disabled={shown.length === 0}
+          onClick={() => setSelected(new Set(shown.map((p) => p.id)))}
+        >
+          {t('selection.all')}
+        </button>
+        <button type="button" disabled={selected.size === 0} onClick={() => setSelected(new Set())}>
+          {t('selection.none')}
+        </button>
         <button type="button" disabled={selected.size === 0} onClick={readSelected}>
           {t('readSelected')}
+        </button>
+        <button type="button" disabled={selected.size === 0} onClick={() => setEditing(true)}>
+          {t('details.open')}
         </button>
         <button type="button" onClick={() => setExporting(true)}>
           {t('exportDialog.open')}
         </button>
       </header>
       {error && <p className="error">{error}</p>}
+      {editing && selected.size > 0 && (
+        <PageDetailsForm
+          api={api}
+          pages={pages.filter((p) => selected.has(p.id))}
+          onDone={() => setEditing(false)}
+          onError={setError}
+        />
+      )}
       <ImportForm api={api} />
       <JobsPanel api={api} onError={setError} />
       {exporting && (

@@ -296,6 +296,22 @@ export const API = {
     kind: 'command',
     input: z.object({ articleId: id, regionIds: z.array(id).min(1).max(10_000) }).strict(),
   },
+  /**
+   * Newspaper title, issue date ('' for undated), edition or printed page number of pages after
+   * import, as one recorded change; a page moves to the issue its metadata names.
+   */
+  editPages: {
+    kind: 'command',
+    input: z
+      .object({
+        pageIds: z.array(id).min(1).max(100_000),
+        title: z.string().trim().min(1).max(200).optional(),
+        date: z.union([isoDate, z.literal('')]).optional(),
+        edition: z.string().trim().max(100).optional(),
+        printedNumber: z.string().trim().min(1).max(20).optional(),
+      })
+      .strict(),
+  },
   /** The newest change, of the archive or (with pageId) of what touched that page. */
   undoLast: { kind: 'command', input: z.object({ pageId: pageId.optional() }).strict() },
   redo: { kind: 'command', input: z.object({ pageId: pageId.optional() }).strict() },
@@ -338,6 +354,7 @@ export interface ApiOutputs {
   exportCollection: { files: number; target: string };
   previewReplace: { lineId: number; pageId: number; before: string; after: string; occurrences: number }[];
   applyReplace: { changeId: number | null; lines: number };
+  editPages: { changeId: number | null };
   appendToArticle: { articleId: number };
   undoLast: { changeId: number | null; label: string | null };
   redo: { changeId: number | null; label: string | null };
