@@ -116,6 +116,8 @@ describe('backfile edit-page', () => {
         { field: 'title', before: 'Wenyuhe', after: '文峪河报' },
         { field: 'date', before: '', after: '2018-10-19' },
         { field: 'printedNumber', before: null, after: '3' },
+        // The page's place in its issue follows its number; recorded so that undo restores it.
+        { field: 'sequence', before: '1', after: '3' },
       ]);
     } finally {
       a.close();
