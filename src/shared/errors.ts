@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'forbidden',
   'needs-confirmation',
   'cancelled',
+  'timed-out',
   'internal',
 ] as const;
 

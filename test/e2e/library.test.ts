@@ -68,8 +68,9 @@ describe('the app in a browser', () => {
       ]);
       await page.screenshot({ path: path.join(SHOTS, '02-library-zh-after-ocr.png') });
       expect(await page.locator('.status').nth(1).textContent()).toBe('已导入');
-      // The jobs panel lists the finished job.
-      await expect.poll(() => page.locator('.job-done').count()).toBe(1);
+      // The jobs panel counts the finished job, which has left its list.
+      await expect.poll(() => page.locator('.job-counts').textContent()).toBe('完成 1');
+      expect(await page.locator('.jobs .job').count()).toBe(0);
 
       // Import through the form (uploaded, as a browser must): a new issue with its metadata;
       // a damaged file fails alone, with its reason, and the good one goes in.

@@ -1,5 +1,6 @@
 // The persistent job queue in the archive's jobs table: one job per page and kind, status
-// todo / running / done / failed / cancelled, attempts, error text, and the process running it.
+// todo / running / done / failed / cancelled, attempts, the error (code and text), and the process
+// running it.
 // After a crash, jobs left "running" by a process that is gone go back to "todo"
 // (recoverInterrupted), so the queue resumes where it stopped.
 
@@ -8,6 +9,7 @@ import { nowIso } from './archive.ts';
 import { HELD_BY_NO_LIVE_WRITER, liveWriterIds } from './writers.ts';
 
 import { JOB_STATUSES, type JobStatus } from '../../shared/model.ts';
+import type { ErrorInfo } from '../../shared/errors.ts';
 
 export type { JobStatus };
 
@@ -21,6 +23,8 @@ export interface Job {
   attempts: number;
   maxAttempts: number;
   error: string | null;
+  /** The failure's stable code (ErrorCode), when it failed. */
+  errorCode: string | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -35,6 +39,7 @@ interface JobRow {
   attempts: number;
   max_attempts: number;
   error: string | null;
+  error_code: string | null;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
@@ -50,6 +55,7 @@ function rowToJob(row: JobRow): Job {
     attempts: row.attempts,
     maxAttempts: row.max_attempts,
     error: row.error,
+    errorCode: row.error_code,
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
@@ -130,15 +136,18 @@ export function claimNextJob(db: WritableDB, kind: string, writer: number): Job 
 }
 
 export function markJobDone(db: WritableDB, id: number): void {
-  db.prepare("UPDATE jobs SET status = 'done', error = NULL, finished_at = ? WHERE id = ?").run(nowIso(), id);
+  db.prepare(
+    "UPDATE jobs SET status = 'done', error = NULL, error_code = NULL, finished_at = ? WHERE id = ?",
+  ).run(nowIso(), id);
 }
 
 /** A failed attempt: back to the queue while attempts remain, otherwise failed for good. */
-export function markJobAttemptFailed(db: WritableDB, job: Job, error: string): JobStatus {
+export function markJobAttemptFailed(db: WritableDB, job: Job, error: ErrorInfo): JobStatus {
   const status: JobStatus = job.attempts < job.maxAttempts ? 'todo' : 'failed';
-  db.prepare('UPDATE jobs SET status = ?, error = ?, finished_at = ? WHERE id = ?').run(
+  db.prepare('UPDATE jobs SET status = ?, error = ?, error_code = ?, finished_at = ? WHERE id = ?').run(
     status,
-    error,
+    error.message,
+    error.code,
     status === 'failed' ? nowIso() : null,
     job.id,
   );

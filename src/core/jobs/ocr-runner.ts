@@ -9,9 +9,9 @@ import type { Archive } from '../archive/archive.ts';
 import { localUser } from '../archive/local-user.ts';
 import { storePageReading } from '../ocr/re-read.ts';
 import { archiveShard, recordReadingPlace } from '../archive/provenance.ts';
-import { BackfileError, toErrorInfo } from '../../shared/errors.ts';
+import { BackfileError, toErrorInfo, type ErrorInfo } from '../../shared/errors.ts';
 import type { OcrEngine, OcrEngineFactory } from '../ocr/engine.ts';
-import { readPageWithOcr } from '../ocr/ocr-page.ts';
+import { readPageWithOcr, requireScan } from '../ocr/ocr-page.ts';
 import {
   claimNextJob,
   countJobs,
@@ -169,6 +169,7 @@ export class OcrRunner {
             `the job's settings cannot be read (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`,
           );
         const payload = parsed.data;
+        requireScan(this.archive, job.pageId);
         const text = await this.withTimeout(
           slot,
           (async () => {
@@ -214,11 +215,15 @@ export class OcrRunner {
           interrupted = job;
           break;
         }
-        const message =
+        const failure: ErrorInfo =
           error instanceof Timeout
-            ? `timed out after ${(this.options.timeoutMs / 1000).toFixed(1)} s (attempt ${job.attempts} of ${job.maxAttempts})`
-            : toErrorInfo(error).message;
-        const status = markJobAttemptFailed(db, job, message);
+            ? {
+                code: 'timed-out',
+                message: `timed out after ${(this.options.timeoutMs / 1000).toFixed(1)} s (attempt ${job.attempts} of ${job.maxAttempts})`,
+              }
+            : toErrorInfo(error);
+        const message = failure.message;
+        const status = markJobAttemptFailed(db, job, failure);
         if (status === 'failed') {
           summary.failed++;
           meter.finished(job.id);

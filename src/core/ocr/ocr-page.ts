@@ -3,12 +3,13 @@
 // regions cover only part of the page, the rest is read too, with the regions blanked out: text
 // outside every region belongs to the page and is never dropped by a re-read.
 
+import { existsSync } from 'node:fs';
 import type { WritableDB } from '../archive/db-handles.ts';
 import type { Archive } from '../archive/archive.ts';
 import { getPage } from '../archive/pages.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import type { Box } from '../../shared/geometry.ts';
-import type { Block, Line, PageText } from '../../shared/model.ts';
+import type { Block, Line, Page, PageText } from '../../shared/model.ts';
 import type { OcrEngine, Segmentation } from './engine.ts';
 import { pageRegions } from '../archive/region-rows.ts';
 import { isTextRole } from '../../shared/model.ts';
@@ -44,15 +45,30 @@ function segmentationFor(role: string): Segmentation {
   return role === 'byline' || role === 'jump' || role === 'kicker' ? 'line' : 'block';
 }
 
+/**
+ * The page and the full path of its scan in the archive, or a clear error when the scan is gone
+ * (a file deleted or a copy restored without its files folder) rather than an image library's
+ * "Input file is missing".
+ */
+export function requireScan(archive: Archive, pageId: number): { page: Page; raster: string } {
+  const page = getPage(archive.db, pageId);
+  if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
+  const raster = archive.resolve(page.rasterPath);
+  if (!existsSync(raster))
+    throw new BackfileError(
+      'file-not-found',
+      `The scan of page ${pageId} is missing from the archive (${page.rasterPath}); import it again, or restore the archive's files folder from a backup.`,
+    );
+  return { page, raster };
+}
+
 export async function readPageWithOcr(
   archive: Archive,
   engine: OcrEngine,
   pageId: number,
   options: PageOcrOptions,
 ): Promise<PageText> {
-  const page = getPage(archive.db, pageId);
-  if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
-  const raster = archive.resolve(page.rasterPath);
+  const { page, raster } = requireScan(archive, pageId);
   const regions = textRegions(archive.db, pageId);
   // Small print (a microfilm or 72-dpi scan) is read enlarged, measured from the page's ink.
   const enlarge = engine.readsEnlargedSmallPrint

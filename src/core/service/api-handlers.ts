@@ -138,6 +138,7 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr): Handlers {
         status: j.status,
         attempts: j.attempts,
         error: j.error,
+        errorCode: j.errorCode,
       })),
     importFiles: async ({ paths, ...metadata }) => {
       const relative = paths.find((p) => !path.isAbsolute(p));

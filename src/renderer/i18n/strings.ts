@@ -191,6 +191,14 @@ const en = {
     page: 'page {{id}}',
   },
   jobStatus: { todo: 'waiting', running: 'reading', done: 'done', failed: 'failed', cancelled: 'cancelled' },
+  jobError: {
+    'file-not-found': 'The scan of this page is missing from the archive. Import it again.',
+    'timed-out':
+      'Reading this page took too long and was stopped. Try again, or read it with the other engine.',
+    'image-corrupt': 'The scan of this page cannot be read: the file is damaged.',
+    'image-too-large': 'The scan of this page is too large to read.',
+    other: 'Reading this page failed.',
+  },
   exportDialog: {
     open: 'Export…',
     title: 'Export',
@@ -448,6 +456,13 @@ const zh: Strings = {
     page: '第 {{id}} 页',
   },
   jobStatus: { todo: '等待', running: '识别中', done: '完成', failed: '失败', cancelled: '已取消' },
+  jobError: {
+    'file-not-found': '档案中缺少本版的扫描件，请重新导入。',
+    'timed-out': '本版识别用时过长，已停止。请重试，或改用另一识别引擎。',
+    'image-corrupt': '本版扫描件无法读取：文件已损坏。',
+    'image-too-large': '本版扫描件过大，无法识别。',
+    other: '本版识别失败。',
+  },
   exportDialog: {
     open: '导出…',
     title: '导出',

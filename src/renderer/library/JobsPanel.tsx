@@ -1,9 +1,12 @@
 // Background work: overall progress (done / total, pages per minute, ETA), each job with its own
-// progress, and pause, resume and cancel — for one waiting job or for everything.
+// progress, and pause, resume and cancel — for one waiting job or for everything. A job is named
+// by its page as the library names it; finished and cancelled jobs leave the list (the counts
+// keep them), failed ones stay with their reason.
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackfileApi, JobSummary } from '../../shared/api/contract.ts';
+import type { BackfileApi, JobSummary, PageSummary } from '../../shared/api/contract.ts';
+import { pageLabel } from './page-label.ts';
 
 interface Progress {
   done: number;
@@ -21,8 +24,18 @@ export function formatEta(seconds: number | null): string {
 /** Jobs shown at most: the newest; the counts cover them all. */
 const SHOWN = 50;
 
-export function JobsPanel({ api, onError }: { api: BackfileApi; onError(m: string): void }) {
-  const { t } = useTranslation();
+/** Jobs that still ask for something: waiting, being read, or failed (to read again). */
+const LISTED = new Set<JobSummary['status']>(['todo', 'running', 'failed']);
+
+interface Props {
+  api: BackfileApi;
+  /** The library's pages, to name each job's page. */
+  pages: readonly PageSummary[];
+  onError(m: string): void;
+}
+
+export function JobsPanel({ api, pages, onError }: Props) {
+  const { t, i18n } = useTranslation();
   const [jobs, setJobs] = useState<JobSummary[]>([]);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [shares, setShares] = useState<Record<number, number>>({});
@@ -46,7 +59,15 @@ export function JobsPanel({ api, onError }: { api: BackfileApi; onError(m: strin
     {},
   );
   const active = jobs.filter((j) => j.status === 'todo' || j.status === 'running');
-  const shown = [...jobs].reverse().slice(0, SHOWN);
+  const shown = [...jobs]
+    .reverse()
+    .filter((j) => LISTED.has(j.status))
+    .slice(0, SHOWN);
+  const byId = new Map(pages.map((p) => [p.id, p]));
+  const label = (j: JobSummary) => {
+    const page = byId.get(j.pageId);
+    return page ? pageLabel(page, t) : t('jobs.page', { id: j.pageId });
+  };
   return (
     <section className="jobs-panel" aria-label={t('jobs.title')}>
       <header className="toolbar">
@@ -82,11 +103,19 @@ export function JobsPanel({ api, onError }: { api: BackfileApi; onError(m: strin
           <tbody>
             {shown.map((j) => (
               <tr key={j.id} className={`job job-${j.status}`}>
-                <td>{t('jobs.page', { id: j.pageId })}</td>
+                <td>{label(j)}</td>
                 <td>{t(`jobStatus.${j.status}`)}</td>
                 <td>
                   {j.status === 'running' && <progress max={1} value={shares[j.id] ?? 0} />}
-                  {j.error && <span className="error">{j.error}</span>}
+                  {j.error && (
+                    // The reason in the reader's language; the engine's own words on hover, for
+                    // a report to whoever looks after the archive.
+                    <span className="error" title={j.error}>
+                      {i18n.exists(`jobError.${j.errorCode}`)
+                        ? t(`jobError.${j.errorCode}`)
+                        : t('jobError.other')}
+                    </span>
+                  )}
                 </td>
                 <td>
                   {j.status === 'todo' && (

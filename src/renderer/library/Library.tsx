@@ -12,6 +12,7 @@ import { ExportDialog } from '../export/ExportDialog.tsx';
 import { ImportForm } from './ImportForm.tsx';
 import { JobsPanel } from './JobsPanel.tsx';
 import { PageDetailsForm } from './PageDetailsForm.tsx';
+import { pageLabel } from './page-label.ts';
 import {
   ENGINE_LABELS,
   ENGINE_NAMES,
@@ -160,7 +161,7 @@ export function Library({ api }: { api: BackfileApi }) {
         />
       )}
       <ImportForm api={api} />
-      <JobsPanel api={api} onError={setError} />
+      <JobsPanel api={api} pages={pages} onError={setError} />
       {exporting && (
         <ExportDialog
           api={api}
@@ -193,10 +194,7 @@ export function Library({ api }: { api: BackfileApi }) {
                         alt={`${page.title} ${page.date}`}
                         loading="lazy"
                       />
-                      <span className="caption">
-                        {page.title} · {page.date || t('undated')} ·{' '}
-                        {t('page', { n: page.printedNumber ?? page.sequence })}
-                      </span>
+                      <span className="caption">{pageLabel(page, t)}</span>
                       <span className={`status status-${page.status}`}>{t(`status.${page.status}`)}</span>
                     </button>
                     <a

@@ -85,6 +85,8 @@ export interface JobSummary {
   status: JobStatus;
   attempts: number;
   error: string | null;
+  /** The failure's code (ErrorCode), for a message in the reader's language. */
+  errorCode: string | null;
 }
 
 export interface PageLines {
