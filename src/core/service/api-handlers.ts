@@ -157,6 +157,7 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr): Handlers {
       return { queued: queued.length, skipped: skipped.length };
     },
     pauseOcr: async () => ({ paused: await ocr.pause() }),
+    ocrState: () => ({ state: ocr.state() }),
     resumeOcr: () => {
       ocr.start();
       return { resumed: true };

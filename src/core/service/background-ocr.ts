@@ -7,9 +7,13 @@ import { cancelJobs } from '../archive/job-queue.ts';
 import { engineFactory } from '../ocr/engines.ts';
 import type { ApiEvent } from '../../shared/api/contract.ts';
 
+/** What the background reading is doing: reading pages, paused by request, or nothing to do. */
+export type OcrState = 'running' | 'paused' | 'idle';
+
 export interface BackgroundOcr {
   start(): void;
   pause(): Promise<boolean>;
+  state(): OcrState;
   /** Cancels the given waiting jobs, or every job (waiting and under way) when none are given. */
   cancel(jobIds?: number[]): Promise<number>;
   idle(): Promise<void>;
@@ -23,6 +27,8 @@ export function createBackgroundOcr(
   let runner: OcrRunner | null = null;
   let running: Promise<void> = Promise.resolve();
   let again = false;
+  // Paused by request and not started again since (by resume, or by queueing more pages).
+  let paused = false;
   const steps = new Map<number, number>();
   const startRun = () => {
     running = (async () => {
@@ -58,6 +64,7 @@ export function createBackgroundOcr(
   };
   return {
     start() {
+      paused = false;
       if (runner)
         again = true; // jobs queued while a run is under way are taken in the next pass
       else startRun();
@@ -65,13 +72,16 @@ export function createBackgroundOcr(
     async pause() {
       if (!runner) return false;
       again = false;
+      paused = true;
       await runner.stop('pause');
       await running;
       return true;
     },
+    state: () => (runner ? 'running' : paused ? 'paused' : 'idle'),
     async cancel(jobIds) {
       if (jobIds) return cancelJobs(archive.db, OCR_JOB, { ids: jobIds });
       const waiting = cancelJobs(archive.db, OCR_JOB);
+      paused = false;
       if (runner) {
         again = false;
         await runner.stop('cancel');

@@ -189,6 +189,11 @@ const en = {
     cancel: 'Cancel',
     cancelAll: 'Cancel all',
     page: 'page {{id}}',
+    state: {
+      running: 'Reading',
+      paused_one: 'Paused · {{count}} page waiting',
+      paused_other: 'Paused · {{count}} pages waiting',
+    },
   },
   jobStatus: { todo: 'waiting', running: 'reading', done: 'done', failed: 'failed', cancelled: 'cancelled' },
   jobError: {
@@ -454,6 +459,11 @@ const zh: Strings = {
     cancel: '取消',
     cancelAll: '全部取消',
     page: '第 {{id}} 页',
+    state: {
+      running: '识别中',
+      paused_one: '已暂停 · {{count}} 版等待中',
+      paused_other: '已暂停 · {{count}} 版等待中',
+    },
   },
   jobStatus: { todo: '等待', running: '识别中', done: '完成', failed: '失败', cancelled: '已取消' },
   jobError: {

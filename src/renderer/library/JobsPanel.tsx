@@ -39,9 +39,17 @@ export function JobsPanel({ api, pages, onError }: Props) {
   const [jobs, setJobs] = useState<JobSummary[]>([]);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [shares, setShares] = useState<Record<number, number>>({});
+  const [state, setState] = useState<'running' | 'paused' | 'idle'>('idle');
 
   useEffect(() => {
-    const load = () => api.call('listJobs', {}).then(setJobs, (e: Error) => onError(e.message));
+    const load = () =>
+      Promise.all([api.call('listJobs', {}), api.call('ocrState', {})]).then(
+        ([list, now]) => {
+          setJobs(list);
+          setState(now.state);
+        },
+        (e: Error) => onError(e.message),
+      );
     void load();
     return api.subscribe((event) => {
       if (event.type === 'ocr-progress') setProgress(event);
@@ -88,10 +96,19 @@ export function JobsPanel({ api, pages, onError }: Props) {
             })}
           </span>
         )}
-        <button type="button" onClick={() => run(api.call('pauseOcr', {}))}>
+        {state !== 'idle' && (
+          <span className={`ocr-state ocr-state-${state}`} role="status">
+            {t(`jobs.state.${state}`, { count: counts.todo ?? 0 })}
+          </span>
+        )}
+        <button type="button" disabled={state !== 'running'} onClick={() => run(api.call('pauseOcr', {}))}>
           {t('pause')}
         </button>
-        <button type="button" onClick={() => run(api.call('resumeOcr', {}))}>
+        <button
+          type="button"
+          disabled={state === 'running' || !counts.todo}
+          onClick={() => run(api.call('resumeOcr', {}))}
+        >
           {t('jobs.resume')}
         </button>
         <button type="button" disabled={active.length === 0} onClick={() => run(api.call('cancelOcr', {}))}>

@@ -156,6 +156,8 @@ export const API = {
   listPages: { kind: 'query', input: z.object({}).strict() },
   pageLines: { kind: 'query', input: z.object({ pageId }).strict() },
   listJobs: { kind: 'query', input: z.object({}).strict() },
+  /** Whether the background reading is running, paused by request, or idle. */
+  ocrState: { kind: 'query', input: z.object({}).strict() },
   importFiles: {
     kind: 'command',
     input: z
@@ -326,6 +328,7 @@ export interface ApiOutputs {
   listPages: PageSummary[];
   pageLines: PageLines;
   listJobs: JobSummary[];
+  ocrState: { state: 'running' | 'paused' | 'idle' };
   importFiles: ImportReport;
   queueOcr: { queued: number; skipped: number };
   pauseOcr: { paused: boolean };
