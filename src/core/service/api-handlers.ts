@@ -35,6 +35,7 @@ import { localUser } from '../archive/local-user.ts';
 import { searchLines } from '../archive/line-search.ts';
 import { setArticleStatus, setPageStatus } from '../review/status.ts';
 import { updatePagesMetadata } from '../archive/page-metadata.ts';
+import { reReadImpact } from '../ocr/re-read.ts';
 import { articleHistory, lineHistory, revertArticle, revertLine } from '../review/versions.ts';
 import { qualityReport } from '../review/quality.ts';
 
@@ -154,8 +155,9 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr): Handlers {
         engine,
       });
       ocr.start();
-      return { queued: queued.length, skipped: skipped.length };
+      return { queued: queued.length, skipped: skipped.length, skippedPageIds: skipped.map((s) => s.pageId) };
     },
+    reReadImpact: ({ pageIds }) => reReadImpact(archive.db, pageIds),
     pauseOcr: async () => ({ paused: await ocr.pause() }),
     ocrState: () => ({ state: ocr.state() }),
     resumeOcr: () => {

@@ -13,6 +13,7 @@ import { ImportForm } from './ImportForm.tsx';
 import { JobsPanel } from './JobsPanel.tsx';
 import { PageDetailsForm } from './PageDetailsForm.tsx';
 import { pageLabel } from './page-label.ts';
+import { ReReadOffer } from './ReReadOffer.tsx';
 import {
   ENGINE_LABELS,
   ENGINE_NAMES,
@@ -44,6 +45,8 @@ export function Library({ api }: { api: BackfileApi }) {
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const [editing, setEditing] = useState(false);
+  // Pages "Read with OCR" skipped because they have text: offered for a re-read.
+  const [skipped, setSkipped] = useState<number[]>([]);
   const [filter, setFilter] = useState<PageStatus | ''>('');
   const [engine, setEngine] = useState<'' | EngineChoice>('');
   const [language, setLanguage] = useState<'' | LanguageChoice>('');
@@ -82,7 +85,10 @@ export function Library({ api }: { api: BackfileApi }) {
         ...(language ? { languages: language } : {}),
       })
       .then(
-        () => setSelected(new Set()),
+        (result) => {
+          setSelected(new Set());
+          setSkipped(result.skippedPageIds);
+        },
         (e: Error) => setError(e.message),
       );
   };
@@ -152,6 +158,17 @@ export function Library({ api }: { api: BackfileApi }) {
         </button>
       </header>
       {error && <p className="error">{error}</p>}
+      {skipped.length > 0 && (
+        <ReReadOffer
+          key={skipped.join(',')}
+          api={api}
+          pageIds={skipped}
+          pages={pages}
+          request={{ ...(engine ? { engine } : {}), ...(language ? { languages: language } : {}) }}
+          onDone={() => setSkipped([])}
+          onError={setError}
+        />
+      )}
       {editing && selected.size > 0 && (
         <PageDetailsForm
           api={api}

@@ -185,6 +185,8 @@ export const API = {
       })
       .strict(),
   },
+  /** What reading these pages again does to work people did on them (pages without any: none listed). */
+  reReadImpact: { kind: 'query', input: z.object({ pageIds: z.array(pageId).min(1).max(100_000) }).strict() },
   pauseOcr: { kind: 'command', input: z.object({}).strict() },
   resumeOcr: { kind: 'command', input: z.object({}).strict() },
   cancelOcr: {
@@ -330,7 +332,9 @@ export interface ApiOutputs {
   listJobs: JobSummary[];
   ocrState: { state: 'running' | 'paused' | 'idle' };
   importFiles: ImportReport;
-  queueOcr: { queued: number; skipped: number };
+  /** Pages that already had text are skipped unless `force`: their ids, to offer a re-read. */
+  queueOcr: { queued: number; skipped: number; skippedPageIds: number[] };
+  reReadImpact: { pageId: number; status: string; correctedLines: number; articles: number }[];
   pauseOcr: { paused: boolean };
   resumeOcr: { resumed: boolean };
   cancelOcr: { cancelled: number };

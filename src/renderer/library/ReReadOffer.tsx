@@ -1,0 +1,96 @@
+// Pages that already have text are not read again by "Read with OCR": this says so, offers to
+// read them again, and before it does, says what that does to each page's human work (corrected
+// lines are kept, articles take the new text, a reviewed page goes back to correction; one undo
+// takes it back), in the reader's language. Nothing is read again without that answer.
+
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiOutputs, BackfileApi, PageSummary } from '../../shared/api/contract.ts';
+import { PAGE_STATUSES, type PageStatus } from '../../shared/model.ts';
+import type { EngineChoice } from '../../shared/ocr.ts';
+import { pageLabel } from './page-label.ts';
+
+interface Props {
+  api: BackfileApi;
+  /** The pages skipped because they had text. */
+  pageIds: readonly number[];
+  pages: readonly PageSummary[];
+  /** The engine and language chosen for the reading, as for the first attempt. */
+  request: { engine?: EngineChoice; languages?: string };
+  onDone: () => void;
+  onError: (message: string) => void;
+}
+
+const beyondCorrection = (status: string) =>
+  PAGE_STATUSES.indexOf(status as PageStatus) > PAGE_STATUSES.indexOf('in_correction');
+
+export function ReReadOffer({ api, pageIds, pages, request, onDone, onError }: Props) {
+  const { t } = useTranslation();
+  const [impact, setImpact] = useState<ApiOutputs['reReadImpact'] | null>(null);
+  const byId = new Map(pages.map((p) => [p.id, p]));
+
+  const ask = () =>
+    api.call('reReadImpact', { pageIds: [...pageIds] }).then(setImpact, (e: Error) => onError(e.message));
+  const readAgain = () =>
+    api
+      .call('queueOcr', {
+        pageIds: [...pageIds],
+        force: true,
+        confirmed: true,
+        ...(request.engine ? { engine: request.engine } : {}),
+        ...(request.languages ? { languages: request.languages } : {}),
+      })
+      .then(onDone, (e: Error) => onError(e.message));
+
+  if (impact === null)
+    return (
+      <div className="reread-offer" role="status">
+        {t('reread.skipped', { count: pageIds.length })}{' '}
+        <button type="button" onClick={() => void ask()}>
+          {t('reread.offer')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('reread.dismiss')}
+        </button>
+      </div>
+    );
+  return (
+    <div
+      className="reread-offer"
+      role="alertdialog"
+      aria-label={t('reread.heading', { count: pageIds.length })}
+    >
+      <h2>{t('reread.heading', { count: pageIds.length })}</h2>
+      {impact.length === 0 ? (
+        <p>{t('reread.noWork')}</p>
+      ) : (
+        <ul>
+          {impact.map((i) => {
+            const page = byId.get(i.pageId);
+            const parts = [
+              ...(i.correctedLines > 0 ? [t('reread.kept', { count: i.correctedLines })] : []),
+              t('reread.others'),
+              ...(i.articles > 0 ? [t('reread.articles', { count: i.articles })] : []),
+              ...(beyondCorrection(i.status)
+                ? [t('reread.backToCorrection', { status: t(`status.${i.status}`) })]
+                : []),
+            ];
+            return (
+              <li key={i.pageId}>
+                <strong>{page ? pageLabel(page, t) : t('jobs.page', { id: i.pageId })}</strong>:{' '}
+                {parts.join(t('reread.separator'))}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <p>{t('reread.undo')}</p>
+      <button type="button" onClick={() => void readAgain()}>
+        {t('reread.confirm')}
+      </button>
+      <button type="button" onClick={onDone}>
+        {t('reread.cancel')}
+      </button>
+    </div>
+  );
+}
