@@ -1,15 +1,17 @@
-// The way through an issue (previous and next page, by button and by Page Up/Down), and Ctrl+Z
+// The way through an issue (previous and next page, by button and by Page Up/Down, and the strip
+// of the issue's pages), and Ctrl+Z
 // and Ctrl+Shift+Z inside a line of the editor, in Chromium against `backfile serve`: the
 // typing is saved and undone as one step, on this page only (a newer change on another page
 // stands), and redone. Two sample pages imported from their PDFs' text layers, a real archive.
 
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importScans } from '../../src/core/import/importer.ts';
 import { setPageStatus } from '../../src/core/review/status.ts';
 import { startServer } from '../../src/cli/server/server.ts';
 import { RENDERER_DIR } from '../../src/cli/commands/serve.ts';
-import { launchBrowser, watchProblems } from './browser.ts';
+import { SHOTS, launchBrowser, watchProblems } from './browser.ts';
 import { samplePage } from '../fixtures/samples.ts';
 import { tempArchive } from '../fixtures/temp.ts';
 
@@ -87,6 +89,14 @@ describe('moving through an issue and undoing in the page view', () => {
       await page.locator('h1').click();
       await page.keyboard.press('PageDown');
       await expect.poll(shownPage).toBe(`#/page/${ids[1]}`);
+      // The strip of the issue's pages: both, in order, this one marked; a click opens another.
+      const strip = page.getByRole('navigation', { name: '本期全部版面' });
+      await expect.poll(() => strip.getByRole('button').allTextContents()).toEqual(['第1版', '第2版']);
+      expect(await strip.locator('[aria-current="page"]').textContent()).toBe('第2版');
+      await strip.getByRole('button', { name: '第1版' }).click();
+      await expect.poll(shownPage).toBe(`#/page/${ids[0]}`);
+      await expect.poll(() => strip.locator('[aria-current="page"]').textContent()).toBe('第1版');
+      await page.screenshot({ path: path.join(SHOTS, 'page-view-strip-zh.png') });
       expect(problems).toEqual([]);
     } finally {
       await page.close();

@@ -70,10 +70,11 @@ const rowToListing = (row: ListingRow): PageListing => ({
   edition: row.edition,
 });
 
-export function listPages(db: ReadableDB): PageListing[] {
+export function listPages(db: ReadableDB, filter: { issueId?: number } = {}): PageListing[] {
+  const where = filter.issueId === undefined ? '' : 'WHERE p.issue_id = @issueId';
   const rows = db
-    .prepare(`${LISTING} ORDER BY t.name, i.issue_date, i.edition, p.sequence, p.id`)
-    .all() as ListingRow[];
+    .prepare(`${LISTING} ${where} ORDER BY t.name, i.issue_date, i.edition, p.sequence, p.id`)
+    .all(filter) as ListingRow[];
   return rows.map(rowToListing);
 }
 

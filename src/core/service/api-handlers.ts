@@ -63,7 +63,7 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr): Handlers {
   return {
     archiveStatus: () => archiveStatus(archive.reader),
     archiveInfo: () => ({ archiveId: archiveId(archive.reader) }),
-    listPages: () => listPages(archive.reader).map(toPageSummary),
+    listPages: ({ issueId }) => listPages(archive.reader, { issueId }).map(toPageSummary),
     getPage: ({ pageId }) => {
       const page = getPageListing(archive.reader, pageId);
       if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);

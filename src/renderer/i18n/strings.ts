@@ -90,6 +90,7 @@ const en = {
   },
   pageSteps: {
     title: 'Pages of this issue',
+    strip: 'All pages of this issue',
     previous: '‹ Previous page',
     next: 'Next page ›',
     previousKey: 'Previous page of the issue (Page Up)',
@@ -380,6 +381,7 @@ const zh: Strings = {
   },
   pageSteps: {
     title: '本期各版',
+    strip: '本期全部版面',
     previous: '‹ 上一版',
     next: '下一版 ›',
     previousKey: '本期上一版（Page Up）',

@@ -15,6 +15,7 @@ import { LineEditor } from './LineEditor.tsx';
 import { PageImage } from './PageImage.tsx';
 import { PageOverlay } from './PageOverlay.tsx';
 import { RegionPanel } from './RegionPanel.tsx';
+import { PageStrip } from './PageStrip.tsx';
 import { StatusControl } from './StatusControl.tsx';
 import { hitBoxes } from './search-highlight.ts';
 import { lineAt, regionAt } from './hit-test.ts';
@@ -241,6 +242,13 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
           {t('editor.lowWords')}
         </label>
       </header>
+      <PageStrip
+        api={api}
+        issueId={page.issueId}
+        pageId={pageId}
+        onOpen={(id) => void corrections.flush().then(() => openPage(id))}
+        onError={onError}
+      />
       {error && (
         <p className="error" role="alert">
           {error}

@@ -153,7 +153,8 @@ export type MethodKind = 'query' | 'command' | 'output';
 export const API = {
   archiveStatus: { kind: 'query', input: z.object({}).strict() },
   archiveInfo: { kind: 'query', input: z.object({}).strict() },
-  listPages: { kind: 'query', input: z.object({}).strict() },
+  /** Every page, or (with issueId) one issue's pages, in archive order. */
+  listPages: { kind: 'query', input: z.object({ issueId: id.optional() }).strict() },
   pageLines: { kind: 'query', input: z.object({ pageId }).strict() },
   listJobs: { kind: 'query', input: z.object({}).strict() },
   /** Whether the background reading is running, paused by request, or idle. */
