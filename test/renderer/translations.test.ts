@@ -1,0 +1,72 @@
+// No English left in the Chinese UI's strings: every string has its 简体中文 form, and the only
+// Latin words a Chinese string keeps are names nobody translates (file formats and standards,
+// engines, keys on the keyboard, the app's and its export folder's names). A string that is only
+// symbols ("+", "−") is the same in both.
+
+import { describe, expect, it } from 'vitest';
+import { STRINGS } from '../../src/renderer/i18n/strings.ts';
+
+/** Names kept as they are in Chinese text. */
+const NAMES = new Set([
+  'Backfile',
+  'exports', // the folder "Backfile exports"
+  'PDF',
+  'TIFF',
+  'JPEG',
+  'PNG',
+  'ZIP',
+  'ALTO',
+  'PAGE',
+  'XML',
+  'hOCR',
+  'METS',
+  'MODS',
+  'IIIF',
+  'Presentation', // "IIIF Presentation 3", the standard's name
+  'JSON',
+  'CSV',
+  'Markdown',
+  'OCR',
+  'PP-OCR',
+  'Fraktur',
+  'Page',
+  'Up',
+  'Down',
+  'Esc',
+  'Alt',
+  'Ctrl',
+  'Enter',
+  'Shift',
+]);
+
+type Tree = { [key: string]: string | Tree };
+
+function leaves(tree: Tree, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`),
+  );
+}
+
+const en = new Map(leaves(STRINGS.en.translation as unknown as Tree));
+const zh = new Map(leaves(STRINGS.zh.translation as unknown as Tree));
+
+describe('the Chinese UI strings', () => {
+  it('has every key the English one has, and no other', () => {
+    expect([...zh.keys()].sort()).toEqual([...en.keys()].sort());
+  });
+
+  it('differs from the English wherever the English has words', () => {
+    const same = [...en].filter(([k, v]) => /\p{L}/u.test(v) && zh.get(k) === v).map(([k]) => k);
+    expect(same).toEqual([]);
+  });
+
+  it('keeps no Latin word but the names nobody translates', () => {
+    const english = [...zh].flatMap(([k, v]) =>
+      [...v.replace(/\{\{\w+\}\}/gu, '').matchAll(/[A-Za-z][A-Za-z-]+/gu)]
+        .map((m) => m[0])
+        .filter((w) => !NAMES.has(w))
+        .map((w) => `${k}: ${w}`),
+    );
+    expect(english).toEqual([]);
+  });
+});
