@@ -26,6 +26,8 @@ interface Props {
   onClickAt(at: Point, additive: boolean): void;
   onHoverAt(at: Point | null): void;
   focusBox: Box | null;
+  /** Zoom to this box once it is known (a search hit the page was opened at). */
+  zoomBox?: Box | null;
   children: ReactNode;
 }
 
@@ -177,6 +179,26 @@ export function PageImage(props: Props) {
       for (const [name, fn] of listeners) element.removeEventListener(name, fn as EventListener, true);
     };
   }, [overlay, props.width, props.height]);
+
+  // Opened at a search hit: the hit's line and a few lines around it fill the view, once.
+  const zoomed = useRef<string | null>(null);
+  useEffect(() => {
+    const v = viewer.current;
+    const box = props.zoomBox;
+    if (!v || !box || !overlay) return;
+    const key = `${box.x0},${box.y0},${box.x1},${box.y1}`;
+    if (zoomed.current === key) return;
+    zoomed.current = key;
+    const h = box.y1 - box.y0;
+    const margin = Math.max(4 * h, 0.5 * (box.x1 - box.x0));
+    const rect = v.viewport.imageToViewportRectangle(
+      box.x0 - margin,
+      box.y0 - margin,
+      box.x1 - box.x0 + 2 * margin,
+      h + 2 * margin,
+    );
+    v.viewport.fitBoundsWithConstraints(rect, true);
+  }, [props.zoomBox, overlay]);
 
   // Keep the box being worked on in view, without zooming: pan only when it is off screen.
   useEffect(() => {

@@ -289,6 +289,7 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
           }}
           onHoverAt={(at) => setHoverLineId(at ? (lineAt(lines, at)?.id ?? null) : null)}
           focusBox={active?.box ?? null}
+          zoomBox={query && lineId !== null ? (lines.find((l) => l.id === lineId)?.box ?? null) : null}
         >
           <PageOverlay
             lines={lines}

@@ -1,6 +1,7 @@
 // Search across the collection: words and "phrases" (Chinese from one character up), with title
-// and date filters, traditional and simplified forms as one unless switched off; each hit shows its line with the hits marked and opens the page at that line,
-// the matching words highlighted on the image.
+// and date filters, traditional and simplified forms as one unless switched off. Hits are grouped
+// by page, under the page's thumbnail, newspaper, date and number; each shows its line with the
+// hits marked and opens the page zoomed to that line, the matching words highlighted on the image.
 
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +21,17 @@ function Marked({ text }: { text: string }) {
       )}
     </span>
   );
+}
+
+/** Hits grouped by page, the pages in the order their first hit came (the core's order). */
+function byPage(hits: readonly SearchHit[]): SearchHit[][] {
+  const groups = new Map<number, SearchHit[]>();
+  for (const h of hits) {
+    const group = groups.get(h.pageId);
+    if (group) group.push(h);
+    else groups.set(h.pageId, [h]);
+  }
+  return [...groups.values()];
 }
 
 export function SearchView({ api, query }: { api: BackfileApi; query: string }) {
@@ -118,17 +130,33 @@ export function SearchView({ api, query }: { api: BackfileApi; query: string }) 
       </form>
       {error && <p className="error">{error}</p>}
       {shown && <p className="count">{t('search.hits', { count: shown.length })}</p>}
-      <ol className="hits">
-        {shown?.map((h) => (
-          <li key={h.lineId}>
-            <a href={routeHash({ view: 'page', pageId: h.pageId, lineId: h.lineId, query })}>
-              <span className="where">
-                {h.title} · {h.date || t('undated')} · {t('page', { n: h.sequence })}
-              </span>
-              <Marked text={h.marked} />
-            </a>
-          </li>
-        ))}
+      <ol className="hit-pages">
+        {byPage(shown ?? []).map((group) => {
+          const first = group[0]!;
+          return (
+            <li key={first.pageId} className="hit-page">
+              <a
+                className="hit-page-head"
+                href={routeHash({ view: 'page', pageId: first.pageId, lineId: first.lineId, query })}
+              >
+                <img src={api.pageImageUrl(first.pageId, 'thumbnail')} alt="" loading="lazy" />
+                <h3>
+                  {first.title} · {first.date || t('undated')} · {t('page', { n: first.sequence })}
+                </h3>
+                <span className="count">{t('search.hits', { count: group.length })}</span>
+              </a>
+              <ol className="hits">
+                {group.map((h) => (
+                  <li key={h.lineId}>
+                    <a href={routeHash({ view: 'page', pageId: h.pageId, lineId: h.lineId, query })}>
+                      <Marked text={h.marked} />
+                    </a>
+                  </li>
+                ))}
+              </ol>
+            </li>
+          );
+        })}
       </ol>
       <ReplacePanel api={api} />
     </section>
