@@ -11,6 +11,7 @@ import {
 } from '../../src/renderer/page/tools/polygon-tool.ts';
 import { lineAt, regionAt } from '../../src/renderer/page/hit-test.ts';
 import {
+  isUncertain,
   nextLineIndex,
   nextLowConfidenceWord,
   wordRanges,
@@ -155,6 +156,20 @@ describe('editor navigation', () => {
       wordIndex: 1,
     });
     expect(nextLowConfidenceWord([lines[1]!], { lineIndex: 0, wordIndex: -1 })).toBeNull();
+  });
+
+  it('takes a corrected line for read: its words are no longer uncertain, and F2 passes it by', () => {
+    const corrected = lines.map((l, i) => (i === 0 ? { ...l, corrected: true } : l));
+    expect(corrected[0]!.words.some((w) => isUncertain(corrected[0]!, w))).toBe(false);
+    expect(lines[0]!.words.some((w) => isUncertain(lines[0]!, w))).toBe(true);
+    expect(nextLowConfidenceWord(corrected, { lineIndex: 0, wordIndex: -1 })).toEqual({
+      lineIndex: 2,
+      wordIndex: 0,
+    });
+    expect(nextLowConfidenceWord(corrected, { lineIndex: 2, wordIndex: 0 })).toEqual({
+      lineIndex: 2,
+      wordIndex: 0,
+    });
   });
 
   it("finds each word's place in the line's text, and none for a word corrected away", () => {

@@ -6,7 +6,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageLines } from '../../shared/api/contract.ts';
-import { isLowConfidence, nextLineIndex, nextLowConfidenceWord, wordRanges } from './editor-navigation.ts';
+import { isUncertain, nextLineIndex, nextLowConfidenceWord, wordRanges } from './editor-navigation.ts';
 
 type Line = PageLines['lines'][number];
 
@@ -86,7 +86,7 @@ export function LineEditor(props: Props) {
     <ol className="line-editor" aria-label={t('editor.lines')}>
       {props.lines.map((line, index) => {
         const value = props.drafts[line.id] ?? line.text;
-        const low = line.words.some((w) => isLowConfidence(w.confidence));
+        const low = line.words.some((w) => isUncertain(line, w));
         return (
           <li
             key={line.id}

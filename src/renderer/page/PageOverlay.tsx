@@ -4,7 +4,7 @@
 
 import type { Box, Point } from '../../shared/geometry.ts';
 import type { PageLines, RegionView } from '../../shared/api/contract.ts';
-import { isLowConfidence } from './editor-navigation.ts';
+import { isUncertain } from './editor-navigation.ts';
 
 interface Props {
   lines: PageLines['lines'];
@@ -45,7 +45,7 @@ export function PageOverlay(props: Props) {
       {props.showWords &&
         props.lines.flatMap((l) =>
           l.words
-            .filter((w) => isLowConfidence(w.confidence))
+            .filter((w) => isUncertain(l, w))
             .map((w, i) => <rect key={`w${l.id}-${i}`} {...rect(w.box)} className="low-word" />),
         )}
       {props.hits.map((b, i) => (

@@ -6,6 +6,8 @@ import { LOW_CONFIDENCE } from '../../shared/model.ts';
 export interface NavigableLine {
   id: number;
   words: { confidence: number | null }[];
+  /** A person corrected the line: they read it, so none of its words is uncertain any more. */
+  corrected?: boolean;
 }
 
 export interface WordPosition {
@@ -22,7 +24,15 @@ export function isLowConfidence(confidence: number | null): boolean {
   return confidence !== null && confidence < LOW_CONFIDENCE;
 }
 
-/** The first low-confidence word strictly after `from` (in reading order), wrapping; null if none. */
+/**
+ * Whether a word still asks for a reader's eye: the engine was unsure of it and nobody has
+ * corrected its line since. Marks on the image and in the editor, and F2, all follow this.
+ */
+export function isUncertain(line: NavigableLine, word: { confidence: number | null }): boolean {
+  return !line.corrected && isLowConfidence(word.confidence);
+}
+
+/** The first uncertain word strictly after `from` (in reading order), wrapping; null if none. */
 export function nextLowConfidenceWord(
   lines: readonly NavigableLine[],
   from: WordPosition,
@@ -30,7 +40,7 @@ export function nextLowConfidenceWord(
   const positions: WordPosition[] = [];
   lines.forEach((line, lineIndex) =>
     line.words.forEach((w, wordIndex) => {
-      if (isLowConfidence(w.confidence)) positions.push({ lineIndex, wordIndex });
+      if (isUncertain(line, w)) positions.push({ lineIndex, wordIndex });
     }),
   );
   if (positions.length === 0) return null;
