@@ -10,6 +10,8 @@ interface Props {
   lines: PageLines['lines'];
   regions: RegionView[];
   selectedRegions: ReadonlySet<number>;
+  /** The region the pointer is over in the region list: it stands out on the image. */
+  hoverRegionId?: number | null;
   activeLineId: number | null;
   hoverLineId: number | null;
   hits: Box[];
@@ -25,7 +27,7 @@ export function PageOverlay(props: Props) {
       {props.regions.map((r) => (
         <g
           key={`r${r.id}`}
-          className={`region role-${r.role}${props.selectedRegions.has(r.id) ? ' selected' : ''}`}
+          className={`region role-${r.role}${props.selectedRegions.has(r.id) ? ' selected' : ''}${r.id === props.hoverRegionId ? ' hover' : ''}`}
           data-region-id={r.id}
         >
           <polygon points={r.polygon.map((p) => p.join(',')).join(' ')} />

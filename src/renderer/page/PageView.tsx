@@ -54,6 +54,7 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
   // The line being edited, by id (a search hit's line to begin with), so it survives reloads.
   const [activeLineId, setActiveLineId] = useState<number | null>(lineId);
   const [hoverLineId, setHoverLineId] = useState<number | null>(null);
+  const [hoverRegionId, setHoverRegionId] = useState<number | null>(null);
   const [showOriginal, setShowOriginal] = useState(false);
   const [showWords, setShowWords] = useState(true);
   const [tab, setTab] = useState<Tab>('text');
@@ -297,6 +298,7 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
             selectedRegions={selected}
             activeLineId={active?.id ?? null}
             hoverLineId={hoverLineId}
+            hoverRegionId={hoverRegionId}
             hits={hits}
             drawingShape={drawing.inProgress}
             showWords={showWords}
@@ -340,7 +342,9 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
               regions={data.regions}
               articles={data.articles}
               selected={selected}
+              lines={lines}
               onSelect={select}
+              onHover={setHoverRegionId}
               onError={onError}
             />
           )}

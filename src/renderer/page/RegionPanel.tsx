@@ -15,11 +15,28 @@ interface Props {
   regions: RegionView[];
   articles: ArticleView[];
   selected: ReadonlySet<number>;
+  /** The page's lines, for each region's first words. */
+  lines: readonly { regionId: number | null; text: string }[];
   onSelect(regionId: number, additive: boolean): void;
+  onHover(regionId: number | null): void;
   onError(message: string): void;
 }
 
-export function RegionPanel({ api, pageId, issueId, regions, articles, selected, onSelect, onError }: Props) {
+/** A region's first words, so the list says which region is which. */
+const SNIPPET = 16;
+
+export function RegionPanel({
+  api,
+  pageId,
+  issueId,
+  regions,
+  articles,
+  selected,
+  lines,
+  onSelect,
+  onHover,
+  onError,
+}: Props) {
   const { t } = useTranslation();
   const [issueArticles, setIssueArticles] = useState<ApiOutput<'issueArticles'>>([]);
   const [dragged, setDragged] = useState<number | null>(null);
@@ -42,6 +59,13 @@ export function RegionPanel({ api, pageId, issueId, regions, articles, selected,
     );
   };
   const chosen = ordered.filter((r) => selected.has(r.id)).map((r) => r.id);
+  const snippetOf = (regionId: number) => {
+    const text = lines
+      .filter((l) => l.regionId === regionId)
+      .map((l) => l.text)
+      .join(' ');
+    return text.length > SNIPPET ? `${text.slice(0, SNIPPET)}…` : text;
+  };
   const continueWith = (articleId: number) =>
     void run(api.call('appendToArticle', { articleId, regionIds: chosen }));
   return (
@@ -85,6 +109,8 @@ export function RegionPanel({ api, pageId, issueId, regions, articles, selected,
           <li
             key={r.id}
             className={selected.has(r.id) ? 'selected' : ''}
+            onMouseEnter={() => onHover(r.id)}
+            onMouseLeave={() => onHover(null)}
             draggable
             onDragStart={() => setDragged(index)}
             onDragOver={(e) => e.preventDefault()}
@@ -114,8 +140,17 @@ export function RegionPanel({ api, pageId, issueId, regions, articles, selected,
                 </option>
               ))}
             </select>
+            <span className="snippet" lang="zh-Hans">
+              {snippetOf(r.id)}
+            </span>
             {r.articleId !== null && (
-              <span className="in-article">{t('regions.inArticle', { id: r.articleId })}</span>
+              <span className="in-article">
+                {t('regions.inArticle', {
+                  name:
+                    articles.find((a) => a.id === r.articleId)?.headline ??
+                    t('articles.untitled', { id: r.articleId }),
+                })}
+              </span>
             )}
             <button type="button" aria-label={t('regions.up')} onClick={() => reorder(index, index - 1)}>
               ↑
