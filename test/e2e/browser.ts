@@ -4,6 +4,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Archive } from '../../src/core/archive/archive.ts';
+import { startServer } from '../../src/cli/server/server.ts';
+import { RENDERER_DIR } from '../../src/cli/commands/serve.ts';
 import { REPO_ROOT } from '../fixtures/repo.ts';
 
 export const SHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
@@ -64,4 +68,39 @@ export function watchProblems(page: Page): string[] {
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
   return problems;
+}
+
+/** One Chromium for a test file: started before its tests, closed after them. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
+}
+
+/**
+ * The app in a browser tab against `backfile serve` on `archive` (1280×800, the given locale):
+ * runs `use` with the tab and the server's address, then checks that the tab logged no error
+ * and threw nothing, and closes both, whatever happened.
+ */
+export async function withApp(
+  browser: Browser,
+  archive: Archive,
+  locale: string,
+  use: (page: Page, url: string) => Promise<void>,
+): Promise<void> {
+  const server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
+  const page = await browser.newPage({ locale, viewport: { width: 1280, height: 800 } });
+  const problems = watchProblems(page);
+  try {
+    await use(page, server.url);
+    expect(problems).toEqual([]);
+  } finally {
+    await page.close();
+    await server.close();
+  }
 }

@@ -5,22 +5,13 @@
 // pages; one page's scan is taken away so that it fails.
 
 import { rmSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importScans } from '../../src/core/import/importer.ts';
-import { startServer } from '../../src/cli/server/server.ts';
-import { RENDERER_DIR } from '../../src/cli/commands/serve.ts';
-import { launchBrowser, watchProblems } from './browser.ts';
+import { sharedBrowser, withApp } from './browser.ts';
 import { writeBodyCrops } from '../fixtures/crops.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('the background work panel', () => {
   it('names jobs by their page, lets finished ones go and keeps a failed one with its reason', async () => {
@@ -35,11 +26,8 @@ describe('the background work panel', () => {
     archive.db.prepare("UPDATE pages SET printed_number = '3' WHERE id = 2").run();
     const raster = archive.db.prepare('SELECT raster_path FROM pages WHERE id = 2').pluck().get() as string;
     rmSync(archive.resolve(raster));
-    const server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
-    const page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
-    const problems = watchProblems(page);
-    try {
-      await page.goto(server.url);
+    await withApp(browser(), archive, 'en-GB', async (page, url) => {
+      await page.goto(url);
       await expect.poll(() => page.locator('.pages li').count()).toBe(2);
       await page.getByRole('button', { name: 'Select all' }).click();
       await page.getByRole('button', { name: 'Read with OCR' }).click();
@@ -61,10 +49,6 @@ describe('the background work panel', () => {
       await page.getByLabel('Language').selectOption('zh');
       await expect.poll(() => reason.textContent()).toBe('档案中缺少本版的扫描件，请重新导入。');
       expect(await rows.first().textContent()).toContain('文峪河报 · 2018-10-19 · 第3版');
-      expect(problems).toEqual([]);
-    } finally {
-      await page.close();
-      await server.close();
-    }
+    });
   });
 });

@@ -4,22 +4,13 @@
 // takes that page's change back (the other pages keep theirs). Screenshots in test-results/.
 
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importScans } from '../../src/core/import/importer.ts';
-import { startServer } from '../../src/cli/server/server.ts';
-import { RENDERER_DIR } from '../../src/cli/commands/serve.ts';
-import { SHOTS, launchBrowser, watchProblems } from './browser.ts';
+import { sharedBrowser, SHOTS, withApp } from './browser.ts';
 import { writeBodyCrops } from '../fixtures/crops.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('selecting pages and editing their details', () => {
   it('files pages imported without metadata, numbers one, and undoes that from its page', async () => {
@@ -36,11 +27,8 @@ describe('selecting pages and editing their details', () => {
            FROM pages p JOIN issues i ON i.id = p.issue_id JOIN titles t ON t.id = i.title_id WHERE p.id = ?`,
         )
         .get(id) as { title: string; date: string; number: string | null };
-    const server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
-    const page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
-    const problems = watchProblems(page);
-    try {
-      await page.goto(server.url);
+    await withApp(browser(), archive, 'en-GB', async (page, url) => {
+      await page.goto(url);
       await expect.poll(() => page.locator('.pages li').count()).toBe(3);
       await expect.poll(() => page.locator('.selection').textContent()).toBe('0 pages selected');
       await page.getByRole('button', { name: 'Select all' }).click();
@@ -71,14 +59,10 @@ describe('selecting pages and editing their details', () => {
       await page.screenshot({ path: path.join(SHOTS, 'library-details-en.png') });
 
       // From page 2's own view, Undo takes its number back; the filing of all three stays.
-      await page.goto(`${server.url}#/page/2`);
+      await page.goto(`${url}#/page/2`);
       await page.getByRole('button', { name: 'Undo', exact: true }).click();
       await expect.poll(() => filed(2).number).toBeNull();
       for (const id of [1, 2, 3]) expect(filed(id)).toMatchObject({ title: '文峪河报', date: '2018-10-19' });
-      expect(problems).toEqual([]);
-    } finally {
-      await page.close();
-      await server.close();
-    }
+    });
   });
 });

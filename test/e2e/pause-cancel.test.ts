@@ -4,22 +4,13 @@
 // made on the spot (tesseract reads each for several seconds), real OCR, a real archive.
 
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importScans } from '../../src/core/import/importer.ts';
-import { startServer } from '../../src/cli/server/server.ts';
-import { RENDERER_DIR } from '../../src/cli/commands/serve.ts';
-import { launchBrowser, watchProblems } from './browser.ts';
+import { sharedBrowser, withApp } from './browser.ts';
 import { LEFT_COLUMN, writeTextScan } from '../fixtures/text-scan.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function densePages(n: number): Promise<string[]> {
   const dir = tempDir();
@@ -39,13 +30,10 @@ describe('pausing and cancelling the reading from the app', () => {
     await importScans(archive, await densePages(2), { title: 'Daily', date: '1939-05-02' });
     const running = () =>
       archive.db.prepare("SELECT count(*) FROM jobs WHERE status = 'running'").pluck().get() as number;
-    const server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
-    const page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
-    const problems = watchProblems(page);
-    const reading = page.locator('.jobs .job-running');
-    const state = page.locator('.ocr-state');
-    try {
-      await page.goto(server.url);
+    await withApp(browser(), archive, 'en-GB', async (page, url) => {
+      const reading = page.locator('.jobs .job-running');
+      const state = page.locator('.ocr-state');
+      await page.goto(url);
       await expect.poll(() => page.locator('.pages li').count()).toBe(2);
       await page.getByLabel('OCR engine').selectOption('tesseract');
       await page.getByLabel('Read as').selectOption('eng');
@@ -72,10 +60,6 @@ describe('pausing and cancelling the reading from the app', () => {
       expect(Date.now() - started).toBeLessThan(2_000);
       expect(await state.count()).toBe(0);
       expect(running()).toBe(0);
-      expect(problems).toEqual([]);
-    } finally {
-      await page.close();
-      await server.close();
-    }
+    });
   });
 });

@@ -3,25 +3,16 @@
 // id), and the pointer over a list item makes its region stand out on the image. A sample page
 // from its PDF's text layer, its regions and articles suggested by the layout.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importScans } from '../../src/core/import/importer.ts';
 import { segmentArchivePage } from '../../src/core/layout/segment-service.ts';
 import { assembleArticle } from '../../src/core/articles/assemble.ts';
 import { listArticles } from '../../src/core/articles/articles.ts';
-import { startServer } from '../../src/cli/server/server.ts';
-import { RENDERER_DIR } from '../../src/cli/commands/serve.ts';
-import { launchBrowser, watchProblems } from './browser.ts';
+import { sharedBrowser, withApp } from './browser.ts';
 import { samplePage } from '../fixtures/samples.ts';
 import { tempArchive } from '../fixtures/temp.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('the region list', () => {
   it('shows each region’s first words and its article’s headline, and marks the region under the pointer', async () => {
@@ -32,11 +23,8 @@ describe('the region list', () => {
     const headline = listArticles(archive.db)
       .map((a) => assembleArticle(archive.db, a.id).headline)
       .find((h) => h);
-    const server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
-    const page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
-    const problems = watchProblems(page);
-    try {
-      await page.goto(`${server.url}#/page/1`);
+    await withApp(browser(), archive, 'en-GB', async (page, url) => {
+      await page.goto(`${url}#/page/1`);
       await page.getByRole('tab', { name: 'Regions', exact: true }).click();
       const items = page.locator('.region-panel li');
       await expect.poll(() => items.count(), { timeout: 30_000 }).toBeGreaterThan(3);
@@ -62,10 +50,6 @@ describe('the region list', () => {
       await expect
         .poll(() => page.locator('g.region.hover').getAttribute('data-region-id'))
         .not.toBe(regionId);
-      expect(problems).toEqual([]);
-    } finally {
-      await page.close();
-      await server.close();
-    }
+    });
   });
 });

@@ -4,27 +4,18 @@
 // new text, a corrected page goes back to correction), reads only after that answer, and the
 // correction survives the re-read. Real OCR of a small made-up page, a real archive.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importScans } from '../../src/core/import/importer.ts';
 import { OcrRunner } from '../../src/core/jobs/ocr-runner.ts';
 import { engineFactory } from '../../src/core/ocr/engines.ts';
 import { queueOcr } from '../../src/core/ocr/queue-ocr.ts';
 import { setPageStatus } from '../../src/core/review/status.ts';
 import { correctLine } from '../../src/core/text/corrections.ts';
-import { startServer } from '../../src/cli/server/server.ts';
-import { RENDERER_DIR } from '../../src/cli/commands/serve.ts';
-import { launchBrowser, watchProblems } from './browser.ts';
+import { sharedBrowser, withApp } from './browser.ts';
 import { writeBodyCrops } from '../fixtures/crops.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('reading pages again from the library', () => {
   it('says a page with text was skipped, tells what a re-read does to its work, and keeps the correction', async () => {
@@ -45,12 +36,9 @@ describe('reading pages again from the library', () => {
     setPageStatus(archive.db, 1, 'corrected', undefined, 'amy');
     const jobs = () => archive.db.prepare('SELECT count(*) FROM jobs').pluck().get() as number;
     const before = jobs();
-    const server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
-    const page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
-    const problems = watchProblems(page);
-    const offer = page.locator('.reread-offer');
-    try {
-      await page.goto(server.url);
+    await withApp(browser(), archive, 'en-GB', async (page, url) => {
+      const offer = page.locator('.reread-offer');
+      await page.goto(url);
       await expect.poll(() => page.locator('.pages li').count()).toBe(1);
       await page.getByRole('button', { name: 'Select all' }).click();
       await page.getByRole('button', { name: 'Read with OCR' }).click();
@@ -81,10 +69,6 @@ describe('reading pages again from the library', () => {
         .get(`${line.text}（校）`);
       expect(kept).toBe(1);
       expect(archive.db.prepare('SELECT status FROM pages WHERE id = 1').pluck().get()).toBe('in_correction');
-      expect(problems).toEqual([]);
-    } finally {
-      await page.close();
-      await server.close();
-    }
+    });
   });
 });

@@ -2,22 +2,13 @@
 // page under the page's thumbnail, newspaper, date and number, and a hit opening its page
 // zoomed to its line (closer than the whole page). Two sample pages from their PDFs' text layers.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importScans } from '../../src/core/import/importer.ts';
-import { startServer } from '../../src/cli/server/server.ts';
-import { RENDERER_DIR } from '../../src/cli/commands/serve.ts';
-import { launchBrowser, watchProblems } from './browser.ts';
+import { sharedBrowser, withApp } from './browser.ts';
 import { samplePage } from '../fixtures/samples.ts';
 import { tempArchive } from '../fixtures/temp.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('search results', () => {
   it('groups hits by page under the page, and opens a hit zoomed to its line', async () => {
@@ -31,11 +22,8 @@ describe('search results', () => {
       .pluck()
       .get();
     expect(pagesWithHits).toBe(2);
-    const server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
-    const page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
-    const problems = watchProblems(page);
-    try {
-      await page.goto(server.url);
+    await withApp(browser(), archive, 'en-GB', async (page, url) => {
+      await page.goto(url);
       await page.getByRole('link', { name: 'Search' }).click();
       await page.getByRole('searchbox').fill('交城');
       await page.getByRole('searchbox').press('Enter');
@@ -65,10 +53,6 @@ describe('search results', () => {
       await page.getByRole('button', { name: 'Fit page' }).click();
       await expect.poll(zoom).toBeLessThan(atHit);
       expect(atHit).toBeGreaterThan(1.5 * (await zoom()));
-      expect(problems).toEqual([]);
-    } finally {
-      await page.close();
-      await server.close();
-    }
+    });
   });
 });
