@@ -25,7 +25,6 @@ import {
 import { ProgressMeter, type RunProgress } from './progress.ts';
 import { z } from 'zod';
 import { ENGINE_CHOICES, type EngineName } from '../../shared/ocr.ts';
-import { getPage } from '../archive/pages.ts';
 import { chooseEngine, engineFactory } from '../ocr/engines.ts';
 import { AUTO_LANGUAGES } from '../ocr/language-data.ts';
 import { detectPageScript } from '../ocr/detect-page-script.ts';
@@ -169,7 +168,6 @@ export class OcrRunner {
             `the job's settings cannot be read (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`,
           );
         const payload = parsed.data;
-        requireScan(this.archive, job.pageId);
         const text = await this.withTimeout(
           slot,
           (async () => {
@@ -249,19 +247,17 @@ export class OcrRunner {
     pageId: number,
     payload: { engine: EngineName | 'auto'; languages: string; deskew: boolean },
   ): Promise<{ engine: EngineName; languages: string; enlarge?: number }> {
-    const page = getPage(this.archive.db, pageId);
-    if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
+    // The first look at the page's scan: a missing one fails here, with its own error.
+    const { page, raster } = requireScan(this.archive, pageId);
     let languages = payload.languages;
     let enlarge: number | undefined;
     // PP-OCR reads with one model whatever the script (its languages are not a setting), so a
     // page it is asked to read needs no script found first.
     if (languages === AUTO_LANGUAGES && payload.engine !== 'ppocr') {
-      const guess = await detectPageScript(
-        this.archive.resolve(page.rasterPath),
-        page,
-        (probe) => this.probe(slot, probe),
-        { maxPixels: this.options.maxPixels, deskew: payload.deskew },
-      );
+      const guess = await detectPageScript(raster, page, (probe) => this.probe(slot, probe), {
+        maxPixels: this.options.maxPixels,
+        deskew: payload.deskew,
+      });
       languages = guess.languages;
       enlarge = guess.enlarge; // measured once: the probes and the reading read the page at one size
     }
