@@ -16,3 +16,6 @@ export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 
 /** How the app and reports name each engine. */
 export const ENGINE_LABELS: Record<EngineName, string> = { tesseract: 'tesseract', ppocr: 'PP-OCRv4' };
+
+/** What the background reading is doing: reading pages, paused by request, or nothing to do. */
+export type OcrState = 'running' | 'paused' | 'idle';

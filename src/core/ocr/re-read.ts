@@ -17,6 +17,9 @@ import { correctedLineCount, pageLineCount } from '../archive/line-rows.ts';
 import { readStatus } from '../archive/status-columns.ts';
 import { pageArticleIds } from '../archive/article-rows.ts';
 import { PAGE_STATUSES, ARTICLE_STATUSES, type PageText } from '../../shared/model.ts';
+import { pageStatusAfterReRead, type ReReadImpact } from '../../shared/re-read.ts';
+
+export type { ReReadImpact };
 
 const pageStatus = (db: WritableDB, pageId: number) => readStatus(db, 'page', pageId)!.status;
 
@@ -26,13 +29,6 @@ function pageArticles(db: WritableDB, pageId: number): { id: number; status: str
 
 const beyond = (order: readonly string[], status: string, step: string) =>
   order.indexOf(status) > order.indexOf(step);
-
-export interface ReReadImpact {
-  pageId: number;
-  status: string;
-  correctedLines: number;
-  articles: number;
-}
 
 /** The pages among `pageIds` where reading again touches human work, and how. A page without
  * text has nothing to lose: its first reading fills the regions drawn on it. */
@@ -55,8 +51,8 @@ export function describeReReadImpact(impact: readonly ReReadImpact[]): string[] 
     if (i.correctedLines > 0) parts.push(`${i.correctedLines} corrected lines are kept;`);
     parts.push('every other line is read again;');
     if (i.articles > 0) parts.push(`${i.articles} articles take the new text;`);
-    if (beyond(PAGE_STATUSES, i.status, 'in_correction'))
-      parts.push(`the page goes back from ${i.status} to correction;`);
+    const back = pageStatusAfterReRead(i.status, i.correctedLines);
+    if (back && i.status !== 'imported') parts.push(`the page goes back from ${i.status} to ${back};`);
     parts.push('one undo takes it back.');
     return parts.join(' ');
   });
@@ -92,9 +88,8 @@ export function storePageReading(
       after: JSON.stringify(machineText(db, pageId)),
     },
   ];
-  const target = correctedLineCount(db, pageId) > 0 ? 'in_correction' : 'ocr';
-  if (status === 'imported' || beyond(PAGE_STATUSES, status, target))
-    edits.push(...moveStatus(db, 'page', pageId, target, reason).edits);
+  const target = pageStatusAfterReRead(status, correctedLineCount(db, pageId));
+  if (target) edits.push(...moveStatus(db, 'page', pageId, target, reason).edits);
   for (const article of pageArticles(db, pageId))
     if (beyond(ARTICLE_STATUSES, article.status, 'in_correction'))
       edits.push(...moveStatus(db, 'article', article.id, 'in_correction', reason).edits);

@@ -6,9 +6,7 @@ import { OCR_JOB, OcrRunner } from '../jobs/ocr-runner.ts';
 import { cancelJobs } from '../archive/job-queue.ts';
 import { engineFactory } from '../ocr/engines.ts';
 import type { ApiEvent } from '../../shared/api/contract.ts';
-
-/** What the background reading is doing: reading pages, paused by request, or nothing to do. */
-export type OcrState = 'running' | 'paused' | 'idle';
+import type { OcrState } from '../../shared/ocr.ts';
 
 export interface BackgroundOcr {
   start(): void;

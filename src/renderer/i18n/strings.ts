@@ -45,7 +45,7 @@ const en = {
     others: 'every other line is read again',
     articles_one: '{{count}} article takes the new text',
     articles_other: '{{count}} articles take the new text',
-    backToCorrection: 'the page goes back from “{{status}}” to correction',
+    backTo: 'the page goes back from “{{from}}” to “{{to}}”',
     separator: '; ',
     noWork:
       'Nobody has corrected, cut into articles or reviewed these pages: their text is simply read again.',
@@ -337,7 +337,7 @@ const zh: Strings = {
     others: '其余各行重新识别',
     articles_one: '{{count}} 篇文章采用新文字',
     articles_other: '{{count}} 篇文章采用新文字',
-    backToCorrection: '本版从“{{status}}”退回校对',
+    backTo: '本版从“{{from}}”退回“{{to}}”',
     separator: '；',
     noWork: '这些版面尚无校对、文章或审核：只是重新识别其文字。',
     undo: '每版都可一次撤销，恢复现在的文字。',

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi, JobSummary, PageSummary } from '../../shared/api/contract.ts';
+import type { OcrState } from '../../shared/ocr.ts';
 import { pageLabel } from './page-label.ts';
 
 interface Progress {
@@ -39,7 +40,7 @@ export function JobsPanel({ api, pages, onError }: Props) {
   const [jobs, setJobs] = useState<JobSummary[]>([]);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [shares, setShares] = useState<Record<number, number>>({});
-  const [state, setState] = useState<'running' | 'paused' | 'idle'>('idle');
+  const [state, setState] = useState<OcrState>('idle');
 
   useEffect(() => {
     const load = () =>

@@ -1,12 +1,12 @@
 // Pages that already have text are not read again by "Read with OCR": this says so, offers to
 // read them again, and before it does, says what that does to each page's human work (corrected
-// lines are kept, articles take the new text, a reviewed page goes back to correction; one undo
-// takes it back), in the reader's language. Nothing is read again without that answer.
+// lines are kept, articles take the new text, a reviewed page goes back a step, by the same rule
+// the core follows; one undo takes it back), in the reader's language. Nothing is read again without that answer.
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiOutputs, BackfileApi, PageSummary } from '../../shared/api/contract.ts';
-import { PAGE_STATUSES, type PageStatus } from '../../shared/model.ts';
+import type { BackfileApi, PageSummary } from '../../shared/api/contract.ts';
+import { pageStatusAfterReRead, type ReReadImpact } from '../../shared/re-read.ts';
 import type { EngineChoice } from '../../shared/ocr.ts';
 import { pageLabel } from './page-label.ts';
 
@@ -21,12 +21,9 @@ interface Props {
   onError: (message: string) => void;
 }
 
-const beyondCorrection = (status: string) =>
-  PAGE_STATUSES.indexOf(status as PageStatus) > PAGE_STATUSES.indexOf('in_correction');
-
 export function ReReadOffer({ api, pageIds, pages, request, onDone, onError }: Props) {
   const { t } = useTranslation();
-  const [impact, setImpact] = useState<ApiOutputs['reReadImpact'] | null>(null);
+  const [impact, setImpact] = useState<ReReadImpact[] | null>(null);
   const byId = new Map(pages.map((p) => [p.id, p]));
 
   const ask = () =>
@@ -67,12 +64,13 @@ export function ReReadOffer({ api, pageIds, pages, request, onDone, onError }: P
         <ul>
           {impact.map((i) => {
             const page = byId.get(i.pageId);
+            const back = pageStatusAfterReRead(i.status, i.correctedLines);
             const parts = [
               ...(i.correctedLines > 0 ? [t('reread.kept', { count: i.correctedLines })] : []),
               t('reread.others'),
               ...(i.articles > 0 ? [t('reread.articles', { count: i.articles })] : []),
-              ...(beyondCorrection(i.status)
-                ? [t('reread.backToCorrection', { status: t(`status.${i.status}`) })]
+              ...(back && i.status !== 'imported'
+                ? [t('reread.backTo', { from: t(`status.${i.status}`), to: t(`status.${back}`) })]
                 : []),
             ];
             return (

@@ -21,7 +21,8 @@ import type { SearchHit } from '../search.ts';
 import type { AssembledArticle } from '../article.ts';
 import type { Box } from '../geometry.ts';
 import { EXPORT_FORMATS, publicationUrlProblem } from '../export.ts';
-import { ENGINE_CHOICES } from '../ocr.ts';
+import { ENGINE_CHOICES, type OcrState } from '../ocr.ts';
+import type { ReReadImpact } from '../re-read.ts';
 
 /** A page as the app lists it: its record without the archive's file paths, and its issue. */
 export type PageSummary = Pick<
@@ -331,11 +332,11 @@ export interface ApiOutputs {
   listPages: PageSummary[];
   pageLines: PageLines;
   listJobs: JobSummary[];
-  ocrState: { state: 'running' | 'paused' | 'idle' };
+  ocrState: { state: OcrState };
   importFiles: ImportReport;
   /** Pages that already had text are skipped unless `force`: their ids, to offer a re-read. */
   queueOcr: { queued: number; skipped: number; skippedPageIds: number[] };
-  reReadImpact: { pageId: number; status: string; correctedLines: number; articles: number }[];
+  reReadImpact: ReReadImpact[];
   pauseOcr: { paused: boolean };
   resumeOcr: { resumed: boolean };
   cancelOcr: { cancelled: number };
