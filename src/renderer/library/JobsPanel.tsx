@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi, JobSummary, PageSummary } from '../../shared/api/contract.ts';
 import type { OcrState } from '../../shared/ocr.ts';
-import { pageLabel } from './page-label.ts';
+import { pageLabel } from '../page-label.ts';
 
 interface Progress {
   done: number;

@@ -12,7 +12,7 @@ import { ExportDialog } from '../export/ExportDialog.tsx';
 import { ImportForm } from './ImportForm.tsx';
 import { JobsPanel } from './JobsPanel.tsx';
 import { PageDetailsForm } from './PageDetailsForm.tsx';
-import { pageLabel } from './page-label.ts';
+import { pageLabel } from '../page-label.ts';
 import { ReReadOffer } from './ReReadOffer.tsx';
 import {
   ENGINE_LABELS,

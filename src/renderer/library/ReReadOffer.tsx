@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackfileApi, PageSummary } from '../../shared/api/contract.ts';
 import { pageStatusAfterReRead, type ReReadImpact } from '../../shared/re-read.ts';
 import type { EngineChoice } from '../../shared/ocr.ts';
-import { pageLabel } from './page-label.ts';
+import { pageLabel } from '../page-label.ts';
 
 interface Props {
   api: BackfileApi;

@@ -16,6 +16,7 @@ import { PageImage } from './PageImage.tsx';
 import { PageOverlay } from './PageOverlay.tsx';
 import { RegionPanel } from './RegionPanel.tsx';
 import { PageStrip } from './PageStrip.tsx';
+import { pageLabel } from '../page-label.ts';
 import { StatusControl } from './StatusControl.tsx';
 import { hitBoxes } from './search-highlight.ts';
 import { lineAt, regionAt } from './hit-test.ts';
@@ -184,9 +185,7 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
             {t('pageSteps.next')}
           </button>
         </span>
-        <h1>
-          {page.title} · {page.date || t('undated')} · {t('page', { n: page.printedNumber ?? page.sequence })}
-        </h1>
+        <h1>{pageLabel(page, t)}</h1>
         <span className="reading" title={t('reading.title')}>
           {page.language === 'auto' ? t('reading.auto') : page.language}
           {page.readWith ? ` → ${page.readWith}` : ''}

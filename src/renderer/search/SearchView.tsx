@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackfileApi } from '../../shared/api/contract.ts';
 import type { SearchHit } from '../../shared/search.ts';
 import { routeHash } from '../routing.ts';
+import { pageLabel } from '../page-label.ts';
 import { PAGE_STATUSES, REGION_ROLES, type PageStatus, type RegionRole } from '../../shared/model.ts';
 import { ReplacePanel } from './ReplacePanel.tsx';
 
@@ -140,9 +141,7 @@ export function SearchView({ api, query }: { api: BackfileApi; query: string }) 
                 href={routeHash({ view: 'page', pageId: first.pageId, lineId: first.lineId, query })}
               >
                 <img src={api.pageImageUrl(first.pageId, 'thumbnail')} alt="" loading="lazy" />
-                <h3>
-                  {first.title} · {first.date || t('undated')} · {t('page', { n: first.sequence })}
-                </h3>
+                <h3>{pageLabel(first, t)}</h3>
                 <span className="count">{t('search.hits', { count: group.length })}</span>
               </a>
               <ol className="hits">
