@@ -77,20 +77,16 @@ export function Library({ api }: { api: BackfileApi }) {
       return next;
     });
 
+  // The engine and language chosen here, for a first reading and for a re-read alike.
+  const reading = { ...(engine ? { engine } : {}), ...(language ? { languages: language } : {}) };
   const readSelected = () => {
-    api
-      .call('queueOcr', {
-        pageIds: [...selected],
-        ...(engine ? { engine } : {}),
-        ...(language ? { languages: language } : {}),
-      })
-      .then(
-        (result) => {
-          setSelected(new Set());
-          setSkipped(result.skippedPageIds);
-        },
-        (e: Error) => setError(e.message),
-      );
+    api.call('queueOcr', { pageIds: [...selected], ...reading }).then(
+      (result) => {
+        setSelected(new Set());
+        setSkipped(result.skippedPageIds);
+      },
+      (e: Error) => setError(e.message),
+    );
   };
 
   return (
@@ -164,7 +160,7 @@ export function Library({ api }: { api: BackfileApi }) {
           api={api}
           pageIds={skipped}
           pages={pages}
-          request={{ ...(engine ? { engine } : {}), ...(language ? { languages: language } : {}) }}
+          request={reading}
           onDone={() => setSkipped([])}
           onError={setError}
         />
