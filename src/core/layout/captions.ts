@@ -1,6 +1,8 @@
 // Pairs each photo with its caption: the lines set right under it, within its width, in type
 // no larger than the body, as one paragraph (the caption ends at its first short line). Found
-// by geometry, never by the order a source listed the lines in.
+// by geometry, never by the order a source listed the lines in. On a vertical page, seen turned
+// (quarter-turn.ts), a caption set across beneath its photo stands beside it, after it, and
+// runs down the turned frame.
 
 import type { Box } from '../../shared/geometry.ts';
 import { relativeSize, type TypeSizes } from './type-sizes.ts';
@@ -30,7 +32,13 @@ export function captionsOf(
       const b = lines[i]!.box;
       return b.y0 >= photo.y1 - 0.5 * body && b.y0 - photo.y1 <= 1.5 * body;
     });
-    if (first === undefined) continue;
+    if (first === undefined) {
+      const across = besideCaption(photo, candidates, used, lines, body, size);
+      if (across.length === 0) continue;
+      across.forEach((i) => used.add(i));
+      captions.set(photo, across);
+      continue;
+    }
     const caption = [first];
     // Lines beside the first on its row (a credit set apart), then the lines below it while
     // they are set alike and the paragraph runs on.
@@ -74,4 +82,38 @@ export function captionsOf(
     captions.set(photo, caption);
   }
   return { captions, used };
+}
+
+/** Lines that run down the frame, set right after the photo along the reading, alongside it. */
+function besideCaption(
+  photo: Box,
+  candidates: readonly number[],
+  used: ReadonlySet<number>,
+  lines: readonly Lined[],
+  body: number,
+  size: (i: number) => number,
+): number[] {
+  const runsDown = (b: Box) => b.y1 - b.y0 > 1.5 * (b.x1 - b.x0);
+  const free = candidates
+    .filter((i) => {
+      const b = lines[i]!.box;
+      return (
+        !used.has(i) &&
+        runsDown(b) &&
+        size(i) <= 1.1 &&
+        Math.min(b.y1, photo.y1) - Math.max(b.y0, photo.y0) >=
+          0.5 * Math.min(b.y1 - b.y0, photo.y1 - photo.y0)
+      );
+    })
+    .sort((a, b) => lines[a]!.box.x0 - lines[b]!.box.x0);
+  const caption: number[] = [];
+  let edge = photo.x1;
+  for (const i of free) {
+    const b = lines[i]!.box;
+    if (b.x0 < edge - 0.5 * body) continue;
+    if (b.x0 - edge > 1.5 * body) break;
+    caption.push(i);
+    edge = b.x1;
+  }
+  return caption;
 }

@@ -8,6 +8,7 @@ import { analysePage, union, type PageLayout } from './analyse.ts';
 import { readPageImage, uprightFrame, type PageImageFeatures } from './page-image.ts';
 import { typeSizes } from './type-sizes.ts';
 import { splitAtGutters, splitAtRules } from './split-lines.ts';
+import { quarterTurn } from './quarter-turn.ts';
 
 export interface PageGeometry {
   width: number;
@@ -22,6 +23,8 @@ export interface LaidOutPage {
   /** Block boxes in page coordinates (the layout's are upright). */
   boxes: Box[];
   features: PageImageFeatures;
+  /** How the page's lines run: across it, or down it in columns read right to left. */
+  direction: 'horizontal' | 'vertical';
 }
 
 export async function layOutPage(
@@ -31,29 +34,38 @@ export async function layOutPage(
   maxPixels: number,
   knownSkew?: number,
 ): Promise<LaidOutPage> {
-  const sizes = typeSizes(pageLines);
+  // A page set in vertical columns is analysed turned a quarter (quarter-turn.ts), where its
+  // columns are lines; the image's rules and photos are found on the page as it is and turned.
+  const turn = horizontal(pageLines) ? null : quarterTurn(page);
+  const view = (b: Box): Box => (turn ? turn.box(b) : b);
+  const sizes = typeSizes(pageLines.map((l) => ({ box: view(l.box), text: l.text })));
   // Ink under words is text; a rule may run between the words of a line an engine ran on
   // across it, so the words' boxes are blanked, not the line's.
   const ink = pageLines.flatMap((l) => (l.words.length > 0 ? l.words.map((w) => w.box) : [l.box]));
   const features = await readPageImage(raster, ink, sizes.body, page.dpi, maxPixels, knownSkew);
   const frame = uprightFrame(page.width, page.height, features.skew);
+  const toView = (b: Box): Box => view(frame.toUpright(b));
+  const rules = turn ? features.rules.map(turn.rule) : features.rules;
+  const photos = turn ? features.photos.map(turn.box) : features.photos;
   const upright = (l: Line): Line => ({
     ...l,
-    box: frame.toUpright(l.box),
-    words: l.words.map((w) => ({ ...w, box: frame.toUpright(w.box) })),
+    box: toView(l.box),
+    words: l.words.map((w) => ({ ...w, box: toView(w.box) })),
   });
-  const lines = splitAtGutters(splitAtRules(pageLines, features.rules, upright), sizes.body, upright);
+  const lines = splitAtGutters(splitAtRules(pageLines, rules, upright), sizes.body, upright);
   const layout = analysePage({
-    width: page.width,
-    height: page.height,
-    lines: lines.map((l) => ({ box: frame.toUpright(l.box), text: l.text })),
-    rules: features.rules,
-    photos: features.photos,
+    width: turn ? turn.width : page.width,
+    height: turn ? turn.height : page.height,
+    lines: lines.map((l) => ({ box: toView(l.box), text: l.text })),
+    rules,
+    photos,
   });
   const boxes = layout.blocks.map((b) =>
-    b.lines.length > 0 ? union(b.lines.map((i) => lines[i]!.box)) : frame.toPage(b.box),
+    b.lines.length > 0
+      ? union(b.lines.map((i) => lines[i]!.box))
+      : frame.toPage(turn ? turn.back(b.box) : b.box),
   );
-  return { layout, lines, boxes, features };
+  return { layout, lines, boxes, features, direction: turn ? 'vertical' : 'horizontal' };
 }
 
 /** The page text re-blocked by its layout: one block per layout block, in reading order. */
@@ -79,16 +91,15 @@ export async function arrangePageText(
   knownSkew?: number,
 ): Promise<PageText> {
   const lines = text.blocks.flatMap((b) => b.lines);
-  if (lines.length === 0 || !horizontal(lines)) return text;
+  if (lines.length === 0) return text;
   return arrangeByLayout(text, await layOutPage(raster, page, lines, maxPixels, knownSkew));
 }
 
 /**
- * Whether the page's lines run across it. The analysis reads horizontal lines, in columns left
- * to right; lines that run down the page (vertical Chinese, a page shown turned) keep their
- * source's order until vertical layout is analysed.
+ * Whether the page's lines run across it, counted in characters: a page of vertical columns
+ * (its headlines and advertisements may still run across) is analysed turned.
  */
-function horizontal(lines: readonly Line[]): boolean {
+export function horizontal(lines: readonly Line[]): boolean {
   let across = 0;
   let down = 0;
   for (const l of lines) {

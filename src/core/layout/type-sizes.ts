@@ -69,7 +69,22 @@ function weightedMedian(values: { v: number; n: number }[]): number | null {
   return null;
 }
 
-export function typeSizes(lines: readonly { box: Box; text: string }[]): TypeSizes {
+/**
+ * A line as its type is measured: along it and across it. A line of ideographs that runs down
+ * the frame (a headline set across a vertical page's columns, seen in the page's turned frame,
+ * quarter-turn.ts) is measured along its height and across its width.
+ */
+function measured<L extends { box: Box; text: string }>(line: L): L {
+  const b = line.box;
+  const w = b.x1 - b.x0;
+  const h = b.y1 - b.y0;
+  const square = [...line.text.replace(/\s+/gu, '')].filter(isCjkOrCjkPunctuation).length;
+  if (square < 2 || h <= 1.5 * w) return line;
+  return { ...line, box: { x0: b.x0, y0: b.y0, x1: b.x0 + h, y1: b.y0 + w } };
+}
+
+export function typeSizes(input: readonly { box: Box; text: string }[]): TypeSizes {
+  const lines = input.map(measured);
   // Medians over characters, not lines: a page has few headline lines, but over lines a
   // page of short lines might still tip; over characters the body surely is the median.
   const count = (l: { text: string }) => [...l.text.replace(/\s+/gu, '')].length;
@@ -80,7 +95,8 @@ export function typeSizes(lines: readonly { box: Box; text: string }[]): TypeSiz
 }
 
 /** A line's type size relative to the body's (1: body type). */
-export function relativeSize(line: { box: Box; text: string }, sizes: TypeSizes): number {
+export function relativeSize(input: { box: Box; text: string }, sizes: TypeSizes): number {
+  const line = measured(input);
   const em = emAlong(line, 1);
   // Never more than the height says: a headline's halves set apart widen the line, not its type.
   const byHeight = (line.box.y1 - line.box.y0) / sizes.body;
