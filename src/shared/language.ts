@@ -31,3 +31,17 @@ export function mainLanguage(languages: string | null): LanguageNames | null {
 
 /** BCP 47 tag (HTML lang, ALTO LANG, IIIF language); 'und' when unknown. */
 export const bcp47 = (languages: string | null) => mainLanguage(languages)?.bcp47 ?? 'und';
+
+/**
+ * Whether a page's languages say it is set in vertical columns ('chi_tra_vert'). Backfile reads
+ * such a page column by column, each set across (core/ocr/vertical-reading.ts).
+ */
+export function setVertically(languages: string | null): boolean {
+  return (languages ?? '').split('+').some((l) => l.endsWith('_vert'));
+}
+
+/** The languages a column set across is read with: each vertical language's horizontal model. */
+export function acrossLanguages(languages: string): string {
+  const list = languages.split('+').map((l) => l.replace(/_vert$/u, ''));
+  return [...new Set(list)].join('+');
+}

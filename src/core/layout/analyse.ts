@@ -39,6 +39,8 @@ export interface LayoutInput {
   lines: readonly LayoutLine[];
   rules: readonly Rule[];
   photos: readonly Box[];
+  /** Where the top of the page lies in these coordinates: 'left' for a page seen turned a quarter. */
+  pageTop?: 'top' | 'left';
 }
 
 export interface LayoutBlock {

@@ -33,9 +33,16 @@ export function articleFrames(
     lines: readonly { box: Box }[];
     rules: readonly Rule[];
     photos: readonly Box[];
+    /** Where the top of the page lies in the frame the analysis looks through (quarter-turn.ts). */
+    pageTop?: 'top' | 'left';
   },
   body: number,
 ): Frame[] {
+  // The page header is the first band cut off by a rule across the page's top.
+  const left = input.pageTop === 'left';
+  const headerAxis = left ? 'v' : 'h';
+  const inHeaderShare = (b: Box) =>
+    left ? b.x1 <= HEADER_SHARE * input.width : b.y1 <= HEADER_SHARE * input.height;
   const items: Item[] = [
     ...input.lines.map((l, i) => ({ box: l.box, line: i, photo: null })),
     ...input.photos.map((p) => ({ box: p, line: null, photo: p })),
@@ -50,14 +57,16 @@ export function articleFrames(
       header,
     });
   const split = (group: Item[], top: boolean) => {
-    for (const axis of ['h', 'v'] as const) {
+    // Across the page first: its bands (the tiers of a vertical page), then what stands side
+    // by side in a band.
+    for (const axis of left ? (['v', 'h'] as const) : (['h', 'v'] as const)) {
       const cuts = cutsOf(group, input.rules, axis, body);
       if (cuts.length === 0) continue;
       const parts = partition(group, cuts, axis);
       // A rule through the edge of boxes that all lie on its one side cuts nothing.
       if (parts.length < 2) continue;
       parts.forEach((part, i) => {
-        const header = top && axis === 'h' && i === 0 && bounds(part).y1 <= HEADER_SHARE * input.height;
+        const header = top && axis === headerAxis && i === 0 && inHeaderShare(bounds(part));
         if (header) leaf(part, true);
         else split(part, false);
       });

@@ -59,6 +59,7 @@ export async function layOutPage(
     lines: lines.map((l) => ({ box: toView(l.box), text: l.text })),
     rules,
     photos,
+    pageTop: turn ? 'left' : 'top',
   });
   const boxes = layout.blocks.map((b) =>
     b.lines.length > 0

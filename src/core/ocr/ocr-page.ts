@@ -19,6 +19,8 @@ import { columnStrips } from '../layout/reading-units.ts';
 import { unionBoxes } from '../../shared/geometry.ts';
 import { engineDpi, pageEnlargement } from './print-size.ts';
 import { timed, type StageTimes } from './stage-times.ts';
+import { readVerticalPage } from './vertical-reading.ts';
+import { setVertically } from '../../shared/language.ts';
 
 export interface PageOcrOptions {
   languages: string;
@@ -83,7 +85,17 @@ export async function readPageWithOcr(
   const dpi = engineDpi(page.dpi, enlarge);
   const blocks: Block[] = [];
   if (regions.length === 0) {
-    const prepared = await timed(options.times, 'prepare image', () => prepareForOcr(raster, prepare));
+    const vertical = setVertically(options.languages);
+    const prepared = await timed(options.times, 'prepare image', () =>
+      prepareForOcr(raster, { ...prepare, columns: vertical }),
+    );
+    if (vertical) {
+      const found = await readVerticalPage(engine, prepared.image, options.languages, dpi, options);
+      const text = { source: engine.source(options.languages), blocks: blocksToPage(found, prepared.toPage) };
+      return timed(options.times, 'layout', () =>
+        arrangePageText(raster, page, text, options.maxPixels, prepared.skew),
+      );
+    }
     const found = await engine.recognise({
       image: prepared.image,
       languages: options.languages,

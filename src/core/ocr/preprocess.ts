@@ -16,6 +16,11 @@ export interface PrepareOptions {
   maxPixels: number;
   /** Enlarge this many times for the engine (small print, print-size.ts); boxes map back. */
   enlarge?: number;
+  /**
+   * The page is set in vertical columns: its skew is measured along the columns (a page's rows
+   * of characters set on a grid line up across its columns too, but less truly than a column).
+   */
+  columns?: boolean;
 }
 
 export interface PreparedImage {
@@ -60,6 +65,14 @@ async function greyPixels(image: Sharp): Promise<{ data: Buffer; width: number; 
   return { data, width: info.width, height: info.height };
 }
 
+/** The image mirrored about its diagonal: columns become rows, and a turn changes its sense. */
+function transposed(image: { data: Uint8Array; width: number; height: number }) {
+  const { width, height, data } = image;
+  const out = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) out[x * height + y] = data[y * width + x]!;
+  return { data: out, width: height, height: width };
+}
+
 export async function prepareForOcr(
   raster: string | Buffer,
   options: PrepareOptions,
@@ -87,7 +100,7 @@ export async function prepareForOcr(
     const sample = await greyPixels(
       sharp(grey.data, raw).resize({ width: Math.min(SKEW_SAMPLE_WIDTH, width) }),
     );
-    skew = estimateSkew(sample);
+    skew = options.columns ? -estimateSkew(transposed(sample)) : estimateSkew(sample);
   }
   const rotate = Math.abs(skew) >= MIN_SKEW;
   const enlarge = Math.max(1, options.enlarge ?? 1);

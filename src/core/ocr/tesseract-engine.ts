@@ -11,6 +11,7 @@ import type { Block, TextSource } from '../../shared/model.ts';
 import { blocksFromTsv } from './tesseract-tsv.ts';
 import { fixFrakturWord, readsFraktur } from './fraktur-confusions.ts';
 import { MODEL_NAME } from './language-data.ts';
+import { acrossLanguages } from '../../shared/language.ts';
 import type { OcrEngine, OcrEngineFactory, RecogniseRequest, Segmentation } from './engine.ts';
 
 const require = createRequire(import.meta.url);
@@ -95,7 +96,9 @@ export function tesseractFactory(langPath: string): OcrEngineFactory {
     engine: 'tesseract',
     async create(languages: string): Promise<OcrEngine> {
       const sink: { current?: (share: number) => void } = {};
-      const worker = await createWorker(languages, 1, {
+      // A page set vertically is read column by column, each set across (vertical-reading.ts),
+      // so its engine holds the horizontal models.
+      const worker = await createWorker(acrossLanguages(languages), 1, {
         langPath,
         gzip: true,
         cacheMethod: 'none',

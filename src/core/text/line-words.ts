@@ -27,16 +27,21 @@ export function lineTokens(text: string): string[] {
   return tokens;
 }
 
-/** Splits `box` left to right into pieces proportional to the tokens' lengths. */
-function splitBox(box: Box, tokens: readonly string[]): Box[] {
+/**
+ * Splits `box` along its line into pieces proportional to the tokens' lengths: left to right,
+ * or top to bottom in a line that runs down the page (a vertical column).
+ */
+export function splitBox(box: Box, tokens: readonly string[], down = false): Box[] {
   const lengths = tokens.map((t) => [...t].length);
   const total = lengths.reduce((a, b) => a + b, 0) || 1;
-  const width = box.x1 - box.x0;
-  let x = box.x0;
+  const [from, to] = down ? [box.y0, box.y1] : [box.x0, box.x1];
+  let at = from;
   return lengths.map((n) => {
-    const x1 = x + (width * n) / total;
-    const piece = { x0: Math.round(x), y0: box.y0, x1: Math.round(x1), y1: box.y1 };
-    x = x1;
+    const end = at + ((to - from) * n) / total;
+    const piece = down
+      ? { x0: box.x0, y0: Math.round(at), x1: box.x1, y1: Math.round(end) }
+      : { x0: Math.round(at), y0: box.y0, x1: Math.round(end), y1: box.y1 };
+    at = end;
     return piece;
   });
 }
@@ -70,7 +75,8 @@ export function wordsOfLine(text: string, words: readonly Word[], lineBox: Box):
           x1: Math.max(next?.x0 ?? lineBox.x1, (previous?.x1 ?? lineBox.x0) + 1),
           y1: lineBox.y1,
         };
-    splitBox(box, pendingInserted).forEach((b, k) =>
+    const down = lineBox.y1 - lineBox.y0 > lineBox.x1 - lineBox.x0 && tokens.length > 1;
+    splitBox(box, pendingInserted, down).forEach((b, k) =>
       out.push({ box: b, text: pendingInserted[k]!, confidence: null }),
     );
     pendingDeleted = [];

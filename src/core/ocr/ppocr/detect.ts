@@ -74,6 +74,43 @@ function components(map: Float32Array, width: number, height: number): Component
   return out;
 }
 
+/**
+ * The pieces of each column joined: DB parts a column where a punctuation mark leaves its cell
+ * nearly white (two marks in a row leave a gap of an em and more), and two turned tiles each
+ * see a column in their overlap. Pieces that share most of their width and stand less than a
+ * column's width apart are one column. Where that joins the columns of two tiers, the rule
+ * between them cuts the line again (layout/split-lines.ts).
+ */
+export function joinColumnPieces(found: readonly DetectedBox[]): DetectedBox[] {
+  const out: DetectedBox[] = [];
+  const sorted = [...found].sort((a, b) => a.box.y0 - b.box.y0);
+  const runsDown = (b: Box) => b.y1 - b.y0 >= b.x1 - b.x0;
+  for (const piece of sorted) {
+    const b = piece.box;
+    const column = out.find((o) => {
+      if (!runsDown(o.box) || !runsDown(b)) return false;
+      const shared = Math.min(o.box.x1, b.x1) - Math.max(o.box.x0, b.x0);
+      const narrower = Math.min(o.box.x1 - o.box.x0, b.x1 - b.x0);
+      return shared >= 0.5 * narrower && b.y0 <= o.box.y1 + narrower && b.y1 >= o.box.y0 - narrower;
+    });
+    if (!column) {
+      out.push({ ...piece, box: { ...b } });
+      continue;
+    }
+    const c = column.box;
+    const before = (c.y1 - c.y0) * (c.x1 - c.x0);
+    const area = (b.y1 - b.y0) * (b.x1 - b.x0);
+    column.score = (column.score * before + piece.score * area) / (before + area);
+    column.box = {
+      x0: Math.min(c.x0, b.x0),
+      y0: Math.min(c.y0, b.y0),
+      x1: Math.max(c.x1, b.x1),
+      y1: Math.max(c.y1, b.y1),
+    };
+  }
+  return out;
+}
+
 export class TextDetector {
   private readonly session: ort.InferenceSession;
   private constructor(session: ort.InferenceSession) {
@@ -91,22 +128,29 @@ export class TextDetector {
     return new TextDetector(session);
   }
 
-  /** Text boxes of the image, read at `scale` (model pixels per page pixel). */
+  /**
+   * Text boxes of the image, read at `scale` (model pixels per page pixel). Lines that run down
+   * the page (vertical columns) are read in tiles turned the same way, tall and narrow, so that
+   * no column is cut by a seam across it.
+   */
   async detect(
     image: GreyImage,
     scale: number,
     onTile?: (done: number, total: number) => void,
     times?: StageTimes,
+    direction: 'horizontal' | 'vertical' = 'horizontal',
   ): Promise<DetectedBox[]> {
     const width = Math.max(32, Math.round(image.width * scale));
     const height = Math.max(32, Math.round(image.height * scale));
+    const [tileWidth, tileHeight] =
+      direction === 'vertical' ? [TILE_HEIGHT, TILE_WIDTH] : [TILE_WIDTH, TILE_HEIGHT];
     const tiles: { x: number; y: number; w: number; h: number }[] = [];
-    for (let y = 0; y < height; y += TILE_HEIGHT - OVERLAP) {
-      for (let x = 0; x < width; x += TILE_WIDTH - OVERLAP) {
-        tiles.push({ x, y, w: Math.min(TILE_WIDTH, width - x), h: Math.min(TILE_HEIGHT, height - y) });
-        if (x + TILE_WIDTH >= width) break;
+    for (let y = 0; y < height; y += tileHeight - OVERLAP) {
+      for (let x = 0; x < width; x += tileWidth - OVERLAP) {
+        tiles.push({ x, y, w: Math.min(tileWidth, width - x), h: Math.min(tileHeight, height - y) });
+        if (x + tileWidth >= width) break;
       }
-      if (y + TILE_HEIGHT >= height) break;
+      if (y + tileHeight >= height) break;
     }
     const found: DetectedBox[] = [];
     for (const [n, t] of tiles.entries()) {
@@ -150,7 +194,9 @@ export class TextDetector {
           (t.x + t.w >= width || cx < t.x + t.w - OVERLAP / 2) &&
           (t.y === 0 || cy >= t.y + OVERLAP / 2) &&
           (t.y + t.h >= height || cy < t.y + t.h - OVERLAP / 2);
-        if (!inCore) continue;
+        // Turned tiles share their seams with the columns' length: a column in the overlap is
+        // seen whole in one tile and in part in the other, and the parts are joined below.
+        if (!inCore && direction === 'horizontal') continue;
         const d = (UNCLIP * bw * bh) / (2 * (bw + bh));
         found.push({
           score,
@@ -165,7 +211,7 @@ export class TextDetector {
       times?.add('detection boxes', performance.now() - started);
       onTile?.(n + 1, tiles.length);
     }
-    return found;
+    return direction === 'vertical' ? joinColumnPieces(found) : found;
   }
 
   async release(): Promise<void> {

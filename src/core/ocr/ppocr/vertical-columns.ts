@@ -1,0 +1,190 @@
+// A vertical column of Chinese type, set again across so that the line recogniser reads it.
+// PP-OCR's recogniser reads lines that run left to right, upright glyphs side by side. A
+// vertical column is the same upright glyphs one under another; the type is square and set
+// solid on a grid, so the column falls into cells one em tall, with a sliver of white between
+// most of them. Cutting the column at its white rows, and joining pieces that together stay
+// within an em (the strokes of 二 or 三 stand apart), gives the cells; placed side by side they
+// make a line the recogniser reads as it reads any other. Punctuation set in vertical form
+// stands small in the corner of its own cell; it is placed at the foot of the line, where the
+// recogniser knows a comma or a stop. Each character read maps back to its cell's place.
+
+import type { Box } from '../../../shared/geometry.ts';
+import type { GreyImage } from './grey-image.ts';
+
+export interface ColumnCell {
+  /** The cell in page pixels. */
+  box: Box;
+  /** Where the cell stands in the line set across: from x0 to x1. */
+  x0: number;
+  x1: number;
+}
+
+export interface ColumnAcross {
+  /** The line set across (white paper, the column's glyphs side by side). */
+  image: GreyImage;
+  cells: ColumnCell[];
+}
+
+const INK = 140;
+
+function inkedAcross(image: GreyImage, y: number, x0: number, x1: number): boolean {
+  let inked = 0;
+  for (let x = x0; x < x1; x++) if (image.data[y * image.width + x]! < INK) inked++;
+  return inked >= 0.9 * (x1 - x0);
+}
+
+/**
+ * Whether row y is a rule crossing the column x0..x1: inked from edge to edge and on beyond both
+ * edges by a third of the column's width, as no stroke of a glyph reaches (a headline's strokes
+ * may span the whole of DB's box, which is drawn tight around large type).
+ */
+function ruleRow(image: GreyImage, y: number, x0: number, x1: number): boolean {
+  const reach = Math.round((x1 - x0) / 3);
+  const from = Math.max(0, x0 - reach);
+  const to = Math.min(image.width, x1 + reach);
+  if (from === x0 || to === x1) return false;
+  let inked = 0;
+  for (let x = from; x < to; x++) if (image.data[y * image.width + x]! < INK) inked++;
+  return inked >= 0.9 * (to - from);
+}
+
+/**
+ * The ink's extent in the column box: [x0, x1) across it, and which rows hold ink. A row inked
+ * from edge to edge of the box is a rule crossing the column (the box is DB's, grown beyond the
+ * glyphs) and on beyond it is a rule crossing the column: it counts as white.
+ */
+function inkOf(image: GreyImage, box: Box): { x0: number; x1: number; rows: boolean[] } {
+  const x0 = Math.max(0, Math.floor(box.x0));
+  const x1 = Math.min(image.width, Math.ceil(box.x1));
+  const y0 = Math.max(0, Math.floor(box.y0));
+  const y1 = Math.min(image.height, Math.ceil(box.y1));
+  const columns = new Array<number>(Math.max(0, x1 - x0)).fill(0);
+  const rows: boolean[] = [];
+  for (let y = y0; y < y1; y++) {
+    const row = y * image.width;
+    let inked = 0;
+    for (let x = x0; x < x1; x++) if (image.data[row + x]! < INK) inked++;
+    const rule = inked >= 0.9 * (x1 - x0) && ruleRow(image, y, x0, x1);
+    rows.push(inked > 0 && !rule);
+    if (inked === 0 || rule) continue;
+    for (let x = x0; x < x1; x++) if (image.data[row + x]! < INK) columns[x - x0]!++;
+  }
+  let left = columns.findIndex((n) => n > 0);
+  let right = columns.length - 1 - [...columns].reverse().findIndex((n) => n > 0);
+  if (left < 0) [left, right] = [0, columns.length - 1];
+  return { x0: x0 + left, x1: x0 + right + 1, rows };
+}
+
+/**
+ * A detected column (or line) cut where a rule crosses it: DB may join a column to the headline
+ * or the column above a rule, or take a rule under a line into its box (large type close to a
+ * rule), and no text runs through a rule.
+ */
+export function cutAtRules(image: GreyImage, box: Box): Box[] {
+  // A line set across is never inked from end to end but where a rule runs under it.
+  const down = box.y1 - box.y0 >= box.x1 - box.x0;
+  const x0 = Math.max(0, Math.floor(box.x0));
+  const x1 = Math.min(image.width, Math.ceil(box.x1));
+  const y0 = Math.max(0, Math.floor(box.y0));
+  const y1 = Math.min(image.height, Math.ceil(box.y1));
+  const pieces: Box[] = [];
+  let start = y0;
+  for (let y = y0; y < y1; y++) {
+    if (!(down ? ruleRow(image, y, x0, x1) : inkedAcross(image, y, x0, x1))) continue;
+    if (y - start >= 4) pieces.push({ ...box, y0: start, y1: y });
+    start = y + 1;
+  }
+  if (y1 - start >= 4) pieces.push({ ...box, y0: start, y1 });
+  return pieces;
+}
+
+/** How wide the ink of rows y0..y1 is within the column's ink (a stroke of 一 spans it, a stop does not). */
+function inkWidth(image: GreyImage, cell: Box): number {
+  let left = cell.x1;
+  let right = cell.x0;
+  for (let y = cell.y0; y < cell.y1; y++)
+    for (let x = cell.x0; x < cell.x1; x++)
+      if (image.data[y * image.width + x]! < INK) {
+        left = Math.min(left, x);
+        right = Math.max(right, x + 1);
+      }
+  return Math.max(0, right - left);
+}
+
+/** The column's cells, top to bottom, in page pixels. */
+export function columnCells(image: GreyImage, box: Box): Box[] {
+  const ink = inkOf(image, box);
+  const em = ink.x1 - ink.x0;
+  const top = Math.max(0, Math.floor(box.y0));
+  const pieces: { y0: number; y1: number }[] = [];
+  ink.rows.forEach((on, i) => {
+    const last = pieces.at(-1);
+    if (!on) return;
+    if (last && last.y1 === top + i) last.y1++;
+    else pieces.push({ y0: top + i, y1: top + i + 1 });
+  });
+  // Pieces join while together they stay within an em and a little: the strokes of one glyph.
+  const cells: { y0: number; y1: number }[] = [];
+  for (const p of pieces) {
+    const last = cells.at(-1);
+    if (last && p.y1 - last.y0 <= 1.12 * em) last.y1 = p.y1;
+    else cells.push({ ...p });
+  }
+  // Type set solid with glyphs that fill their em (large headline type) leaves no white row
+  // between characters: a run taller than an em is cut into as many cells as ems it holds, each
+  // as tall as the column's own cells, where it has any.
+  const single = cells
+    .map((c) => c.y1 - c.y0)
+    .filter((h) => h >= 0.7 * em && h <= 1.12 * em)
+    .sort((a, b) => a - b);
+  const pitch = single.length >= 3 ? single[Math.floor(single.length / 2)]! + 0.05 * em : 1.05 * em;
+  return cells.flatMap((c) => {
+    const n = c.y1 - c.y0 > 1.3 * em ? Math.max(1, Math.round((c.y1 - c.y0) / pitch)) : 1;
+    const step = (c.y1 - c.y0) / n;
+    return Array.from({ length: n }, (_, k) => ({
+      x0: ink.x0,
+      y0: Math.round(c.y0 + k * step),
+      x1: ink.x1,
+      y1: Math.round(c.y0 + (k + 1) * step),
+    }));
+  });
+}
+
+/** The column set across: its cells side by side, at their own size, on white. */
+export function setAcross(image: GreyImage, box: Box): ColumnAcross {
+  const cells = columnCells(image, box);
+  const em = cells.length > 0 ? cells[0]!.x1 - cells[0]!.x0 : 1;
+  const pad = Math.round(0.2 * em);
+  const gap = Math.max(2, Math.round(0.12 * em));
+  const height = Math.ceil(em + 2 * pad);
+  const width = Math.max(8, Math.ceil(cells.reduce((w, c) => w + (c.x1 - c.x0) + gap, pad * 2)));
+  const data = new Uint8Array(width * height).fill(255);
+  const placed: ColumnCell[] = [];
+  let x = pad;
+  for (const cell of cells) {
+    const w = cell.x1 - cell.x0;
+    const h = cell.y1 - cell.y0;
+    // A mark much smaller than an em both ways (a comma, a stop, a pause mark) sits at the
+    // foot of the line; a glyph, 一 as well, sits on the line's middle.
+    const small = h < 0.45 * em && inkWidth(image, cell) < 0.6 * em;
+    const top = small ? pad + em - h : pad + Math.round((em - h) / 2);
+    for (let dy = 0; dy < h && top + dy < height; dy++) {
+      const src = (cell.y0 + dy) * image.width + cell.x0;
+      data.set(image.data.subarray(src, src + w), (top + dy) * width + x);
+    }
+    placed.push({ box: cell, x0: x, x1: x + w });
+    x += w + gap;
+  }
+  return { image: { width, height, data }, cells: placed };
+}
+
+/** The cell a character read at `x` along the line set across stands in. */
+export function cellAt(across: ColumnAcross, x: number): ColumnCell | null {
+  let best: ColumnCell | null = null;
+  let distance = Infinity;
+  for (const c of across.cells) {
+    const d = x < c.x0 ? c.x0 - x : x > c.x1 ? x - c.x1 : 0;
+    if (d < distance) [best, distance] = [c, d];
+  }
+  return best;
+}

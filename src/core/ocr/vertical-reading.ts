@@ -1,0 +1,193 @@
+// Reads a page set in vertical columns. The columns are found by PP-OCR's text detector, which
+// sees text whichever way it runs (read in tiles turned the same way as the columns); each
+// column is set across (ppocr/vertical-columns.ts), and lines that run across the page (a
+// headline over the columns, a caption, an advertisement) are taken as they are. All of them,
+// one under another with white between, make a sheet of ordinary horizontal lines that the
+// page's engine reads the way it reads any page, with its horizontal model (chi_tra for a page
+// in chi_tra_vert). Each word read maps back to the cells of its column, so the page's lines
+// are its columns, top to bottom, in page pixels; the layout puts them in reading order.
+
+import sharp from 'sharp';
+import { unionBoxes, type Box } from '../../shared/geometry.ts';
+import type { Block, Line, Word } from '../../shared/model.ts';
+import { acrossLanguages } from '../../shared/language.ts';
+import type { OcrEngine } from './engine.ts';
+import { lineTextFromWords } from './line-text.ts';
+import { lineTokens, splitBox } from '../text/line-words.ts';
+import { TextDetector } from './ppocr/detect.ts';
+import { toGrey, type GreyImage } from './ppocr/grey-image.ts';
+import { ppOcrModels } from './ppocr/models.ts';
+import { detectionScale } from './ppocr/ppocr-engine.ts';
+import { cutAtRules, setAcross, type ColumnCell } from './ppocr/vertical-columns.ts';
+import type { StageTimes } from './stage-times.ts';
+
+interface Piece {
+  /** Where the piece stands on the page. */
+  box: Box;
+  /** The cells of a column set across; none for a line that runs across the page already. */
+  cells: ColumnCell[] | null;
+  image: GreyImage;
+  /** Where the piece was placed on its sheet. */
+  x: number;
+  y: number;
+}
+
+/** A sheet stays under this height in pixels, so an engine's image stays of a page's size. */
+const SHEET_HEIGHT = 6000;
+const MARGIN = 40;
+
+let detector: Promise<TextDetector> | null = null;
+
+/** One detector per thread, made when a vertical page is first read. */
+function columnDetector(): Promise<TextDetector> {
+  detector ??= TextDetector.create(ppOcrModels().detection, 1);
+  return detector;
+}
+
+function crop(image: GreyImage, box: Box): GreyImage {
+  const x0 = Math.max(0, Math.floor(box.x0));
+  const y0 = Math.max(0, Math.floor(box.y0));
+  const width = Math.max(1, Math.min(image.width, Math.ceil(box.x1)) - x0);
+  const height = Math.max(1, Math.min(image.height, Math.ceil(box.y1)) - y0);
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const src = (y0 + y) * image.width + x0;
+    data.set(image.data.subarray(src, src + width), y * width);
+  }
+  return { width, height, data };
+}
+
+function runsDown(b: Box): boolean {
+  return b.y1 - b.y0 >= b.x1 - b.x0;
+}
+
+/** The pieces placed on sheets, one under another, each followed by white as tall as itself. */
+function sheetsOf(pieces: Omit<Piece, 'x' | 'y'>[]): { pieces: Piece[]; width: number; height: number }[] {
+  const sheets: { pieces: Piece[]; width: number; height: number }[] = [];
+  let sheet: (typeof sheets)[number] | null = null;
+  for (const p of pieces) {
+    if (!sheet || sheet.height + 2 * p.image.height > SHEET_HEIGHT) {
+      sheet = { pieces: [], width: 0, height: MARGIN };
+      sheets.push(sheet);
+    }
+    sheet.pieces.push({ ...p, x: MARGIN, y: sheet.height });
+    sheet.width = Math.max(sheet.width, p.image.width + 2 * MARGIN);
+    sheet.height += 2 * p.image.height;
+  }
+  return sheets;
+}
+
+async function sheetImage(sheet: { pieces: Piece[]; width: number; height: number }): Promise<Buffer> {
+  const data = new Uint8Array(sheet.width * sheet.height).fill(255);
+  for (const p of sheet.pieces)
+    for (let y = 0; y < p.image.height; y++)
+      data.set(
+        p.image.data.subarray(y * p.image.width, (y + 1) * p.image.width),
+        (p.y + y) * sheet.width + p.x,
+      );
+  return sharp(Buffer.from(data.buffer, data.byteOffset, data.length), {
+    raw: { width: sheet.width, height: sheet.height, channels: 1 },
+  })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+}
+
+/**
+ * A word read on the sheet, back on the page, as the engines give Chinese: each character (and
+ * Latin run) a word of its own, in the cells of its column it covers, or at its place.
+ */
+function wordsOnPage(word: Word, piece: Piece): Word[] {
+  const x0 = word.box.x0 - piece.x;
+  const x1 = word.box.x1 - piece.x;
+  if (!piece.cells) {
+    const dy = piece.box.y0 - piece.y;
+    const dx = piece.box.x0 - piece.x;
+    return [
+      {
+        ...word,
+        box: { x0: word.box.x0 + dx, y0: word.box.y0 + dy, x1: word.box.x1 + dx, y1: word.box.y1 + dy },
+      },
+    ];
+  }
+  const centre = (c: ColumnCell) => (c.x0 + c.x1) / 2;
+  const covered = piece.cells.filter((c) => centre(c) >= x0 && centre(c) <= x1);
+  const cells =
+    covered.length > 0
+      ? covered
+      : [
+          piece.cells.reduce((a, c) =>
+            Math.abs(centre(c) - (x0 + x1) / 2) < Math.abs(centre(a) - (x0 + x1) / 2) ? c : a,
+          ),
+        ];
+  const tokens = lineTokens(word.text);
+  const boxes =
+    tokens.length === cells.length
+      ? cells.map((c) => c.box)
+      : splitBox(unionBoxes(cells.map((c) => c.box)), tokens, true);
+  return tokens.map((text, k) => ({ text, confidence: word.confidence, box: boxes[k]! }));
+}
+
+/**
+ * The page's text, its columns (and lines set across) as lines, in page pixels of `image`.
+ * `languages` are the page's ('chi_tra_vert'); the engine reads with their horizontal models.
+ */
+export async function readVerticalPage(
+  engine: OcrEngine,
+  image: Buffer,
+  languages: string,
+  dpi: number | null,
+  options: { times?: StageTimes; onProgress?: (share: number) => void } = {},
+): Promise<Block[]> {
+  const times = options.times;
+  const grey = await toGrey(image);
+  const found = await (
+    await columnDetector()
+  ).detect(grey, detectionScale(grey, dpi), undefined, times, 'vertical');
+  options.onProgress?.(0.3);
+  const pieces = found
+    .flatMap((d) => cutAtRules(grey, d.box))
+    .filter((b) => b.x1 - b.x0 >= 4 && b.y1 - b.y0 >= 4)
+    .map((box) => {
+      if (!runsDown(box)) return { box, cells: null, image: crop(grey, box) };
+      const across = setAcross(grey, box);
+      return { box, cells: across.cells, image: across.image };
+    })
+    .filter((p) => p.cells === null || p.cells.length > 0);
+  const lines: Line[] = [];
+  const sheets = sheetsOf(pieces);
+  for (const [k, sheet] of sheets.entries()) {
+    const blocks = await engine.recognise({
+      image: await sheetImage(sheet),
+      languages: acrossLanguages(languages),
+      segmentation: 'column',
+      dpi,
+      times,
+      onProgress: (share) => options.onProgress?.(0.3 + (0.7 * (k + share)) / sheets.length),
+    });
+    const words = new Map<Piece, Word[]>();
+    for (const word of blocks.flatMap((b) => b.lines.flatMap((l) => l.words))) {
+      const middle = (word.box.y0 + word.box.y1) / 2;
+      const piece = sheet.pieces.find(
+        (p) => middle >= p.y - 0.5 * p.image.height && middle < p.y + 1.5 * p.image.height,
+      );
+      if (!piece || !word.text.trim()) continue;
+      words.set(piece, [...(words.get(piece) ?? []), word]);
+    }
+    for (const piece of sheet.pieces) {
+      const read = (words.get(piece) ?? [])
+        .sort((a, b) => a.box.x0 - b.box.x0)
+        .flatMap((w) => wordsOnPage(w, piece));
+      if (read.length === 0) continue;
+      const text = lineTextFromWords(read);
+      const known = read.filter((w) => w.confidence !== null);
+      lines.push({
+        box: piece.cells ? unionBoxes(piece.cells.map((c) => c.box)) : unionBoxes(read.map((w) => w.box)),
+        rawText: text,
+        text,
+        confidence: known.length ? known.reduce((a, w) => a + w.confidence!, 0) / known.length : null,
+        words: read,
+      });
+    }
+  }
+  return lines.length === 0 ? [] : [{ box: unionBoxes(lines.map((l) => l.box)), lines }];
+}
