@@ -127,6 +127,27 @@ function wordsOnPage(word: Word, piece: Piece): Word[] {
   return tokens.map((text, k) => ({ text, confidence: word.confidence, box: boxes[k]! }));
 }
 
+const NUMERALS = /^[〇零一二三四五六七八九十百千萬万]$/u;
+
+const BRACKETS: Record<string, string> = { '[': '「', ']': '」' };
+
+/**
+ * What a column of Chinese type holds for what the horizontal model reads as Latin: a corner
+ * bracket turned back (small beside the glyphs) reads as a square one, and the zero of Chinese
+ * numerals (〇) as a digit or a letter O. A column sets its figures as characters, so an O or 0
+ * beside a Chinese numeral is one (一〇月, 六〇〇).
+ */
+function columnMarks(words: Word[]): Word[] {
+  const out = words.map((w) => ({ ...w, text: BRACKETS[w.text] ?? w.text }));
+  for (let pass = 0; pass < 2; pass++)
+    out.forEach((w, i) => {
+      if (!/^[0Oo]$/u.test(w.text)) return;
+      const near = [out[i - 1]?.text, out[i + 1]?.text];
+      if (near.some((t) => t !== undefined && NUMERALS.test(t))) w.text = '〇';
+    });
+  return out;
+}
+
 /**
  * The page's text, its columns (and lines set across) as lines, in page pixels of `image`.
  * `languages` are the page's ('chi_tra_vert'); the engine reads with their horizontal models.
@@ -174,9 +195,10 @@ export async function readVerticalPage(
       words.set(piece, [...(words.get(piece) ?? []), word]);
     }
     for (const piece of sheet.pieces) {
-      const read = (words.get(piece) ?? [])
+      const placed = (words.get(piece) ?? [])
         .sort((a, b) => a.box.x0 - b.box.x0)
         .flatMap((w) => wordsOnPage(w, piece));
+      const read = piece.cells ? columnMarks(placed) : placed;
       if (read.length === 0) continue;
       const text = lineTextFromWords(read);
       const known = read.filter((w) => w.confidence !== null);

@@ -98,8 +98,8 @@ export function cutAtRules(image: GreyImage, box: Box): Box[] {
   return pieces;
 }
 
-/** How wide the ink of rows y0..y1 is within the column's ink (a stroke of 一 spans it, a stop does not). */
-function inkWidth(image: GreyImage, cell: Box): number {
+/** Where the ink of a cell lies across the column (a stroke of 一 spans it, a stop does not). */
+function inkAcross(image: GreyImage, cell: Box): { left: number; right: number } {
   let left = cell.x1;
   let right = cell.x0;
   for (let y = cell.y0; y < cell.y1; y++)
@@ -108,7 +108,7 @@ function inkWidth(image: GreyImage, cell: Box): number {
         left = Math.min(left, x);
         right = Math.max(right, x + 1);
       }
-  return Math.max(0, right - left);
+  return { left, right: Math.max(left, right) };
 }
 
 /** The column's cells, top to bottom, in page pixels. */
@@ -164,9 +164,22 @@ export function setAcross(image: GreyImage, box: Box): ColumnAcross {
   for (const cell of cells) {
     const w = cell.x1 - cell.x0;
     const h = cell.y1 - cell.y0;
+    const ink = inkAcross(image, cell);
+    const inkWide = ink.right - ink.left;
+    // A bracket set vertically (﹁ ﹂) is the horizontal one turned a quarter clockwise: a short
+    // wide mark, taller than the single stroke of 一. Turned back, it reads as 「 」.
+    if (h >= 0.2 * em && h < 0.45 * em && inkWide >= 0.6 * em) {
+      const top = pad + Math.max(0, Math.round((em - inkWide) / 2));
+      for (let dx = 0; dx < inkWide && top + dx < height; dx++)
+        for (let dy = 0; dy < h; dy++)
+          data[(top + dx) * width + x + dy] = image.data[(cell.y0 + dy) * image.width + ink.right - 1 - dx]!;
+      placed.push({ box: cell, x0: x, x1: x + h });
+      x += h + gap;
+      continue;
+    }
     // A mark much smaller than an em both ways (a comma, a stop, a pause mark) sits at the
     // foot of the line; a glyph, 一 as well, sits on the line's middle.
-    const small = h < 0.45 * em && inkWidth(image, cell) < 0.6 * em;
+    const small = h < 0.45 * em && inkWide < 0.6 * em;
     const top = small ? pad + em - h : pad + Math.round((em - h) / 2);
     for (let dy = 0; dy < h && top + dy < height; dy++) {
       const src = (cell.y0 + dy) * image.width + cell.x0;
