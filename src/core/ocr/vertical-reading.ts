@@ -14,7 +14,7 @@ import { acrossLanguages } from '../../shared/language.ts';
 import type { OcrEngine } from './engine.ts';
 import { lineTextFromWords } from './line-text.ts';
 import { lineTokens, splitBox } from '../text/line-words.ts';
-import { TextDetector } from './ppocr/detect.ts';
+import { joinColumnPieces, TextDetector } from './ppocr/detect.ts';
 import { toGrey, type GreyImage } from './ppocr/grey-image.ts';
 import { ppOcrModels } from './ppocr/models.ts';
 import { detectionScale } from './ppocr/ppocr-engine.ts';
@@ -59,6 +59,27 @@ function crop(image: GreyImage, box: Box): GreyImage {
 
 function runsDown(b: Box): boolean {
   return b.y1 - b.y0 >= b.x1 - b.x0;
+}
+
+/**
+ * A column's box without the lines set across that it overlaps: DB may run a column's box up
+ * into a headline set across the top of the columns (the headline's first characters stand in
+ * a column of their own), and no column runs through a line set across.
+ */
+function besideRows(column: Box, rows: readonly Box[]): Box[] {
+  const width = column.x1 - column.x0;
+  const crossing = rows
+    .filter((r) => Math.min(r.x1, column.x1) - Math.max(r.x0, column.x0) >= 0.3 * width)
+    .filter((r) => r.y0 < column.y1 && r.y1 > column.y0)
+    .sort((a, b) => a.y0 - b.y0);
+  const pieces: Box[] = [];
+  let top = column.y0;
+  for (const r of crossing) {
+    if (r.y0 - top >= 0.5 * width) pieces.push({ ...column, y0: top, y1: r.y0 });
+    top = Math.max(top, r.y1);
+  }
+  if (column.y1 - top >= 0.5 * width) pieces.push({ ...column, y0: top });
+  return pieces;
 }
 
 /** The pieces placed on sheets, one under another, each followed by white as tall as itself. */
@@ -165,8 +186,15 @@ export async function readVerticalPage(
     await columnDetector()
   ).detect(grey, detectionScale(grey, dpi), undefined, times, 'vertical');
   options.onProgress?.(0.3);
-  const pieces = found
-    .flatMap((d) => cutAtRules(grey, d.box))
+  // A line set across is clearly wider than tall; a square box is a piece of a column (one
+  // character, or a mark DB parted from its column).
+  const across = (b: Box) => b.x1 - b.x0 > 1.5 * (b.y1 - b.y0);
+  const rows = found.map((d) => d.box).filter(across);
+  const columns = joinColumnPieces(
+    found.flatMap((d) => (across(d.box) ? [] : besideRows(d.box, rows).map((box) => ({ ...d, box })))),
+  );
+  const pieces = [...rows, ...columns.map((c) => c.box)]
+    .flatMap((b) => cutAtRules(grey, b))
     .filter((b) => b.x1 - b.x0 >= 4 && b.y1 - b.y0 >= 4)
     .map((box) => {
       if (!runsDown(box)) return { box, cells: null, image: crop(grey, box) };

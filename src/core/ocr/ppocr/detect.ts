@@ -211,7 +211,9 @@ export class TextDetector {
       times?.add('detection boxes', performance.now() - started);
       onTile?.(n + 1, tiles.length);
     }
-    return direction === 'vertical' ? joinColumnPieces(found) : found;
+    // Turned tiles' pieces are joined by the caller (vertical-reading.ts), once it has taken
+    // out what lines set across hold.
+    return found;
   }
 
   async release(): Promise<void> {

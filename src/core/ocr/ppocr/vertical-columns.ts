@@ -156,7 +156,10 @@ export function setAcross(image: GreyImage, box: Box): ColumnAcross {
   const em = cells.length > 0 ? cells[0]!.x1 - cells[0]!.x0 : 1;
   const pad = Math.round(0.2 * em);
   const gap = Math.max(2, Math.round(0.12 * em));
-  const height = Math.ceil(em + 2 * pad);
+  // A cell may stand taller than the column is wide (a glyph with a long stroke): the line is
+  // as tall as its tallest cell.
+  const line = Math.max(em, ...cells.map((c) => c.y1 - c.y0));
+  const height = Math.ceil(line + 2 * pad);
   const width = Math.max(8, Math.ceil(cells.reduce((w, c) => w + (c.x1 - c.x0) + gap, pad * 2)));
   const data = new Uint8Array(width * height).fill(255);
   const placed: ColumnCell[] = [];
@@ -169,7 +172,7 @@ export function setAcross(image: GreyImage, box: Box): ColumnAcross {
     // A bracket set vertically (﹁ ﹂) is the horizontal one turned a quarter clockwise: a short
     // wide mark, taller than the single stroke of 一. Turned back, it reads as 「 」.
     if (h >= 0.2 * em && h < 0.45 * em && inkWide >= 0.6 * em) {
-      const top = pad + Math.max(0, Math.round((em - inkWide) / 2));
+      const top = pad + Math.max(0, Math.round((line - inkWide) / 2));
       for (let dx = 0; dx < inkWide && top + dx < height; dx++)
         for (let dy = 0; dy < h; dy++)
           data[(top + dx) * width + x + dy] = image.data[(cell.y0 + dy) * image.width + ink.right - 1 - dx]!;
@@ -180,7 +183,7 @@ export function setAcross(image: GreyImage, box: Box): ColumnAcross {
     // A mark much smaller than an em both ways (a comma, a stop, a pause mark) sits at the
     // foot of the line; a glyph, 一 as well, sits on the line's middle.
     const small = h < 0.45 * em && inkWide < 0.6 * em;
-    const top = small ? pad + em - h : pad + Math.round((em - h) / 2);
+    const top = small ? pad + line - h : pad + Math.round((line - h) / 2);
     for (let dy = 0; dy < h && top + dy < height; dy++) {
       const src = (cell.y0 + dy) * image.width + cell.x0;
       data.set(image.data.subarray(src, src + w), (top + dy) * width + x);
