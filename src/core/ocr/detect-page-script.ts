@@ -3,14 +3,20 @@
 // the page has the most lines of text: counted as rows of ink that end in a blank row, which a
 // photo or a rule (ink throughout) does not have. Each strip's edges are moved to the emptiest
 // row nearby so that no line is cut through (a model reads half a line as nothing it knows).
+// First, which way the page's lines run (text-direction.ts): a page set in vertical columns is
+// Chinese, and its strips are read column by column, set across, to tell its script.
 
 import sharp from 'sharp';
 import type { Box } from '../../shared/geometry.ts';
 import type { OcrEngine } from './engine.ts';
 import { prepareForOcr } from './preprocess.ts';
 import { engineDpi, pageEnlargement } from './print-size.ts';
+import { textDirection } from './text-direction.ts';
+import { columnDetector, readVerticalPage } from './vertical-reading.ts';
 import {
   CHARACTER_PROBE,
+  VERTICAL_LANGUAGES,
+  readingConfidence,
   LATIN_PROBES,
   chineseScript,
   chooseLatinScript,
@@ -150,6 +156,18 @@ export async function detectPageScript(
     }
     return { probe, blocks };
   };
+  // A page set in vertical columns is Chinese: its strips' columns, set across, tell the script.
+  const direction = await textDirection(raster, page, await columnDetector(), options.maxPixels);
+  if (direction.direction === 'vertical') {
+    const engine = await probeEngine(CHARACTER_PROBE);
+    const blocks = [];
+    for (const crop of crops) {
+      const strip = await prepareForOcr(raster, { deskew: false, binarise: false, crop, maxPixels: options.maxPixels });
+      blocks.push(...(await readVerticalPage(engine, strip.image, VERTICAL_LANGUAGES.hans, page.dpi)));
+    }
+    const script = chineseScript(blocks)?.script === 'hans' ? 'hans' : 'hant';
+    return { script, languages: VERTICAL_LANGUAGES[script], confidence: { [CHARACTER_PROBE]: readingConfidence(blocks) } };
+  }
   const chinese = chineseScript((await read(CHARACTER_PROBE)).blocks);
   if (chinese) return { ...chinese, ...(enlarge === undefined ? {} : { enlarge }) };
   const readings: ProbeReading[] = [];

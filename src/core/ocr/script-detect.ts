@@ -22,6 +22,12 @@ export const CHARACTER_PROBE = 'ppocr';
 /** The languages a Chinese page is read with, by script. */
 export const CHINESE_LANGUAGES = { hans: 'chi_sim+eng', hant: 'chi_tra+eng' } as const;
 
+/**
+ * The languages a page set in vertical columns is read with, by script: its columns are set
+ * across and read with the script's horizontal model (vertical-reading.ts).
+ */
+export const VERTICAL_LANGUAGES = { hans: 'chi_sim_vert', hant: 'chi_tra_vert' } as const;
+
 /** The tesseract model each Latin script is probed with, and the languages its pages are read with. */
 export const LATIN_PROBES: readonly { script: 'fraktur' | 'latin'; probe: string; languages: string }[] = [
   { script: 'fraktur', probe: 'frk', languages: 'frk' },

@@ -38,8 +38,8 @@ const MARGIN = 40;
 
 let detector: Promise<TextDetector> | null = null;
 
-/** One detector per thread, made when a vertical page is first read. */
-function columnDetector(): Promise<TextDetector> {
+/** One detector per thread, made when a page's columns are first looked for. */
+export function columnDetector(): Promise<TextDetector> {
   detector ??= TextDetector.create(ppOcrModels().detection, 1);
   return detector;
 }
