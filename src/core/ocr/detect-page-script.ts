@@ -162,11 +162,20 @@ export async function detectPageScript(
     const engine = await probeEngine(CHARACTER_PROBE);
     const blocks = [];
     for (const crop of crops) {
-      const strip = await prepareForOcr(raster, { deskew: false, binarise: false, crop, maxPixels: options.maxPixels });
+      const strip = await prepareForOcr(raster, {
+        deskew: false,
+        binarise: false,
+        crop,
+        maxPixels: options.maxPixels,
+      });
       blocks.push(...(await readVerticalPage(engine, strip.image, VERTICAL_LANGUAGES.hans, page.dpi)));
     }
     const script = chineseScript(blocks)?.script === 'hans' ? 'hans' : 'hant';
-    return { script, languages: VERTICAL_LANGUAGES[script], confidence: { [CHARACTER_PROBE]: readingConfidence(blocks) } };
+    return {
+      script,
+      languages: VERTICAL_LANGUAGES[script],
+      confidence: { [CHARACTER_PROBE]: readingConfidence(blocks) },
+    };
   }
   const chinese = chineseScript((await read(CHARACTER_PROBE)).blocks);
   if (chinese) return { ...chinese, ...(enlarge === undefined ? {} : { enlarge }) };

@@ -14,7 +14,7 @@ import { acrossLanguages } from '../../shared/language.ts';
 import type { OcrEngine } from './engine.ts';
 import { lineTextFromWords } from './line-text.ts';
 import { lineTokens, splitBox } from '../text/line-words.ts';
-import { joinColumnPieces, TextDetector } from './ppocr/detect.ts';
+import { joinPieces, TextDetector } from './ppocr/detect.ts';
 import { toGrey, type GreyImage } from './ppocr/grey-image.ts';
 import { ppOcrModels } from './ppocr/models.ts';
 import { detectionScale } from './ppocr/ppocr-engine.ts';
@@ -189,9 +189,13 @@ export async function readVerticalPage(
   // A line set across is clearly wider than tall; a square box is a piece of a column (one
   // character, or a mark DB parted from its column).
   const across = (b: Box) => b.x1 - b.x0 > 1.5 * (b.y1 - b.y0);
-  const rows = found.map((d) => d.box).filter(across);
-  const columns = joinColumnPieces(
+  const rows = joinPieces(
+    found.filter((d) => across(d.box)),
+    'across',
+  ).map((d) => d.box);
+  const columns = joinPieces(
     found.flatMap((d) => (across(d.box) ? [] : besideRows(d.box, rows).map((box) => ({ ...d, box })))),
+    'down',
   );
   const pieces = [...rows, ...columns.map((c) => c.box)]
     .flatMap((b) => cutAtRules(grey, b))

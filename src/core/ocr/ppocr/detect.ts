@@ -75,20 +75,21 @@ function components(map: Float32Array, width: number, height: number): Component
 }
 
 /**
- * The pieces of each column joined: DB parts a column where a punctuation mark leaves its cell
- * nearly white (two marks in a row leave a gap of an em and more), and two turned tiles each
- * see a column in their overlap. Pieces that share most of their width and stand less than a
- * column's width apart are one column. Where that joins the columns of two tiers, the rule
- * between them cuts the line again (layout/split-lines.ts).
+ * The pieces of each column (or line) joined: DB parts a column where a punctuation mark leaves
+ * its cell nearly white (two marks in a row leave a gap of an em and more), a headline set across
+ * where its halves stand apart, and two turned tiles each see a column in their overlap. Pieces
+ * that share most of their breadth and stand less than a line's breadth apart along it are one.
+ * Where that joins the columns of two tiers, the rule between them cuts the line again (layout/
+ * split-lines.ts). `along`: which way the pieces' lines run.
  */
-export function joinColumnPieces(found: readonly DetectedBox[]): DetectedBox[] {
+export function joinPieces(found: readonly DetectedBox[], along: 'down' | 'across'): DetectedBox[] {
+  // Lines across are joined as columns are, in the page mirrored about its diagonal.
+  const flip = (b: Box): Box => (along === 'down' ? b : { x0: b.y0, y0: b.x0, x1: b.y1, y1: b.x1 });
   const out: DetectedBox[] = [];
-  const sorted = [...found].sort((a, b) => a.box.y0 - b.box.y0);
-  const runsDown = (b: Box) => b.y1 - b.y0 >= b.x1 - b.x0;
+  const sorted = found.map((d) => ({ ...d, box: flip(d.box) })).sort((a, b) => a.box.y0 - b.box.y0);
   for (const piece of sorted) {
     const b = piece.box;
     const column = out.find((o) => {
-      if (!runsDown(o.box) || !runsDown(b)) return false;
       const shared = Math.min(o.box.x1, b.x1) - Math.max(o.box.x0, b.x0);
       const narrower = Math.min(o.box.x1 - o.box.x0, b.x1 - b.x0);
       return shared >= 0.5 * narrower && b.y0 <= o.box.y1 + narrower && b.y1 >= o.box.y0 - narrower;
@@ -108,7 +109,7 @@ export function joinColumnPieces(found: readonly DetectedBox[]): DetectedBox[] {
       y1: Math.max(c.y1, b.y1),
     };
   }
-  return out;
+  return out.map((d) => ({ ...d, box: flip(d.box) }));
 }
 
 export class TextDetector {
