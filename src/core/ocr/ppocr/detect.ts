@@ -92,7 +92,15 @@ export function joinPieces(found: readonly DetectedBox[], along: 'down' | 'acros
     const column = out.find((o) => {
       const shared = Math.min(o.box.x1, b.x1) - Math.max(o.box.x0, b.x0);
       const narrower = Math.min(o.box.x1 - o.box.x0, b.x1 - b.x0);
-      return shared >= 0.5 * narrower && b.y0 <= o.box.y1 + narrower && b.y1 >= o.box.y0 - narrower;
+      const wider = Math.max(o.box.x1 - o.box.x0, b.x1 - b.x0);
+      // Joined, they stay one column wide: a speck between two columns joins neither.
+      const joined = Math.max(o.box.x1, b.x1) - Math.min(o.box.x0, b.x0);
+      return (
+        shared >= 0.5 * narrower &&
+        joined <= 1.25 * wider &&
+        b.y0 <= o.box.y1 + narrower &&
+        b.y1 >= o.box.y0 - narrower
+      );
     });
     if (!column) {
       out.push({ ...piece, box: { ...b } });
