@@ -1,0 +1,57 @@
+// A vertical column set across for the line recogniser, on columns drawn on the spot: each glyph
+// in its cell (Noto CJK), punctuation in its vertical forms, a rule crossing the column.
+
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { toGrey, type GreyImage } from '../../src/core/ocr/ppocr/grey-image.ts';
+import { columnCells, cutAtRules, setAcross } from '../../src/core/ocr/ppocr/vertical-columns.ts';
+
+const SIZE = 40;
+const PITCH = 42;
+
+/** One column of `glyphs` at x = 100, from y = 60, and optionally a rule across the image at `rule`. */
+async function column(glyphs: string, rule?: number): Promise<GreyImage> {
+  const text = [...glyphs]
+    .map(
+      (g, i) =>
+        `<text x="100" y="${60 + i * PITCH + 0.88 * SIZE}" text-anchor="middle" font-family="Noto Serif CJK TC" font-size="${SIZE}">${g}</text>`,
+    )
+    .join('');
+  const line = rule === undefined ? '' : `<rect x="0" y="${rule}" width="200" height="3" fill="black"/>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="${120 + glyphs.length * PITCH}"><rect width="100%" height="100%" fill="white"/>${line}${text}</svg>`;
+  return toGrey(await sharp(Buffer.from(svg)).greyscale().png().toBuffer());
+}
+
+const box = (image: GreyImage) => ({ x0: 70, y0: 50, x1: 130, y1: image.height - 50 });
+
+describe('a vertical column set across', () => {
+  it('finds one cell per character: strokes apart (二, 三) stay one, marks get their own', async () => {
+    const glyphs = '二十三日上午九時︑本會開會︒';
+    const image = await column(glyphs);
+    const cells = columnCells(image, box(image));
+    expect(cells).toHaveLength([...glyphs].length);
+    cells.forEach((c, i) => i > 0 && expect(c.y0).toBeGreaterThanOrEqual(cells[i - 1]!.y1));
+  });
+
+  it('sets the cells side by side, in order, on one line as tall as a cell', async () => {
+    const image = await column('救濟難民﹁協會﹂開會');
+    const across = setAcross(image, box(image));
+    expect(across.image.width).toBeGreaterThan(across.image.height * 5);
+    expect(across.image.height).toBeLessThan(2 * SIZE);
+    across.cells.forEach((c, i) => {
+      if (i === 0) return;
+      expect(c.x0).toBeGreaterThan(across.cells[i - 1]!.x1 - 1);
+      expect(c.box.y0).toBeGreaterThanOrEqual(across.cells[i - 1]!.box.y1);
+    });
+    // A bracket set vertically is turned back: on the line it is narrower than its cell is tall.
+    const bracket = across.cells[4]!;
+    expect(bracket.x1 - bracket.x0).toBeLessThan(0.5 * SIZE);
+  });
+
+  it('cuts a column where a rule crosses it, and nowhere else', async () => {
+    const image = await column('本市各界救濟難民協會', 60 + 5 * PITCH - 1);
+    expect(cutAtRules(image, box(image))).toHaveLength(2);
+    const plain = await column('本市各界救濟難民協會');
+    expect(cutAtRules(plain, box(plain))).toHaveLength(1);
+  });
+});
