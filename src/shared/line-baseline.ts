@@ -29,6 +29,15 @@ function fitLine(points: readonly Point[]): { at: (x: number) => number } {
 /** The baseline of a line that the source gave none for, from its words (or its box). */
 export function derivedBaseline(line: Pick<Line, 'box' | 'words'>): Polygon {
   const { box } = line;
+  // A column of Chinese type (its characters one word each, one under another) has no foot to
+  // stand on: its glyphs are centred on the line down the middle of the column.
+  if (line.words.length >= 2 && box.y1 - box.y0 > 1.5 * (box.x1 - box.x0)) {
+    const middle = (box.x0 + box.x1) / 2;
+    return [
+      [middle, box.y0],
+      [middle, box.y1],
+    ];
+  }
   const standing = line.words.filter((w) => w.text !== '' && !DESCENDS.test(w.text));
   // Every word descends (rare: "gypsy"): the shallowest descent is nearest the baseline.
   const feet: Point[] =

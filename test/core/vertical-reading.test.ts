@@ -5,9 +5,11 @@
 // in traditional script; nearly every character is read; and the text comes out in the order a
 // reader takes it (a small ordered error rate is only possible in that order).
 
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPageBlocks, mainTextSource } from '../../src/core/archive/page-text.ts';
+import { exportPages } from '../../src/core/export/export-pages.ts';
 import { importScans } from '../../src/core/import/importer.ts';
 import { OcrRunner } from '../../src/core/jobs/ocr-runner.ts';
 import { engineFactory } from '../../src/core/ocr/engines.ts';
@@ -15,6 +17,7 @@ import { queueOcr } from '../../src/core/ocr/queue-ocr.ts';
 import { bagOfCharactersF1, characterErrorRate } from '../../src/shared/text/error-rate.ts';
 import { makeVerticalPage, PERIOD_ARTICLES, writeVerticalPage } from '../fixtures/vertical-page.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
+import { validateXml } from '../fixtures/xml-validate.ts';
 
 const bare = (s: string) => s.replace(/\s+/gu, '').normalize('NFKC');
 

@@ -9,6 +9,7 @@ import { readPageImage, uprightFrame, type PageImageFeatures } from './page-imag
 import { typeSizes } from './type-sizes.ts';
 import { splitAtGutters, splitAtRules } from './split-lines.ts';
 import { quarterTurn } from './quarter-turn.ts';
+import { mostlyDown } from '../../shared/line-direction.ts';
 
 export interface PageGeometry {
   width: number;
@@ -101,13 +102,5 @@ export async function arrangePageText(
  * (its headlines and advertisements may still run across) is analysed turned.
  */
 export function horizontal(lines: readonly Line[]): boolean {
-  let across = 0;
-  let down = 0;
-  for (const l of lines) {
-    const n = [...l.text.replace(/\s+/gu, '')].length;
-    if (n < 2) continue;
-    if (l.box.x1 - l.box.x0 >= l.box.y1 - l.box.y0) across += n;
-    else down += n;
-  }
-  return across >= down;
+  return !mostlyDown(lines);
 }

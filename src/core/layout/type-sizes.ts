@@ -7,6 +7,7 @@
 
 import type { Box } from '../../shared/geometry.ts';
 import { isCjkOrCjkPunctuation } from '../../shared/text/script.ts';
+import { runsDown } from '../../shared/line-direction.ts';
 
 export interface TypeSizes {
   /** Height of a body line, in page pixels: the page's unit of length for layout. */
@@ -75,12 +76,9 @@ function weightedMedian(values: { v: number; n: number }[]): number | null {
  * quarter-turn.ts) is measured along its height and across its width.
  */
 function measured<L extends { box: Box; text: string }>(line: L): L {
+  if (!runsDown(line)) return line;
   const b = line.box;
-  const w = b.x1 - b.x0;
-  const h = b.y1 - b.y0;
-  const square = [...line.text.replace(/\s+/gu, '')].filter(isCjkOrCjkPunctuation).length;
-  if (square < 2 || h <= 1.5 * w) return line;
-  return { ...line, box: { x0: b.x0, y0: b.y0, x1: b.x0 + h, y1: b.y0 + w } };
+  return { ...line, box: { x0: b.x0, y0: b.y0, x1: b.x0 + (b.y1 - b.y0), y1: b.y0 + (b.x1 - b.x0) } };
 }
 
 export function typeSizes(input: readonly { box: Box; text: string }[]): TypeSizes {

@@ -8,6 +8,7 @@ import { attrs, pointsText, xmlEscape } from './xml.ts';
 import { lineTokens } from '../line-tokens.ts';
 import { mainLanguage } from '../../../shared/language.ts';
 import { median } from '../../../shared/median.ts';
+import { mostlyDown, runsDown } from '../../../shared/line-direction.ts';
 import { lineBaseline } from '../../../shared/line-baseline.ts';
 
 const ALTO_NS = 'http://www.loc.gov/standards/alto/ns-v4#';
@@ -35,7 +36,8 @@ function lineXml(line: Line, id: string): string {
       return `${t.spaceBefore ? '<SP/>' : ''}${string}${hyphen ? '<HYP CONTENT="¬"/>' : ''}`;
     })
     .join('');
-  return `<TextLine${attrs({ ID: id, ...position(line.box), BASELINE: pointsText(lineBaseline(line)) })}>${strings}</TextLine>`;
+  const down = runsDown(line) ? 'ttb' : null;
+  return `<TextLine${attrs({ ID: id, ...position(line.box), BASELINE: pointsText(lineBaseline(line)), BASEDIRECTION: down })}>${strings}</TextLine>`;
 }
 
 export function pageToAlto(page: ExportPage, now = new Date()): string {
@@ -65,6 +67,8 @@ export function pageToAlto(page: ExportPage, now = new Date()): string {
       ...common,
       LANG: lang,
       STYLEREFS: region.lines.length > 0 ? styleId(sizeOf(region)) : null,
+      // A block of vertical columns (ALTO 4.3's base direction: top to bottom).
+      BASEDIRECTION: mostlyDown(region.lines) ? 'ttb' : null,
     };
     if (region.role === 'photo') blocks.push(`<Illustration${attrs({ ...common, TYPE: 'photo' })}/>`);
     else if (NON_TEXT_ROLES.includes(region.role)) blocks.push(`<GraphicalElement${attrs(common)}/>`);

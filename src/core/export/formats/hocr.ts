@@ -7,6 +7,7 @@ import { NON_TEXT_ROLES } from '../page-model.ts';
 import { xmlEscape } from './xml.ts';
 import { bcp47 } from '../../../shared/language.ts';
 import { lineTokens } from '../line-tokens.ts';
+import { runsDown } from '../../../shared/line-direction.ts';
 import { lineBaseline, toHocrBaseline } from '../../../shared/line-baseline.ts';
 
 const bbox = (b: Box) =>
@@ -33,7 +34,12 @@ export function pageToHocr(page: ExportPage): string {
             )
             .join('');
           const { slope, offset } = toHocrBaseline(lineBaseline(line), line.box);
-          return `<span class="ocr_line" id="${id}_l${j + 1}" title="${bbox(line.box)}; baseline ${slope.toFixed(3)} ${Math.round(offset)}">${words}</span>`;
+          // A vertical column runs a quarter turn clockwise from a line across: 270 degrees
+          // counter-clockwise, hOCR's sense of textangle; its baseline is the column's middle.
+          const direction = runsDown(line)
+            ? 'textangle 270'
+            : `baseline ${slope.toFixed(3)} ${Math.round(offset)}`;
+          return `<span class="ocr_line" id="${id}_l${j + 1}" title="${bbox(line.box)}; ${direction}">${words}</span>`;
         })
         .join('\n');
       return `<div class="ocr_carea" id="${id}" data-role="${region.role}" title="${bbox(region.box)}"><p class="ocr_par">\n${lines}\n</p></div>`;

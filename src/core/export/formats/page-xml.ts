@@ -9,6 +9,7 @@ import type { ExportPage } from '../page-model.ts';
 import { attrs, pointsText, xmlEscape } from './xml.ts';
 import { mainLanguage } from '../../../shared/language.ts';
 import { lineBaseline } from '../../../shared/line-baseline.ts';
+import { mostlyDown, runsDown } from '../../../shared/line-direction.ts';
 
 const PAGE_NS = 'http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15';
 
@@ -41,7 +42,8 @@ function lineXml(line: Line, id: string): string {
     )
     .join('');
   const baseline = `<Baseline points="${pointsText(lineBaseline(line))}"/>`;
-  return `<TextLine${attrs({ id })}>${coords(line.box)}${baseline}${words}${textEquiv(line.text, line.confidence)}</TextLine>`;
+  const readingDirection = runsDown(line) ? 'top-to-bottom' : null;
+  return `<TextLine${attrs({ id, readingDirection })}>${coords(line.box)}${baseline}${words}${textEquiv(line.text, line.confidence)}</TextLine>`;
 }
 
 export function pageToPageXml(page: ExportPage, now = new Date()): string {
@@ -60,9 +62,13 @@ export function pageToPageXml(page: ExportPage, now = new Date()): string {
       regions.push(`<SeparatorRegion${attrs({ id, custom })}>${shape}</SeparatorRegion>`);
     else {
       const lines = region.lines.map((l, j) => lineXml(l, `${id}_l${j + 1}`)).join('');
+      // A region of vertical columns: each read top to bottom, the columns right to left.
+      const columns = mostlyDown(region.lines)
+        ? { readingDirection: 'top-to-bottom', textLineOrder: 'right-to-left' }
+        : {};
       const text = region.lines.length > 0 ? textEquiv(joinLines(region.lines.map((l) => l.text)), null) : '';
       regions.push(
-        `<TextRegion${attrs({ id, type: PAGE_TEXT_TYPES[region.role] ?? 'other', custom })}>${shape}${lines}${text}</TextRegion>`,
+        `<TextRegion${attrs({ id, type: PAGE_TEXT_TYPES[region.role] ?? 'other', custom, ...columns })}>${shape}${lines}${text}</TextRegion>`,
       );
     }
     refs.push(`<RegionRefIndexed${attrs({ index: refs.length, regionRef: id })}/>`);
