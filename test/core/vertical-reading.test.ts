@@ -50,5 +50,26 @@ describe('reading a vertical page', () => {
         for (const l of columns)
           expect(l.box.y0 > rule.at - 2 || l.box.y1 < rule.at + 2, `page ${i}`).toBe(true);
     });
+    // The exports say which way the columns run, as their schemas have it.
+    const out = tempDir();
+    const exported = Object.fromEntries(
+      (['page', 'alto', 'hocr'] as const).map((format) => [format, exportPages(archive, format, out)]),
+    );
+    for (const format of ['page', 'alto'] as const)
+      for (const file of exported[format]!) {
+        const check = await validateXml(file, format);
+        expect(check.valid, check.errors).toBe(true);
+      }
+    const text = (format: 'page' | 'alto' | 'hocr') =>
+      exported[format]!.map((f) => readFileSync(f, 'utf8')).join('');
+    expect(text('page')).toMatch(
+      /<TextRegion[^>]*readingDirection="top-to-bottom"[^>]*textLineOrder="right-to-left"/,
+    );
+    expect(text('page')).toMatch(/<TextLine[^>]*readingDirection="top-to-bottom"/);
+    expect(text('alto')).toMatch(/<TextBlock[^>]*BASEDIRECTION="ttb"/);
+    expect(text('alto')).toMatch(/<TextLine[^>]*BASEDIRECTION="ttb"/);
+    expect(text('hocr')).toMatch(/class="ocr_line"[^>]*title="bbox \d+ \d+ \d+ \d+; textangle 270"/);
+    // The page header, set across, stays a line across.
+    expect(text('page')).toMatch(/<TextLine id="[^"]+"><Coords/);
   }, 240_000);
 });
