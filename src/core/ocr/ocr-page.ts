@@ -83,9 +83,10 @@ export async function readPageWithOcr(
     enlarge,
   };
   const dpi = engineDpi(page.dpi, enlarge);
+  // A page set in vertical columns is read column by column, each set across (vertical-reading.ts).
+  const vertical = setVertically(options.languages);
   const blocks: Block[] = [];
   if (regions.length === 0) {
-    const vertical = setVertically(options.languages);
     const prepared = await timed(options.times, 'prepare image', () =>
       prepareForOcr(raster, { ...prepare, columns: vertical }),
     );
@@ -112,25 +113,34 @@ export async function readPageWithOcr(
     for (const [i, region] of regions.entries()) {
       const crop = clampBox(region.box, page.width, page.height);
       if (!crop) continue;
-      const prepared = await prepareForOcr(raster, { ...prepare, crop });
-      const found = await engine.recognise({
-        image: prepared.image,
-        languages: options.languages,
-        segmentation: segmentationFor(region.role),
-        dpi,
-        onProgress: (share) => options.onProgress?.((i + share) / regions.length),
-      });
+      const prepared = await prepareForOcr(raster, { ...prepare, crop, columns: vertical });
+      const onProgress = (share: number) => options.onProgress?.((i + share) / regions.length);
+      const found = vertical
+        ? await readVerticalPage(engine, prepared.image, options.languages, dpi, { onProgress })
+        : await engine.recognise({
+            image: prepared.image,
+            languages: options.languages,
+            segmentation: segmentationFor(region.role),
+            dpi,
+            onProgress,
+          });
       // A region is one block in reading order, whatever the engine split it into.
       const lines = blocksToPage(found, prepared.toPage).flatMap((b) => b.lines);
       if (lines.length > 0) blocks.push({ box: crop, lines });
     }
-    const rest = await prepareForOcr(raster, { ...prepare, blank: regions.map((r) => r.box) });
-    const found = await engine.recognise({
-      image: rest.image,
-      languages: options.languages,
-      segmentation: 'page',
-      dpi,
+    const rest = await prepareForOcr(raster, {
+      ...prepare,
+      blank: regions.map((r) => r.box),
+      columns: vertical,
     });
+    const found = vertical
+      ? await readVerticalPage(engine, rest.image, options.languages, dpi)
+      : await engine.recognise({
+          image: rest.image,
+          languages: options.languages,
+          segmentation: 'page',
+          dpi,
+        });
     blocks.push(...blocksToPage(found, rest.toPage).filter((b) => b.lines.length > 0));
   }
   return { source: engine.source(options.languages), blocks };
