@@ -79,7 +79,11 @@ for (const seed of seeds) {
       s = (s * 1103515245 + 12345) & 0x7fffffff;
       grain[i] = Math.max(0, Math.min(255, grain[i]! * 0.82 + 30 + ((s % 21) - 10)));
     }
-    await sharp(grain, { raw: turned.info }).greyscale().withMetadata({ density: 200 }).jpeg({ quality: 55 }).toFile(file);
+    await sharp(grain, { raw: turned.info })
+      .greyscale()
+      .withMetadata({ density: 200 })
+      .jpeg({ quality: 55 })
+      .toFile(file);
     cases.push({ seed, kind: 'degraded', file, truth });
   }
 }
@@ -111,7 +115,12 @@ let nativeTexts: string[] = [];
 let nativeSeconds = 0;
 if (native) {
   const t = performance.now();
-  nativeTexts = await nativeTesseractTexts(cases.length, (i) => cases[i]!.file, ['-l', 'chi_tra_vert', '--psm', '3']);
+  nativeTexts = await nativeTesseractTexts(cases.length, (i) => cases[i]!.file, [
+    '-l',
+    'chi_tra_vert',
+    '--psm',
+    '3',
+  ]);
   nativeSeconds = (performance.now() - t) / 1000;
 }
 
@@ -119,7 +128,10 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 console.log('Vertical traditional Chinese pages: order-free character F1, ordered CER');
 console.log('seed  set       kind      read with         Backfile F1  CER      native F1  CER');
 const rows = cases.map((c, i) => {
-  const b = { f1: bagOfCharactersF1(read[i]!.text, c.truth).f1, cer: characterErrorRate(read[i]!.text, c.truth) };
+  const b = {
+    f1: bagOfCharactersF1(read[i]!.text, c.truth).f1,
+    cer: characterErrorRate(read[i]!.text, c.truth),
+  };
   const n = native
     ? {
         f1: bagOfCharactersF1(bare(nativeTexts[i]!), c.truth).f1,
