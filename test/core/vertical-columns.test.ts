@@ -9,15 +9,20 @@ import { columnCells, cutAtRules, setAcross } from '../../src/core/ocr/ppocr/ver
 const SIZE = 40;
 const PITCH = 42;
 
-/** One column of `glyphs` at x = 100, from y = 60, and optionally a rule across the image at `rule`. */
-async function column(glyphs: string, rule?: number): Promise<GreyImage> {
+/**
+ * One column of `glyphs` at x = 100, from y = 60; optionally a rule across the image at y = `rule`,
+ * and a rule down it beside the column at x = `columnRule` (as older papers set between columns).
+ */
+async function column(glyphs: string, rule?: number, columnRule?: number): Promise<GreyImage> {
   const text = [...glyphs]
     .map(
       (g, i) =>
         `<text x="100" y="${60 + i * PITCH + 0.88 * SIZE}" text-anchor="middle" font-family="Noto Serif CJK TC" font-size="${SIZE}">${g}</text>`,
     )
     .join('');
-  const line = rule === undefined ? '' : `<rect x="0" y="${rule}" width="200" height="3" fill="black"/>`;
+  const line =
+    (rule === undefined ? '' : `<rect x="0" y="${rule}" width="200" height="3" fill="black"/>`) +
+    (columnRule === undefined ? '' : `<rect x="${columnRule}" y="0" width="3" height="2000" fill="black"/>`);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="${120 + glyphs.length * PITCH}"><rect width="100%" height="100%" fill="white"/>${line}${text}</svg>`;
   return toGrey(await sharp(Buffer.from(svg)).greyscale().png().toBuffer());
 }
@@ -46,6 +51,14 @@ describe('a vertical column set across', () => {
     // A bracket set vertically is turned back: on the line it is narrower than its cell is tall.
     const bracket = across.cells[4]!;
     expect(bracket.x1 - bracket.x0).toBeLessThan(0.5 * SIZE);
+  });
+
+  it('leaves out a rule set beside the column', async () => {
+    const glyphs = '本市各界救濟難民協會昨日開會';
+    const image = await column(glyphs, undefined, 124);
+    const cells = columnCells(image, { x0: 70, y0: 50, x1: 132, y1: image.height - 50 });
+    expect(cells).toHaveLength([...glyphs].length);
+    for (const c of cells) expect(c.x1 - c.x0).toBeLessThanOrEqual(SIZE + 2);
   });
 
   it('cuts a column where a rule crosses it, and nowhere else', async () => {

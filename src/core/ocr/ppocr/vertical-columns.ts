@@ -49,28 +49,38 @@ function ruleRow(image: GreyImage, y: number, x0: number, x1: number): boolean {
 }
 
 /**
- * The ink's extent in the column box: [x0, x1) across it, and which rows hold ink. A row inked
- * from edge to edge of the box is a rule crossing the column (the box is DB's, grown beyond the
- * glyphs) and on beyond it is a rule crossing the column: it counts as white.
+ * The ink's extent in the column box: [x0, x1) across it, and which rows hold ink.
+ * - A row inked from edge to edge of the box (DB's, grown beyond the glyphs) and on beyond it is
+ *   a rule crossing the column: it counts as white.
+ * - A pixel column inked down nearly the whole of a tall box is a rule between columns (older
+ *   papers set one between every two), which no glyph's stroke is: it counts as white too, so
+ *   the column's cells and its width are the glyphs' own.
+ * - A speck in the gutter, inked in a row or two of the whole column, does not widen it.
  */
 function inkOf(image: GreyImage, box: Box): { x0: number; x1: number; rows: boolean[] } {
   const x0 = Math.max(0, Math.floor(box.x0));
   const x1 = Math.min(image.width, Math.ceil(box.x1));
   const y0 = Math.max(0, Math.floor(box.y0));
   const y1 = Math.min(image.height, Math.ceil(box.y1));
+  const down = new Array<number>(Math.max(0, x1 - x0)).fill(0);
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++) if (image.data[y * image.width + x]! < INK) down[x - x0]!++;
+  const tall = y1 - y0 >= 3 * (x1 - x0);
+  const ruled = down.map((n) => tall && n >= 0.9 * (y1 - y0));
   const columns = new Array<number>(Math.max(0, x1 - x0)).fill(0);
   const rows: boolean[] = [];
   for (let y = y0; y < y1; y++) {
     const row = y * image.width;
     let inked = 0;
-    for (let x = x0; x < x1; x++) if (image.data[row + x]! < INK) inked++;
+    for (let x = x0; x < x1; x++) if (!ruled[x - x0] && image.data[row + x]! < INK) inked++;
     const rule = inked >= 0.9 * (x1 - x0) && ruleRow(image, y, x0, x1);
     rows.push(inked > 0 && !rule);
     if (inked === 0 || rule) continue;
-    for (let x = x0; x < x1; x++) if (image.data[row + x]! < INK) columns[x - x0]!++;
+    for (let x = x0; x < x1; x++) if (!ruled[x - x0] && image.data[row + x]! < INK) columns[x - x0]!++;
   }
-  let left = columns.findIndex((n) => n > 0);
-  let right = columns.length - 1 - [...columns].reverse().findIndex((n) => n > 0);
+  const least = Math.max(1, 0.01 * (y1 - y0));
+  let left = columns.findIndex((n) => n >= least);
+  let right = columns.length - 1 - [...columns].reverse().findIndex((n) => n >= least);
   if (left < 0) [left, right] = [0, columns.length - 1];
   return { x0: x0 + left, x1: x0 + right + 1, rows };
 }
