@@ -11,6 +11,7 @@ import path from 'node:path';
 import { openArchive, type Archive } from '../archive/archive.ts';
 import { findOrCreateIssue, findOrCreateTitle } from '../archive/catalogue.ts';
 import { pageFolder, placeFrom } from '../archive/file-store.ts';
+import { sweepLeftovers } from '../import/importer.ts';
 import { fileIsStored, insertFile } from '../archive/file-rows.ts';
 import { pageLineCount } from '../archive/line-rows.ts';
 import {
@@ -218,6 +219,9 @@ export async function mergeArchives(
     onPage?: (done: number, total: number) => void;
   } = {},
 ): Promise<MergeReport> {
+  // What a merge killed while it copied left behind (a *.partial, files no row names) goes first,
+  // as an import sweeps: a merge run again then leaves the archive as a whole run would.
+  await sweepLeftovers(target);
   const shards: ShardMergeReport[] = [];
   for (const dir of shardDirs) {
     const report = await mergeShard(target, dir, options);
