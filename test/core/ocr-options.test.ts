@@ -84,6 +84,9 @@ describe('OCR options', () => {
     const languages = await archiveLanguages(archive);
     expect(languages.available).toContain('mylang');
     expect(() => checkLanguages('klingon', languages.available)).toThrow(/No OCR model for klingon/);
+    // A vertical language is read with its horizontal model: chi_sim_vert needs chi_sim only.
+    expect(checkLanguages('chi_sim_vert', languages.available)).toBe('chi_sim_vert');
+    expect(() => checkLanguages('klingon_vert', languages.available)).toThrow(/klingon_vert/);
     const pdf = await writeTextPdf(
       path.join(tempDir(), 'latin.pdf'),
       [['Backfile reads newspapers']],

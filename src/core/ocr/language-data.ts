@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
+import { acrossLanguages } from '../../shared/language.ts';
 import { BackfileError } from '../../shared/errors.ts';
 
 const require = createRequire(import.meta.url);
@@ -80,7 +81,9 @@ export function checkLanguages(languages: string, available: readonly string[]):
   if (languages === AUTO_LANGUAGES) return languages;
   const parts = languages.split('+').filter(Boolean);
   if (parts.length === 0) throw new BackfileError('invalid-input', 'No OCR language given.');
-  const missing = parts.filter((p) => !available.includes(p));
+  // A vertical language is read with its horizontal model (vertical-reading.ts): chi_sim_vert
+  // needs chi_sim, which is packaged, though no chi_sim_vert model is.
+  const missing = parts.filter((p) => !available.includes(p) && !available.includes(acrossLanguages(p)));
   if (missing.length > 0) {
     throw new BackfileError(
       'invalid-input',
