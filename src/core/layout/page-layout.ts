@@ -24,8 +24,6 @@ export interface LaidOutPage {
   /** Block boxes in page coordinates (the layout's are upright). */
   boxes: Box[];
   features: PageImageFeatures;
-  /** How the page's lines run: across it, or down it in columns read right to left. */
-  direction: 'horizontal' | 'vertical';
 }
 
 export async function layOutPage(
@@ -35,9 +33,11 @@ export async function layOutPage(
   maxPixels: number,
   knownSkew?: number,
 ): Promise<LaidOutPage> {
-  // A page set in vertical columns is analysed turned a quarter (quarter-turn.ts), where its
-  // columns are lines; the image's rules and photos are found on the page as it is and turned.
-  const turn = horizontal(pageLines) ? null : quarterTurn(page);
+  // A page set in vertical columns (most of its characters in lines that run down; its
+  // headlines and advertisements may still run across) is analysed turned a quarter
+  // (quarter-turn.ts), where its columns are lines; the image's rules and photos are found on
+  // the page as it is and turned.
+  const turn = mostlyDown(pageLines) ? quarterTurn(page) : null;
   const view = (b: Box): Box => (turn ? turn.box(b) : b);
   const sizes = typeSizes(pageLines.map((l) => ({ box: view(l.box), text: l.text })));
   // Ink under words is text; a rule may run between the words of a line an engine ran on
@@ -67,7 +67,7 @@ export async function layOutPage(
       ? union(b.lines.map((i) => lines[i]!.box))
       : frame.toPage(turn ? turn.back(b.box) : b.box),
   );
-  return { layout, lines, boxes, features, direction: turn ? 'vertical' : 'horizontal' };
+  return { layout, lines, boxes, features };
 }
 
 /** The page text re-blocked by its layout: one block per layout block, in reading order. */
@@ -95,12 +95,4 @@ export async function arrangePageText(
   const lines = text.blocks.flatMap((b) => b.lines);
   if (lines.length === 0) return text;
   return arrangeByLayout(text, await layOutPage(raster, page, lines, maxPixels, knownSkew));
-}
-
-/**
- * Whether the page's lines run across it, counted in characters: a page of vertical columns
- * (its headlines and advertisements may still run across) is analysed turned.
- */
-export function horizontal(lines: readonly Line[]): boolean {
-  return !mostlyDown(lines);
 }

@@ -204,7 +204,8 @@ export class TextDetector {
           (t.y === 0 || cy >= t.y + OVERLAP / 2) &&
           (t.y + t.h >= height || cy < t.y + t.h - OVERLAP / 2);
         // Turned tiles share their seams with the columns' length: a column in the overlap is
-        // seen whole in one tile and in part in the other, and the parts are joined below.
+        // seen whole in one tile and in part in the other, and the caller joins the parts
+        // (joinPieces).
         if (!inCore && direction === 'horizontal') continue;
         const d = (UNCLIP * bw * bh) / (2 * (bw + bh));
         found.push({

@@ -203,14 +203,3 @@ export function setAcross(image: GreyImage, box: Box): ColumnAcross {
   }
   return { image: { width, height, data }, cells: placed };
 }
-
-/** The cell a character read at `x` along the line set across stands in. */
-export function cellAt(across: ColumnAcross, x: number): ColumnCell | null {
-  let best: ColumnCell | null = null;
-  let distance = Infinity;
-  for (const c of across.cells) {
-    const d = x < c.x0 ? c.x0 - x : x > c.x1 ? x - c.x1 : 0;
-    if (d < distance) [best, distance] = [c, d];
-  }
-  return best;
-}
