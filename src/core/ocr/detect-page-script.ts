@@ -130,28 +130,28 @@ export async function detectPageScript(
 ): Promise<ScriptGuess & { enlarge?: number }> {
   const crops = await probeStrips(raster, page, options.maxPixels);
   let enlarge = options.enlarge;
-  const read = async (probe: string): Promise<ProbeReading> => {
+  /** The strips read by a probe; `columns`: column by column, set across (vertical-reading.ts). */
+  const read = async (probe: string, columns = false): Promise<ProbeReading> => {
     const engine = await probeEngine(probe);
     // Each engine reads the strips at the size it reads the page at.
     const scale = engine.readsEnlargedSmallPrint
       ? (enlarge ??= await pageEnlargement(raster, options.maxPixels))
       : 1;
+    const dpi = engineDpi(page.dpi, scale);
     const blocks = [];
     for (const crop of crops) {
       const strip = await prepareForOcr(raster, {
-        deskew: options.deskew,
+        // A strip cuts a page's columns short, too short to measure their skew along.
+        deskew: options.deskew && !columns,
         binarise: false,
         crop,
         maxPixels: options.maxPixels,
         enlarge: scale,
       });
       blocks.push(
-        ...(await engine.recognise({
-          image: strip.image,
-          languages: probe,
-          segmentation: 'block',
-          dpi: engineDpi(page.dpi, scale),
-        })),
+        ...(columns
+          ? await readVerticalPage(engine, strip.image, VERTICAL_LANGUAGES.hans, dpi)
+          : await engine.recognise({ image: strip.image, languages: probe, segmentation: 'block', dpi })),
       );
     }
     return { probe, blocks };
@@ -159,17 +159,7 @@ export async function detectPageScript(
   // A page set in vertical columns is Chinese: its strips' columns, set across, tell the script.
   const direction = await textDirection(raster, page, await columnDetector(), options.maxPixels);
   if (direction.direction === 'vertical') {
-    const engine = await probeEngine(CHARACTER_PROBE);
-    const blocks = [];
-    for (const crop of crops) {
-      const strip = await prepareForOcr(raster, {
-        deskew: false,
-        binarise: false,
-        crop,
-        maxPixels: options.maxPixels,
-      });
-      blocks.push(...(await readVerticalPage(engine, strip.image, VERTICAL_LANGUAGES.hans, page.dpi)));
-    }
+    const { blocks } = await read(CHARACTER_PROBE, true);
     const script = chineseScript(blocks)?.script === 'hans' ? 'hans' : 'hant';
     return {
       script,

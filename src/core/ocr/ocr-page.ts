@@ -10,7 +10,7 @@ import { getPage } from '../archive/pages.ts';
 import { BackfileError } from '../../shared/errors.ts';
 import type { Box } from '../../shared/geometry.ts';
 import type { Block, Line, Page, PageText } from '../../shared/model.ts';
-import type { OcrEngine, Segmentation } from './engine.ts';
+import type { OcrEngine, RecogniseRequest, Segmentation } from './engine.ts';
 import { pageRegions } from '../archive/region-rows.ts';
 import { isTextRole } from '../../shared/model.ts';
 import { blocksToPage, cropPrepared, prepareForOcr, type PreparedImage } from './preprocess.ts';
@@ -76,71 +76,54 @@ export async function readPageWithOcr(
   const enlarge = engine.readsEnlargedSmallPrint
     ? (options.enlarge ?? (await pageEnlargement(raster, options.maxPixels)))
     : 1;
+  // A page set in vertical columns is read column by column, each set across (vertical-reading.ts);
+  // its skew is measured along its columns.
+  const vertical = setVertically(options.languages);
   const prepare = {
     deskew: options.deskew,
     binarise: options.binarise,
     maxPixels: options.maxPixels,
     enlarge,
+    columns: vertical,
   };
   const dpi = engineDpi(page.dpi, enlarge);
-  // A page set in vertical columns is read column by column, each set across (vertical-reading.ts).
-  const vertical = setVertically(options.languages);
+  const read = (
+    image: Buffer,
+    segmentation: Segmentation,
+    extra: Pick<RecogniseRequest, 'onProgress' | 'times'>,
+  ) =>
+    vertical
+      ? readVerticalPage(engine, image, options.languages, dpi, extra)
+      : engine.recognise({ image, languages: options.languages, segmentation, dpi, ...extra });
   const blocks: Block[] = [];
   if (regions.length === 0) {
-    const prepared = await timed(options.times, 'prepare image', () =>
-      prepareForOcr(raster, { ...prepare, columns: vertical }),
-    );
-    if (vertical) {
-      const found = await readVerticalPage(engine, prepared.image, options.languages, dpi, options);
-      const text = { source: engine.source(options.languages), blocks: blocksToPage(found, prepared.toPage) };
+    const prepared = await timed(options.times, 'prepare image', () => prepareForOcr(raster, prepare));
+    const found = await read(prepared.image, 'page', {
+      // A horizontal page is read a second time, column by column: its first reading is half.
+      onProgress: (share) => options.onProgress?.(vertical ? share : share / 2),
+      times: options.times,
+    });
+    const text = { source: engine.source(options.languages), blocks: blocksToPage(found, prepared.toPage) };
+    // A vertical page was read column by column already.
+    if (vertical)
       return timed(options.times, 'layout', () =>
         arrangePageText(raster, page, text, options.maxPixels, prepared.skew),
       );
-    }
-    const found = await engine.recognise({
-      image: prepared.image,
-      languages: options.languages,
-      segmentation: 'page',
-      dpi,
-      onProgress: (share) => options.onProgress?.(share / 2),
-      times: options.times,
-    });
-    return readByColumns(raster, page, engine, options, prepared, {
-      source: engine.source(options.languages),
-      blocks: blocksToPage(found, prepared.toPage),
-    });
+    return readByColumns(raster, page, engine, options, prepared, text);
   } else {
     for (const [i, region] of regions.entries()) {
       const crop = clampBox(region.box, page.width, page.height);
       if (!crop) continue;
-      const prepared = await prepareForOcr(raster, { ...prepare, crop, columns: vertical });
-      const onProgress = (share: number) => options.onProgress?.((i + share) / regions.length);
-      const found = vertical
-        ? await readVerticalPage(engine, prepared.image, options.languages, dpi, { onProgress })
-        : await engine.recognise({
-            image: prepared.image,
-            languages: options.languages,
-            segmentation: segmentationFor(region.role),
-            dpi,
-            onProgress,
-          });
+      const prepared = await prepareForOcr(raster, { ...prepare, crop });
+      const found = await read(prepared.image, segmentationFor(region.role), {
+        onProgress: (share) => options.onProgress?.((i + share) / regions.length),
+      });
       // A region is one block in reading order, whatever the engine split it into.
       const lines = blocksToPage(found, prepared.toPage).flatMap((b) => b.lines);
       if (lines.length > 0) blocks.push({ box: crop, lines });
     }
-    const rest = await prepareForOcr(raster, {
-      ...prepare,
-      blank: regions.map((r) => r.box),
-      columns: vertical,
-    });
-    const found = vertical
-      ? await readVerticalPage(engine, rest.image, options.languages, dpi)
-      : await engine.recognise({
-          image: rest.image,
-          languages: options.languages,
-          segmentation: 'page',
-          dpi,
-        });
+    const rest = await prepareForOcr(raster, { ...prepare, blank: regions.map((r) => r.box) });
+    const found = await read(rest.image, 'page', {});
     blocks.push(...blocksToPage(found, rest.toPage).filter((b) => b.lines.length > 0));
   }
   return { source: engine.source(options.languages), blocks };
