@@ -5,8 +5,7 @@
 // are counted by their ink (box area), long ones across against long ones down.
 
 import sharp from 'sharp';
-import type { GreyImage } from './ppocr/grey-image.ts';
-import { toGrey } from './ppocr/grey-image.ts';
+import { greyOf } from './ppocr/grey-image.ts';
 import { detectionScale } from './ppocr/ppocr-engine.ts';
 import type { TextDetector } from './ppocr/detect.ts';
 
@@ -31,8 +30,7 @@ export async function textDirection(
     width: Math.round(page.width * 0.6),
     height: Math.round(page.height * 0.4),
   };
-  const png = await sharp(raster, { limitInputPixels: maxPixels }).extract(crop).greyscale().png().toBuffer();
-  const grey: GreyImage = await toGrey(png);
+  const grey = await greyOf(sharp(raster, { limitInputPixels: maxPixels }).extract(crop));
   const boxes = await detector.detect(grey, 0.5 * detectionScale(page, page.dpi));
   let across = 0;
   let down = 0;

@@ -1,7 +1,7 @@
 // The page image as 8-bit grey pixels: what both PP-OCR models read (the page is grey anyway;
 // the three colour channels the models take are the same grey).
 
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { fromPgm } from '../preprocess.ts';
 
 export interface GreyImage {
@@ -12,10 +12,12 @@ export interface GreyImage {
 
 export async function toGrey(image: Buffer): Promise<GreyImage> {
   if (image.subarray(0, 3).toString('latin1') === 'P5\n') return fromPgm(image);
-  const { data, info } = await sharp(image, { limitInputPixels: false })
-    .greyscale()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+  return greyOf(sharp(image, { limitInputPixels: false }));
+}
+
+/** The grey pixels of an image as sharp has it (decoded, cropped, …). */
+export async function greyOf(image: Sharp): Promise<GreyImage> {
+  const { data, info } = await image.greyscale().raw().toBuffer({ resolveWithObject: true });
   return {
     width: info.width,
     height: info.height,
