@@ -6,6 +6,7 @@
 
 import type { Box, Point, Polygon } from './geometry.ts';
 import type { Line } from './model.ts';
+import { runsDown } from './line-direction.ts';
 
 // Letters and signs that reach below the baseline in Latin and Fraktur type (ſ and f descend in
 // Fraktur), and brackets, which are set deeper than the letters they enclose.
@@ -29,9 +30,9 @@ function fitLine(points: readonly Point[]): { at: (x: number) => number } {
 /** The baseline of a line that the source gave none for, from its words (or its box). */
 export function derivedBaseline(line: Pick<Line, 'box' | 'words'>): Polygon {
   const { box } = line;
-  // A column of Chinese type (its characters one word each, one under another) has no foot to
-  // stand on: its glyphs are centred on the line down the middle of the column.
-  if (line.words.length >= 2 && box.y1 - box.y0 > 1.5 * (box.x1 - box.x0)) {
+  // A column of Chinese type (line-direction.ts) has no foot to stand on: its glyphs are centred
+  // on the line down the middle of the column.
+  if (runsDown({ box, text: line.words.map((w) => w.text).join('') })) {
     const middle = (box.x0 + box.x1) / 2;
     return [
       [middle, box.y0],
