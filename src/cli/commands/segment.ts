@@ -2,11 +2,8 @@
 
 import { z } from 'zod';
 import { openArchive } from '../../core/archive/archive.ts';
-import { segmentArchivePage } from '../../core/layout/segment-service.ts';
-import { linkIssueJumps } from '../../core/layout/jumps.ts';
-import { getPage } from '../../core/archive/pages.ts';
+import { suggestPages } from '../../core/layout/suggest-pages.ts';
 import { pagesInScope } from '../../core/ocr/queue-ocr.ts';
-import { toErrorInfo } from '../../shared/errors.ts';
 import { ARCHIVE_OPTION, JSON_OPTION, archiveFolder, check, parse } from '../args.ts';
 
 export async function segmentCommand(argv: string[]): Promise<number> {
@@ -23,30 +20,16 @@ export async function segmentCommand(argv: string[]): Promise<number> {
               '--pages',
             ),
           };
-    let failed = 0;
-    const issues = new Set<number>();
-    for (const pageId of pagesInScope(archive.db, scope)) {
-      const page = getPage(archive.db, pageId);
-      if (page) issues.add(page.issueId);
-      try {
-        const summary = await segmentArchivePage(archive, pageId);
-        if (values.json) console.log(JSON.stringify(summary));
-        else
-          console.error(
-            `page ${pageId}: ${summary.articles} articles, ${summary.regions} regions, ${summary.photos} photos suggested`,
-          );
-      } catch (error) {
-        failed++;
-        const info = toErrorInfo(error);
-        if (values.json) console.log(JSON.stringify({ pageId, error: info }));
-        else console.error(`page ${pageId}: ${info.message}`);
-      }
-    }
-    // Stories that jump between pages of an issue become one article.
-    for (const issueId of issues) {
-      const linked = linkIssueJumps(archive, issueId);
-      if (linked > 0 && !values.json) console.error(`issue ${issueId}: ${linked} continued stories linked`);
-    }
+    const run = await suggestPages(archive, pagesInScope(archive.db, scope), (result) => {
+      if (values.json) console.log(JSON.stringify(result));
+      else if ('error' in result) console.error(`page ${result.pageId}: ${result.error.message}`);
+      else
+        console.error(
+          `page ${result.pageId}: ${result.articles} articles, ${result.regions} regions, ${result.photos} photos suggested`,
+        );
+    });
+    if (run.linked > 0 && !values.json) console.error(`${run.linked} continued stories linked`);
+    const failed = run.pages.filter((p) => 'error' in p).length;
     return failed > 0 ? 1 : 0;
   } finally {
     archive.close();

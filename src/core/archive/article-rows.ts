@@ -158,6 +158,26 @@ export function touchArticle(db: WritableDB, id: number, accept: boolean): void 
   );
 }
 
+/** Sets whether a person accepted the article (a suggestion until then). */
+export function setArticleAccepted(db: WritableDB, id: number, accepted: boolean): void {
+  db.prepare('UPDATE articles SET accepted = ?, updated_at = ? WHERE id = ?').run(
+    accepted ? 1 : 0,
+    nowIso(),
+    id,
+  );
+}
+
+/** The article's regions nobody accepted yet (suggested by the layout step), in part order. */
+export function unacceptedPartRegionIds(db: ReadableDB, articleId: number): number[] {
+  return db
+    .prepare(
+      `SELECT ap.region_id FROM article_parts ap JOIN regions r ON r.id = ap.region_id
+       WHERE ap.article_id = ? AND r.accepted = 0 ORDER BY ap.position`,
+    )
+    .pluck()
+    .all(articleId) as number[];
+}
+
 export function deleteArticleRow(db: WritableDB, id: number): void {
   db.prepare('DELETE FROM articles WHERE id = ?').run(id);
 }

@@ -137,6 +137,11 @@ export function setRegionOutline(db: WritableDB, id: number, polygon: Polygon, a
   ).run(JSON.stringify(polygon), b.x0, b.y0, b.x1, b.y1, id);
 }
 
+/** A person accepted the suggested region as it is. */
+export function acceptRegionRow(db: WritableDB, id: number): void {
+  db.prepare('UPDATE regions SET accepted = 1 WHERE id = ?').run(id);
+}
+
 export function setReadingOrder(db: WritableDB, id: number, order: number): void {
   db.prepare('UPDATE regions SET reading_order = ? WHERE id = ?').run(order, id);
 }

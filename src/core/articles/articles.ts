@@ -18,6 +18,7 @@ import {
   partRegionIds,
   regionsInOtherArticles,
   replaceParts,
+  setArticleAccepted,
   setArticleField,
   touchArticle,
   type ArticleField,
@@ -221,9 +222,14 @@ export function revertArticleEdit(db: WritableDB, edit: Edit): void {
     else setParts(db, edit.entityId, JSON.parse(edit.before) as number[]);
   } else if ((ARTICLE_FIELDS as readonly string[]).includes(edit.field)) {
     setArticleField(db, edit.entityId, edit.field as ArticleField, edit.before);
-  } else if (edit.field === 'record' && edit.before) {
-    const a = JSON.parse(edit.before) as ArticleRecord;
-    insertArticle(db, { issueId: a.issueId, origin: a.origin, fields: a.fields }, a);
-    setParts(db, a.id, a.regionIds);
+  } else if (edit.field === 'accepted') {
+    setArticleAccepted(db, edit.entityId, edit.before === '1');
+  } else if (edit.field === 'record') {
+    if (edit.before) {
+      const a = JSON.parse(edit.before) as ArticleRecord;
+      insertArticle(db, { issueId: a.issueId, origin: a.origin, fields: a.fields }, a);
+      setParts(db, a.id, a.regionIds);
+      // A redo of a deletion: the article goes again.
+    } else deleteArticleRow(db, edit.entityId);
   }
 }

@@ -9,9 +9,9 @@ import { attachPhoto, createArticle } from '../articles/articles.ts';
 import { deleteUnacceptedSuggestions } from '../archive/article-rows.ts';
 import { assignLinesToRegions } from '../archive/line-regions.ts';
 import { BackfileError } from '../../shared/errors.ts';
-import { boxToPolygon, roundBox } from '../../shared/geometry.ts';
+import { boxArea, boxToPolygon, intersectBoxes, roundBox, type Box } from '../../shared/geometry.ts';
 import { layOutPage } from './page-layout.ts';
-import { insertRegion, nextReadingOrder } from '../archive/region-rows.ts';
+import { insertRegion, nextReadingOrder, pageRegions } from '../archive/region-rows.ts';
 
 export interface SegmentSummary {
   pageId: number;
@@ -21,6 +21,15 @@ export interface SegmentSummary {
 }
 
 const SUGGESTER = 'backfile segment';
+
+/** More than half of the box lies under boxes already on the page. */
+function alreadyThere(box: Box, kept: readonly Box[]): boolean {
+  const covered = kept.reduce((n, k) => {
+    const common = intersectBoxes(box, k);
+    return n + (common ? boxArea(common) : 0);
+  }, 0);
+  return covered > boxArea(box) / 2;
+}
 
 export async function segmentArchivePage(
   archive: Archive,
@@ -36,26 +45,31 @@ export async function segmentArchivePage(
       `Page ${pageId} has no text yet: run OCR first (or import a PDF with a text layer).`,
     );
   const { layout, boxes } = await layOutPage(archive.resolve(page.rasterPath), page, lines, maxPixels);
-  const result = {
-    regions: layout.blocks.map((b, i) => ({ role: b.role, box: boxes[i]! })),
-    header: layout.header,
-    articles: layout.articles,
-  };
-  const photos = layout.blocks.filter((b) => b.role === 'photo');
+  const regions = layout.blocks.map((b, i) => ({ role: b.role, box: boxes[i]! }));
   const db = archive.db;
+  let suggested: number[] = [];
   const articleIds: number[] = [];
   const photoLinks: { article: number; photo: number; caption: number | null }[] = [];
   db.transaction(() => {
     // Earlier suggestions nobody accepted go; a region in an accepted article stays.
     deleteUnacceptedSuggestions(db, pageId);
+    // What stays is not suggested again: a region mostly under one kept is already there.
+    const kept = pageRegions(db, pageId).map((r) => r.box);
+    const fresh = (i: number) => !alreadyThere(regions[i]!.box, kept);
+    const result = {
+      regions,
+      header: layout.header.filter(fresh),
+      articles: layout.articles.map((a) => a.filter(fresh)),
+    };
     const first = nextReadingOrder(db, pageId);
     const order = [
       ...result.header,
       ...result.articles.flat(),
       ...result.regions
         .map((_, i) => i)
-        .filter((i) => !result.header.includes(i) && !result.articles.flat().includes(i)),
+        .filter((i) => fresh(i) && !result.header.includes(i) && !result.articles.flat().includes(i)),
     ];
+    suggested = order;
     const ids = new Map<number, number>();
     order.forEach((index, position) => {
       const r = result.regions[index]!;
@@ -93,5 +107,10 @@ export async function segmentArchivePage(
   }).immediate();
   for (const link of photoLinks)
     await attachPhoto(archive, link.article, link.photo, link.caption, SUGGESTER);
-  return { pageId, regions: result.regions.length, articles: articleIds.length, photos: photos.length };
+  return {
+    pageId,
+    regions: suggested.length,
+    articles: articleIds.length,
+    photos: suggested.filter((i) => regions[i]!.role === 'photo').length,
+  };
 }

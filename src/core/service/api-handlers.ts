@@ -17,7 +17,10 @@ import type { BackgroundOcr } from './background-ocr.ts';
 import { correctLine } from '../text/corrections.ts';
 import { applyReplacements, findReplacements } from '../text/replace.ts';
 import { redoLast, undo, undoLast } from '../review/undo.ts';
-import { pageArticlesView, pageLinesView, pageRegionsView } from './page-view.ts';
+import { articleView, pageArticlesView, pageLinesView, pageRegionsView } from './page-view.ts';
+import { articleSummaries } from './article-list.ts';
+import { suggestPages } from '../layout/suggest-pages.ts';
+import { acceptSuggestion, rejectSuggestion } from '../articles/suggestions.ts';
 import {
   createRegion,
   deleteRegion,
@@ -100,6 +103,20 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr): Handlers {
         const assembled = assembleArticle(archive.reader, a.id);
         return { id: a.id, headline: assembled.headline, pages: assembled.pages };
       }),
+    listArticles: ({ status }) => articleSummaries(archive.reader, { status }),
+    getArticle: ({ articleId }) => articleView(archive.reader, articleId),
+    suggestLayout: async ({ pageIds }) => {
+      const run = await suggestPages(archive, pageIds);
+      return { pages: run.pages, linked: run.linked };
+    },
+    acceptArticle: ({ articleId }) => {
+      acceptSuggestion(archive.db, articleId, user());
+      return { articleId };
+    },
+    rejectArticle: ({ articleId }) => {
+      rejectSuggestion(archive.db, articleId, user());
+      return { articleId };
+    },
     createArticle: ({ regionIds, fields }) => ({
       articleId: createArticle(archive.db, regionIds, fields ?? {}, user()),
     }),

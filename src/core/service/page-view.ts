@@ -38,13 +38,18 @@ export function pageRegionsView(db: ReadableDB, pageId: number): RegionView[] {
 }
 
 export function pageArticlesView(db: ReadableDB, pageId: number): ArticleView[] {
-  return pageArticleIds(db, pageId).map((id) => {
-    const { status, statusReason } = articleRow(db, id)!;
-    return {
-      ...assembleArticle(db, id),
-      status: status as ArticleStatus,
-      statusReason,
-      regionIds: partRegionIds(db, id),
-    };
-  });
+  return pageArticleIds(db, pageId).map((id) => articleView(db, id));
+}
+
+/** One article as a reader gets it, with its review status and whether it still waits as a suggestion. */
+export function articleView(db: ReadableDB, id: number): ArticleView {
+  const row = articleRow(db, id);
+  if (!row) throw new BackfileError('not-found', `No article ${id}.`);
+  return {
+    ...assembleArticle(db, id),
+    status: row.status as ArticleStatus,
+    statusReason: row.statusReason,
+    suggested: row.origin === 'suggested' && !row.accepted,
+    regionIds: partRegionIds(db, id),
+  };
 }

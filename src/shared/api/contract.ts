@@ -119,7 +119,31 @@ export interface RegionView {
 export interface ArticleView extends AssembledArticle {
   status: ArticleStatus;
   statusReason: string | null;
+  /** Suggested by the layout step and not yet accepted by a person. */
+  suggested: boolean;
   regionIds: number[];
+}
+
+/** An article as the collection's list of articles shows it. */
+export interface ArticleSummary {
+  id: number;
+  headline: string | null;
+  title: string;
+  date: string;
+  pages: { id: number; sequence: number; printedNumber: string | null }[];
+  status: ArticleStatus;
+  suggested: boolean;
+  /** Characters of its text (headline, body, captions), white space not counted. */
+  characters: number;
+}
+
+/** What "suggest regions and articles" did, page by page. */
+export interface SuggestionReport {
+  pages: (
+    | { pageId: number; regions: number; articles: number; photos: number }
+    | { pageId: number; error: ErrorInfo }
+  )[];
+  linked: number;
 }
 
 const pageId = z.number().int().positive();
@@ -256,6 +280,16 @@ export const API = {
   },
   mergeRegions: { kind: 'command', input: z.object({ regionIds: z.array(id).min(2).max(1000) }).strict() },
   issueArticles: { kind: 'query', input: z.object({ issueId: id }).strict() },
+  /** Every article of the collection, or those with one review status. */
+  listArticles: {
+    kind: 'query',
+    input: z.object({ status: z.enum(ARTICLE_STATUSES).optional() }).strict(),
+  },
+  getArticle: { kind: 'query', input: z.object({ articleId: id }).strict() },
+  /** The layout step on these pages: regions and articles suggested, each to accept or reject. */
+  suggestLayout: { kind: 'command', input: z.object({ pageIds: z.array(id).min(1).max(10_000) }).strict() },
+  acceptArticle: { kind: 'command', input: z.object({ articleId: id }).strict() },
+  rejectArticle: { kind: 'command', input: z.object({ articleId: id }).strict() },
   createArticle: {
     kind: 'command',
     input: z.object({ regionIds: z.array(id).min(1).max(10_000), fields: articleFields.optional() }).strict(),
@@ -360,6 +394,11 @@ export interface ApiOutputs {
   splitRegion: { regionIds: [number, number] };
   mergeRegions: { regionId: number };
   issueArticles: { id: number; headline: string | null; pages: number[] }[];
+  listArticles: ArticleSummary[];
+  getArticle: ArticleView;
+  suggestLayout: SuggestionReport;
+  acceptArticle: { articleId: number };
+  rejectArticle: { articleId: number };
   createArticle: { articleId: number };
   updateArticle: { articleId: number };
   exportCollection: { files: number; target: string };

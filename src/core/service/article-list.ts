@@ -1,0 +1,40 @@
+// The collection's articles as the Articles view lists them: headline, newspaper and date, the
+// pages each is printed on, review status, whether it still waits as a suggestion, and its length.
+
+import type { ReadableDB } from '../archive/db-handles.ts';
+import { articleIds, articleRow } from '../archive/article-rows.ts';
+import { getPageListing } from '../archive/pages.ts';
+import { assembleArticle } from '../articles/assemble.ts';
+import type { ArticleSummary } from '../../shared/api/contract.ts';
+import type { ArticleStatus } from '../../shared/model.ts';
+
+const characters = (texts: readonly (string | null)[]) =>
+  texts.reduce((n, t) => n + (t ?? '').replace(/\s+/gu, '').length, 0);
+
+export function articleSummaries(db: ReadableDB, filter: { status?: ArticleStatus } = {}): ArticleSummary[] {
+  const out: ArticleSummary[] = [];
+  for (const id of articleIds(db)) {
+    const row = articleRow(db, id)!;
+    if (filter.status !== undefined && row.status !== filter.status) continue;
+    const article = assembleArticle(db, id);
+    const pages = article.pages.map((pageId) => getPageListing(db, pageId)!);
+    out.push({
+      id,
+      headline: article.headline,
+      title: pages[0]?.title ?? '',
+      date: pages[0]?.date ?? '',
+      pages: pages.map((p) => ({ id: p.id, sequence: p.sequence, printedNumber: p.printedNumber })),
+      status: row.status as ArticleStatus,
+      suggested: row.origin === 'suggested' && !row.accepted,
+      characters: characters([
+        article.kicker,
+        article.headline,
+        article.subhead,
+        article.byline,
+        ...article.paragraphs,
+        ...article.photos.map((p) => p.caption),
+      ]),
+    });
+  }
+  return out;
+}
