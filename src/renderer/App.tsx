@@ -4,6 +4,8 @@ import type { BackfileApi } from '../shared/api/contract.ts';
 import { Library } from './library/Library.tsx';
 import { PageView } from './page/PageView.tsx';
 import { SearchView } from './search/SearchView.tsx';
+import { ArticlesView } from './articles/ArticlesView.tsx';
+import { ArticleRoute } from './articles/ArticleRoute.tsx';
 import { parseRoute, routeHash } from './routing.ts';
 
 export function App({ api }: { api: BackfileApi }) {
@@ -27,6 +29,7 @@ export function App({ api }: { api: BackfileApi }) {
       <nav className="topbar">
         <strong>{t('appName')}</strong>
         <a href={routeHash({ view: 'library' })}>{t('library')}</a>
+        <a href={routeHash({ view: 'articles', status: null })}>{t('articlesView.title')}</a>
         <a href={routeHash({ view: 'search', query: '' })}>{t('search.label')}</a>
         <label>
           {t('language')}{' '}
@@ -38,6 +41,10 @@ export function App({ api }: { api: BackfileApi }) {
       </nav>
       {route.view === 'library' && <Library api={api} />}
       {route.view === 'search' && <SearchView key={route.query} api={api} query={route.query} />}
+      {route.view === 'articles' && <ArticlesView api={api} status={route.status} />}
+      {route.view === 'article' && (
+        <ArticleRoute key={route.articleId} api={api} articleId={route.articleId} />
+      )}
       {route.view === 'page' && archiveId !== null && (
         <PageView
           key={route.pageId}

@@ -13,6 +13,7 @@ import { ImportForm } from './ImportForm.tsx';
 import { JobsPanel } from './JobsPanel.tsx';
 import { PageDetailsForm } from './PageDetailsForm.tsx';
 import { pageLabel } from '../page-label.ts';
+import { SuggestLayout } from '../articles/SuggestLayout.tsx';
 import { ReReadOffer } from './ReReadOffer.tsx';
 import {
   ENGINE_LABELS,
@@ -149,6 +150,15 @@ export function Library({ api }: { api: BackfileApi }) {
         <button type="button" disabled={selected.size === 0} onClick={() => setEditing(true)}>
           {t('details.open')}
         </button>
+        <SuggestLayout
+          api={api}
+          pageIds={[...selected]}
+          pageName={(id) => {
+            const page = pages.find((p) => p.id === id);
+            return page ? pageLabel(page, t) : '';
+          }}
+          onError={setError}
+        />
         <button type="button" onClick={() => setExporting(true)}>
           {t('exportDialog.open')}
         </button>
@@ -193,7 +203,21 @@ export function Library({ api }: { api: BackfileApi }) {
           <h2>{title.title}</h2>
           {title.issues.map((issue) => (
             <section key={issue.key} className="issue-group">
-              <h3>{issue.label || t('undated')}</h3>
+              <div className="issue-head">
+                <h3>{issue.label || t('undated')}</h3>
+                <SuggestLayout
+                  api={api}
+                  pageIds={issue.pages.map((p) => p.id)}
+                  label={t('suggest.issue')}
+                  pageName={(id) =>
+                    pageLabel(
+                      issue.pages.find((p) => p.id === id)!,
+                      t,
+                    )
+                  }
+                  onError={setError}
+                />
+              </div>
               <ul className="pages">
                 {issue.pages.map((page) => (
                   <li key={page.id} className={selected.has(page.id) ? 'selected' : ''}>

@@ -1,5 +1,6 @@
 // The articles on this page, each as a reader gets it: headline, byline, body in reading order,
-// photos with their captions; headline and byline editable, review status settable.
+// photos with their captions; headline and byline editable, review status settable. An article
+// the layout step suggested is marked so, to accept as it is or reject (regions and all).
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,7 +44,18 @@ export function ArticlePanel({ api, articles, onError }: Props) {
   return (
     <div className="article-panel">
       {articles.map((a) => (
-        <article key={a.id} className="article" data-article-id={a.id}>
+        <article key={a.id} className={a.suggested ? 'article suggested' : 'article'} data-article-id={a.id}>
+          {a.suggested && (
+            <div className="suggestion" role="group" aria-label={t('suggest.decision')}>
+              <span className="badge">{t('suggest.suggested')}</span>
+              <button type="button" onClick={() => void run(api.call('acceptArticle', { articleId: a.id }))}>
+                {t('suggest.accept')}
+              </button>
+              <button type="button" onClick={() => void run(api.call('rejectArticle', { articleId: a.id }))}>
+                {t('suggest.reject')}
+              </button>
+            </div>
+          )}
           <div className="article-edit">
             <FieldInput
               label={t('articles.headline')}

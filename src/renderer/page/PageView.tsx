@@ -17,6 +17,7 @@ import { PageOverlay } from './PageOverlay.tsx';
 import { RegionPanel } from './RegionPanel.tsx';
 import { PageStrip } from './PageStrip.tsx';
 import { pageLabel } from '../page-label.ts';
+import { SuggestLayout } from '../articles/SuggestLayout.tsx';
 import { StatusControl } from './StatusControl.tsx';
 import { hitBoxes } from './search-highlight.ts';
 import { lineAt, regionAt } from './hit-test.ts';
@@ -237,6 +238,7 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
         <button type="button" onClick={() => setExporting(true)}>
           {t('exportDialog.open')}
         </button>
+        <SuggestLayout api={api} pageIds={[pageId]} pageName={() => pageLabel(page, t)} onError={onError} />
         <label>
           <input type="checkbox" checked={showWords} onChange={(e) => setShowWords(e.target.checked)} />{' '}
           {t('editor.lowWords')}
