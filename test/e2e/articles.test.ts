@@ -70,8 +70,16 @@ describe('suggested articles in the app', () => {
       expect(await rows.first().textContent()).toContain('文峪河报 · 2018-10-19');
       await page.screenshot({ path: path.join(SHOTS, 'articles-en.png') });
 
-      // Filtered by status, in the URL.
-      const first = made[0]!.id;
+      // Filtered by status, in the URL. The article taken is a story printed on two pages.
+      const pagesOf = (id: number) =>
+        archive.db
+          .prepare(
+            `SELECT DISTINCT p.sequence FROM article_parts ap JOIN regions r ON r.id = ap.region_id
+             JOIN pages p ON p.id = r.page_id WHERE ap.article_id = ? ORDER BY p.sequence`,
+          )
+          .pluck()
+          .all(id) as number[];
+      const first = made.find((a) => pagesOf(a.id).length === 2)!.id;
       archive.db.prepare("UPDATE articles SET status = 'in_correction' WHERE id = ?").run(first);
       await page.locator('.articles-view select').selectOption('in_correction');
       await expect.poll(() => page.url()).toContain('#/articles?status=in_correction');
@@ -82,6 +90,9 @@ describe('suggested articles in the app', () => {
       await rows.first().getByRole('link').first().click();
       await expect.poll(() => page.url()).toContain(`#/article/${first}`);
       const view = page.locator(`.article-route article[data-article-id="${first}"]`);
+      await expect
+        .poll(() => view.locator('.continued a').allTextContents())
+        .toEqual(pagesOf(first).map((n) => `p. ${n}`));
       await view.getByRole('button', { name: 'Accept' }).click();
       await expect.poll(() => articles(archive).find((a) => a.id === first)?.accepted).toBe(1);
       await expect.poll(() => view.getByRole('button', { name: 'Accept' }).count()).toBe(0);

@@ -1,5 +1,6 @@
 // Pages of the archive: rows mapped to domain pages at this edge.
 
+import type { PrintedPage } from '../../shared/api/contract.ts';
 import type { ReadableDB, WritableDB } from './db-handles.ts';
 import type { Page, PageStatus, TextSourceKind } from '../../shared/model.ts';
 
@@ -82,6 +83,15 @@ export function listPages(db: ReadableDB, filter: { issueId?: number } = {}): Pa
 export function getPageListing(db: ReadableDB, id: number): PageListing | null {
   const row = db.prepare(`${LISTING} WHERE p.id = ?`).get(id) as ListingRow | undefined;
   return row ? rowToListing(row) : null;
+}
+
+/** Pages as a reader names them: their printed number, or their place in the issue. */
+export function printedPages(db: ReadableDB, ids: readonly number[]): PrintedPage[] {
+  const row = db.prepare('SELECT sequence, printed_number FROM pages WHERE id = ?');
+  return ids.map((id) => {
+    const r = row.get(id) as { sequence: number; printed_number: string | null };
+    return { id, sequence: r.sequence, printedNumber: r.printed_number };
+  });
 }
 
 /** The pages before and after one in its issue, by sequence: the page view's way through an issue. */

@@ -3,7 +3,8 @@
 
 import type { ReadableDB } from '../archive/db-handles.ts';
 import { articleIds, articleRow } from '../archive/article-rows.ts';
-import { getPageListing } from '../archive/pages.ts';
+import { printedPages } from '../archive/pages.ts';
+import { issueLabel } from '../archive/catalogue.ts';
 import { assembleArticle } from '../articles/assemble.ts';
 import type { ArticleSummary } from '../../shared/api/contract.ts';
 import type { ArticleStatus } from '../../shared/model.ts';
@@ -17,13 +18,13 @@ export function articleSummaries(db: ReadableDB, filter: { status?: ArticleStatu
     const row = articleRow(db, id)!;
     if (filter.status !== undefined && row.status !== filter.status) continue;
     const article = assembleArticle(db, id);
-    const pages = article.pages.map((pageId) => getPageListing(db, pageId)!);
+    const issue = issueLabel(db, row.issueId)!;
     out.push({
       id,
       headline: article.headline,
-      title: pages[0]?.title ?? '',
-      date: pages[0]?.date ?? '',
-      pages: pages.map((p) => ({ id: p.id, sequence: p.sequence, printedNumber: p.printedNumber })),
+      title: issue.title,
+      date: issue.date,
+      pages: printedPages(db, article.pages),
       status: row.status as ArticleStatus,
       suggested: row.origin === 'suggested' && !row.accepted,
       characters: characters([

@@ -10,6 +10,7 @@ import { reviewLines } from '../archive/line-rows.ts';
 import { assembleArticle } from '../articles/assemble.ts';
 import type { ArticleStatus } from '../../shared/model.ts';
 import { wordsOfLine } from '../text/line-words.ts';
+import { printedPages } from '../archive/pages.ts';
 
 export function pageLinesView(db: ReadableDB, pageId: number): PageLines {
   const page = pageSize(db, pageId);
@@ -45,8 +46,10 @@ export function pageArticlesView(db: ReadableDB, pageId: number): ArticleView[] 
 export function articleView(db: ReadableDB, id: number): ArticleView {
   const row = articleRow(db, id);
   if (!row) throw new BackfileError('not-found', `No article ${id}.`);
+  const article = assembleArticle(db, id);
   return {
-    ...assembleArticle(db, id),
+    ...article,
+    printedOn: printedPages(db, article.pages),
     status: row.status as ArticleStatus,
     statusReason: row.statusReason,
     suggested: row.origin === 'suggested' && !row.accepted,

@@ -157,7 +157,7 @@ const en = {
     dateline: 'Dateline',
     untitled: 'Article {{id}} (no headline)',
     photo: 'Photo',
-    pages: 'On pages {{pages}}',
+    printedOn: 'Printed on',
   },
   suggest: {
     button: 'Suggest regions and articles',
@@ -479,7 +479,7 @@ const zh: Strings = {
     dateline: '电头',
     untitled: '文章 {{id}}（无标题）',
     photo: '图片',
-    pages: '见第 {{pages}} 版',
+    printedOn: '刊于',
   },
   suggest: {
     button: '建议区域与文章',

@@ -8,6 +8,7 @@ import { ArticleHistoryView } from './HistoryPanel.tsx';
 import type { ArticleView, BackfileApi } from '../../shared/api/contract.ts';
 import { ARTICLE_STATUSES } from '../../shared/model.ts';
 import { StatusControl } from './StatusControl.tsx';
+import { routeHash } from '../routing.ts';
 
 interface Props {
   api: BackfileApi;
@@ -112,8 +113,15 @@ export function ArticlePanel({ api, articles, onError }: Props) {
                 {photo.caption && <figcaption>{photo.caption}</figcaption>}
               </figure>
             ))}
-            {a.pages.length > 1 && (
-              <p className="continued">{t('articles.pages', { pages: a.pages.join(', ') })}</p>
+            {a.printedOn.length > 1 && (
+              <p className="continued">
+                {t('articles.printedOn')}{' '}
+                {a.printedOn.map((p) => (
+                  <a key={p.id} href={routeHash({ view: 'page', pageId: p.id, lineId: null, query: null })}>
+                    {t('page', { n: p.printedNumber ?? p.sequence })}
+                  </a>
+                ))}
+              </p>
             )}
           </div>
         </article>

@@ -122,6 +122,14 @@ export interface ArticleView extends AssembledArticle {
   /** Suggested by the layout step and not yet accepted by a person. */
   suggested: boolean;
   regionIds: number[];
+  /** The pages it is printed on, as their numbers are printed (or their place in the issue). */
+  printedOn: PrintedPage[];
+}
+
+export interface PrintedPage {
+  id: number;
+  sequence: number;
+  printedNumber: string | null;
 }
 
 /** An article as the collection's list of articles shows it. */
@@ -130,7 +138,7 @@ export interface ArticleSummary {
   headline: string | null;
   title: string;
   date: string;
-  pages: { id: number; sequence: number; printedNumber: string | null }[];
+  pages: PrintedPage[];
   status: ArticleStatus;
   suggested: boolean;
   /** Characters of its text (headline, body, captions), white space not counted. */
