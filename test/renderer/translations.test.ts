@@ -3,7 +3,10 @@
 // engines, keys on the keyboard, the app's and its export folder's names). A string that is only
 // symbols ("+", "−") is the same in both.
 
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../fixtures/repo.ts';
 import { STRINGS } from '../../src/renderer/i18n/strings.ts';
 
 /** Names kept as they are in Chinese text. */
@@ -68,5 +71,28 @@ describe('the Chinese UI strings', () => {
         .map((w) => `${k}: ${w}`),
     );
     expect(english).toEqual([]);
+  });
+});
+
+/** Every `t('key')` with a literal key in the renderer's source. */
+function keysUsed(): { file: string; key: string }[] {
+  const dir = path.join(REPO_ROOT, 'src', 'renderer');
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.tsx?$/.test(f))
+    .flatMap((f) =>
+      [...readFileSync(path.join(dir, f), 'utf8').matchAll(/\bt\(\s*'([\w.-]+)'/gu)].map((m) => ({
+        file: f,
+        key: m[1]!,
+      })),
+    );
+}
+
+describe('the strings the renderer asks for', () => {
+  it('exist, so no key is ever shown in place of words', () => {
+    const used = keysUsed();
+    expect(used.length).toBeGreaterThan(100);
+    // A plural key is stored as key_one, key_other.
+    const missing = used.filter(({ key }) => !en.has(key) && !en.has(`${key}_other`));
+    expect(missing).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // validated against the contract's schema. Used by the Electron main process and the server.
 
 import type { Archive } from '../archive/archive.ts';
-import { getPageListing, issueNeighbours, listPages } from '../archive/pages.ts';
+import { getPageListing, issueNeighbours, listPages, printedPages } from '../archive/pages.ts';
 import { archiveStatus } from '../archive/status.ts';
 import { archiveId } from '../archive/identity.ts';
 import { listJobs } from '../archive/job-queue.ts';
@@ -101,7 +101,11 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr): Handlers {
     issueArticles: ({ issueId }) =>
       listArticles(archive.reader, issueId).map((a) => {
         const assembled = assembleArticle(archive.reader, a.id);
-        return { id: a.id, headline: assembled.headline, pages: assembled.pages };
+        return {
+          id: a.id,
+          headline: assembled.headline,
+          pages: printedPages(archive.reader, assembled.pages),
+        };
       }),
     listArticles: ({ status }) => articleSummaries(archive.reader, { status }),
     getArticle: ({ articleId }) => articleView(archive.reader, articleId),

@@ -97,7 +97,7 @@ export function RegionPanel({
             {issueArticles.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.headline ?? t('articles.untitled', { id: a.id })} (
-                {t('articles.pages', { pages: a.pages.join(', ') })})
+                {a.pages.map((p) => t('page', { n: p.printedNumber ?? p.sequence })).join(', ')})
               </option>
             ))}
           </select>

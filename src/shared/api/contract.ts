@@ -401,7 +401,7 @@ export interface ApiOutputs {
   reorderRegions: { pageId: number };
   splitRegion: { regionIds: [number, number] };
   mergeRegions: { regionId: number };
-  issueArticles: { id: number; headline: string | null; pages: number[] }[];
+  issueArticles: { id: number; headline: string | null; pages: PrintedPage[] }[];
   listArticles: ArticleSummary[];
   getArticle: ArticleView;
   suggestLayout: SuggestionReport;
