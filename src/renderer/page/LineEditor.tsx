@@ -1,12 +1,21 @@
 // Line-by-line correction beside the image. Every keystroke is kept as a draft in the browser's
 // storage at once and saved to the archive shortly after (and at once on leaving the line), so
 // nothing typed is lost. Keys: ↓ / Enter next line, ↑ previous, F2 next low-confidence word,
-// Esc back to the saved text, Alt+O the original OCR text of every line.
+// Esc back to the saved text, Alt+O the original OCR text of every line. The words the engine was
+// unsure of are marked inside the text, on a layer under the (transparent) field that follows
+// its scrolling; a word retyped loses its mark at once.
 
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageLines } from '../../shared/api/contract.ts';
-import { isUncertain, nextLineIndex, nextLowConfidenceWord, wordRanges } from './editor-navigation.ts';
+import {
+  isUncertain,
+  markedPieces,
+  nextLineIndex,
+  nextLowConfidenceWord,
+  uncertainStretches,
+  wordRanges,
+} from './editor-navigation.ts';
 
 type Line = PageLines['lines'][number];
 
@@ -81,6 +90,12 @@ export function LineEditor(props: Props) {
     }
   };
 
+  // The marks layer scrolls with its field (a long line scrolls inside the input).
+  const follow = (e: { currentTarget: HTMLInputElement }) => {
+    const marks = e.currentTarget.previousElementSibling;
+    if (marks) marks.scrollLeft = e.currentTarget.scrollLeft;
+  };
+
   if (props.lines.length === 0) return <p className="empty">{t('editor.noText')}</p>;
   return (
     <ol className="line-editor" aria-label={t('editor.lines')}>
@@ -94,24 +109,33 @@ export function LineEditor(props: Props) {
             onMouseEnter={() => props.onHover(line.id)}
             onMouseLeave={() => props.onHover(null)}
           >
-            <input
-              ref={(el) => {
-                if (el) inputs.current.set(line.id, el);
-                else inputs.current.delete(line.id);
-              }}
-              data-line-id={line.id}
-              value={value}
-              lang="zh-Hans"
-              spellCheck={false}
-              aria-label={t('editor.line', { n: index + 1 })}
-              className={
-                props.drafts[line.id] !== undefined && props.drafts[line.id] !== line.text ? 'unsaved' : ''
-              }
-              onFocus={() => index !== props.activeIndex && props.onActivate(index)}
-              onChange={(e) => props.onType(line.id, e.target.value)}
-              onBlur={() => props.onLeave(line.id)}
-              onKeyDown={onKeyDown(index)}
-            />
+            <div className="line-field">
+              <div className="line-marks" aria-hidden="true" data-marks-for={line.id}>
+                {markedPieces(value, uncertainStretches(value, line)).map((piece, k) =>
+                  piece.marked ? <mark key={k}>{piece.text}</mark> : piece.text,
+                )}
+              </div>
+              <input
+                ref={(el) => {
+                  if (el) inputs.current.set(line.id, el);
+                  else inputs.current.delete(line.id);
+                }}
+                onScroll={follow}
+                onSelect={follow}
+                data-line-id={line.id}
+                value={value}
+                lang="zh-Hans"
+                spellCheck={false}
+                aria-label={t('editor.line', { n: index + 1 })}
+                className={
+                  props.drafts[line.id] !== undefined && props.drafts[line.id] !== line.text ? 'unsaved' : ''
+                }
+                onFocus={() => index !== props.activeIndex && props.onActivate(index)}
+                onChange={(e) => props.onType(line.id, e.target.value)}
+                onBlur={() => props.onLeave(line.id)}
+                onKeyDown={onKeyDown(index)}
+              />
+            </div>
             {props.showOriginal && (
               <div className="original" data-testid="original">
                 {line.original}

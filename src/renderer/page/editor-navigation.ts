@@ -66,3 +66,35 @@ export function wordRanges(text: string, words: readonly { text: string }[]): ([
     return [at, from];
   });
 }
+
+/**
+ * The stretches of `text` (the line as it now stands, typing included) that are words the engine
+ * was unsure of: where the editor marks them. A word the reader has retyped no longer occurs, so
+ * its mark goes as soon as the correction is typed.
+ */
+export function uncertainStretches(
+  text: string,
+  line: NavigableLine & { words: readonly { text: string; confidence: number | null }[] },
+): [number, number][] {
+  const ranges = wordRanges(text, line.words);
+  return line.words.flatMap((w, i) => {
+    const range = ranges[i];
+    return range && isUncertain(line, w) ? [range] : [];
+  });
+}
+
+/** The text cut at the stretches: pieces to paint, each marked or not. */
+export function markedPieces(
+  text: string,
+  stretches: readonly [number, number][],
+): { text: string; marked: boolean }[] {
+  const pieces: { text: string; marked: boolean }[] = [];
+  let at = 0;
+  for (const [from, to] of stretches) {
+    if (from > at) pieces.push({ text: text.slice(at, from), marked: false });
+    pieces.push({ text: text.slice(from, to), marked: true });
+    at = to;
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at), marked: false });
+  return pieces;
+}
