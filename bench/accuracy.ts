@@ -10,7 +10,12 @@
 // Kinds: born-digital PDF, shuffled PDF (content stream in random order), clean 300-dpi scan,
 // degraded 200-dpi scan, 100-dpi JPEG; engines: auto (the default: by the script found and the
 // resolution), tesseract.js, PP-OCR, and native tesseract 5 (psm 3) as the reference in the same run.
-// Run: node bench/accuracy.ts [--kinds pdf,shuffled,clean,degraded,jpeg] [--engines auto,tesseract,ppocr,native]
+// Scripts beyond modern Chinese (bench/lib/script-sets.ts), each read with `auto` against native
+// tesseract with the language that reads it best: fraktur (the NZZ front pages, word F1 against
+// their PAGE ground truth), vertical-clean and vertical-degraded (made vertical traditional-
+// Chinese pages, character F1), latin72 (English three-column pages at 72 dpi, word F1).
+// Run: node bench/accuracy.ts [--kinds pdf,shuffled,clean,degraded,jpeg,fraktur,vertical-clean,vertical-degraded,latin72]
+//      [--engines auto,tesseract,ppocr,native]
 //      [--pages pages/page-01,...] [--verbose] [--dump DIR]
 //      (--dump writes each page's text, per kind and engine, beside its truth, to see what went wrong)
 
@@ -19,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { openArchive, type Archive } from '../src/core/archive/archive.ts';
-import { loadPageBlocks } from '../src/core/archive/page-text.ts';
+import { loadPageBlocks, mainTextSource } from '../src/core/archive/page-text.ts';
 import { assembleArticle } from '../src/core/articles/assemble.ts';
 import { listArticles } from '../src/core/articles/articles.ts';
 import { pageToPlainText } from '../src/core/export/page-text-export.ts';
@@ -29,15 +34,35 @@ import { engineFactory, type EngineChoice } from '../src/core/ocr/engines.ts';
 import { queueOcr } from '../src/core/ocr/queue-ocr.ts';
 import { segmentArchivePage } from '../src/core/layout/segment-service.ts';
 import { linkIssueJumps } from '../src/core/layout/jumps.ts';
-import { bagOfCharactersF1, characterErrorRate } from '../src/shared/text/error-rate.ts';
+import { bagOfCharactersF1, bagOfWordsF1, characterErrorRate } from '../src/shared/text/error-rate.ts';
 import { comparableText, truthPages, type TruthPage } from './lib/truth.ts';
 import { nativeTesseractTexts } from './lib/native-tesseract.ts';
+import {
+  VERTICAL_HELD_OUT,
+  VERTICAL_TUNING,
+  bareText,
+  nzzSet,
+  smallLatinSet,
+  verticalSet,
+  type ScriptPage,
+  type ScriptSet,
+} from './lib/script-sets.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1]!.split(',') : null;
 };
-const KIND_NAMES = arg('kinds') ?? ['pdf', 'shuffled', 'clean', 'degraded', 'jpeg'];
+const KIND_NAMES = arg('kinds') ?? [
+  'pdf',
+  'shuffled',
+  'clean',
+  'degraded',
+  'jpeg',
+  'fraktur',
+  'vertical-clean',
+  'vertical-degraded',
+  'latin72',
+];
 const ENGINES = arg('engines') ?? ['auto', 'tesseract', 'ppocr', 'native'];
 const DUMP = arg('dump')?.[0] ?? null;
 const ONLY = arg('pages');
@@ -288,11 +313,12 @@ function summarise(score: RunScore, label: string, pages: PageScore[]): string {
 
 const pages = truthPages().filter((p) => !ONLY || ONLY.includes(p.name));
 if (pages.length === 0) throw new Error('No sample pages found beside the repository (../shared/samples).');
+const sampleKinds = KINDS.filter((k) => KIND_NAMES.includes(k.name));
 console.log(
   `bench/accuracy — ${pages.length} sample pages (${pages.filter((p) => p.heldOut).length} held out of tuning), ${os.cpus().length} cores, Node ${process.version}`,
 );
 const results: RunScore[] = [];
-for (const kind of KINDS.filter((k) => KIND_NAMES.includes(k.name))) {
+for (const kind of sampleKinds) {
   const engines = kind.scan ? ENGINES : ['text layer'];
   for (const engine of engines) {
     const score = engine === 'native' ? await runNative(kind, pages) : await runBackfile(kind, engine, pages);
@@ -305,10 +331,11 @@ for (const kind of KINDS.filter((k) => KIND_NAMES.includes(k.name))) {
     }
   }
 }
-console.log(
-  '\n| kind | engine | pages | ordered CER (mean) | worst page | char F1 | article parts exact | photos with caption |',
-);
-console.log('|---|---|---|---|---|---|---|---|');
+if (results.length > 0)
+  console.log(
+    '\n| kind | engine | pages | ordered CER (mean) | worst page | char F1 | article parts exact | photos with caption |',
+  );
+if (results.length > 0) console.log('|---|---|---|---|---|---|---|---|');
 for (const score of results) {
   for (const [label, list] of [
     ['tuning', score.pages.filter((p) => !p.page.heldOut)],
@@ -318,9 +345,108 @@ for (const score of results) {
     if (row) console.log(row);
   }
 }
-console.log('\n| kind | engine | jumped stories linked | seconds |');
-console.log('|---|---|---|---|');
+if (results.length > 0) {
+  console.log('\n| kind | engine | jumped stories linked | seconds |');
+  console.log('|---|---|---|---|');
+}
 for (const score of results)
   console.log(
     `| ${score.kind} | ${score.engine} | ${ratio(score.linked, score.jumps)} | ${score.seconds.toFixed(0)} |`,
   );
+
+// Scripts beyond modern Chinese: `auto` against native tesseract with the kind's own language.
+const SCRIPT_KINDS: Record<string, (dir: string) => Promise<ScriptSet>> = {
+  fraktur: async () => nzzSet(),
+  'vertical-clean': (dir) => verticalSet(dir, [...VERTICAL_TUNING, ...VERTICAL_HELD_OUT], 'clean'),
+  'vertical-degraded': (dir) => verticalSet(dir, [...VERTICAL_TUNING, ...VERTICAL_HELD_OUT], 'degraded'),
+  latin72: (dir) => smallLatinSet(dir),
+};
+const scriptKinds = Object.keys(SCRIPT_KINDS).filter((k) => KIND_NAMES.includes(k));
+if (scriptKinds.length > 0) {
+  console.log(
+    '\n| kind | engine | pages | ordered CER (mean) | worst page | F1 (mean) | F1 unit | read with | seconds |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
+}
+for (const name of scriptKinds) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-accuracy-scripts-'));
+  try {
+    const set = await SCRIPT_KINDS[name]!(dir);
+    const runs: { engine: string; texts: string[]; seconds: number; chosen?: string[] }[] = [
+      { engine: 'auto', ...(await readWithAuto(set)) },
+      ...(ENGINES.includes('native')
+        ? [{ engine: `native tesseract -l ${set.native}`, ...(await readNatively(set)) }]
+        : []),
+    ];
+    for (const run of runs) {
+      for (const part of ['tuning', 'held out'] as const) {
+        const scored = set.pages
+          .map((page, i) => ({ page, text: run.texts[i]!, chosen: run.chosen?.[i] }))
+          .filter((x) => x.page.set === part)
+          .map((x) => scoreScriptPage(set, x.page, x.text));
+        if (scored.length === 0) continue;
+        const mean = (f: (x: (typeof scored)[number]) => number) =>
+          scored.reduce((n, x) => n + f(x), 0) / scored.length;
+        const chosen = run.chosen ? [...new Set(run.chosen)].join(', ') : set.native;
+        console.log(
+          `| ${set.kind} | ${run.engine} | ${part} (${scored.length}) | ${pct(mean((x) => x.cer))} | ${pct(Math.max(...scored.map((x) => x.cer)))} | ${mean((x) => x.f1).toFixed(3)} | ${set.unit} | ${chosen} | ${run.seconds.toFixed(0)} |`,
+        );
+        if (VERBOSE)
+          scored.forEach((x, k) =>
+            console.log(
+              `    ${set.pages.filter((p) => p.set === part)[k]!.name}: F1 ${x.f1.toFixed(3)}, CER ${pct(x.cer)}`,
+            ),
+          );
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function scoreScriptPage(set: ScriptSet, page: ScriptPage, text: string): { f1: number; cer: number } {
+  if (set.unit === 'characters') {
+    const read = bareText(text);
+    return { f1: bagOfCharactersF1(read, page.truth).f1, cer: characterErrorRate(read, page.truth) };
+  }
+  return { f1: bagOfWordsF1(text, page.truth).f1, cer: characterErrorRate(text, page.truth) };
+}
+
+async function readWithAuto(set: ScriptSet): Promise<{ texts: string[]; chosen: string[]; seconds: number }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-accuracy-auto-'));
+  const archive = openArchive(path.join(dir, 'archive'));
+  try {
+    const started = performance.now();
+    const summary = await importScans(
+      archive,
+      set.pages.map((p) => p.file),
+    );
+    const failed = summary.files.filter((f) => f.outcome === 'failed');
+    if (failed.length) throw new Error(`import failed: ${failed.map((f) => f.error?.message).join('; ')}`);
+    queueOcr(archive, { scope: { all: true }, confirmed: true });
+    await new OcrRunner(archive, (name) => engineFactory(archive, name), {
+      workers: defaultWorkerCount(),
+    }).run();
+    const ids = summary.files.map((f) => f.pageIds[0]!);
+    return {
+      texts: ids.map((id) => pageToPlainText(loadPageBlocks(archive.db, id))),
+      // What `auto` chose, as the page's text source records it.
+      chosen: ids.map((id) => mainTextSource(archive.db, id)?.model.split(' ').slice(0, 2).join(' ') ?? '?'),
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    archive.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function readNatively(set: ScriptSet): Promise<{ texts: string[]; seconds: number }> {
+  const started = performance.now();
+  const texts = await nativeTesseractTexts(set.pages.length, (i) => set.pages[i]!.file, [
+    '-l',
+    set.native,
+    '--psm',
+    '3',
+  ]);
+  return { texts, seconds: (performance.now() - started) / 1000 };
+}

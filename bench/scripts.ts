@@ -6,36 +6,25 @@
 // Run: node bench/scripts.ts [--langs auto,frk,eng] [--pages 1800,1933] [--no-native] [--dump DIR]
 //      (--dump writes each page's text and its truth, to see what was misread)
 
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openArchive } from '../src/core/archive/archive.ts';
 import { loadPageBlocks, mainTextSource } from '../src/core/archive/page-text.ts';
 import { pageToPlainText } from '../src/core/export/page-text-export.ts';
-import { readPageXml } from '../src/core/import/existing-ocr/page-xml-reader.ts';
 import { importScans } from '../src/core/import/importer.ts';
 import { OcrRunner, defaultWorkerCount } from '../src/core/jobs/ocr-runner.ts';
 import { engineFactory } from '../src/core/ocr/engines.ts';
 import { queueOcr } from '../src/core/ocr/queue-ocr.ts';
 import { bagOfWordsF1 } from '../src/shared/text/error-rate.ts';
-import { normaliseParagraph } from '../src/shared/text/normalise.ts';
-import { REPO_ROOT } from '../test/fixtures/repo.ts';
 import { nativeTesseractTexts } from './lib/native-tesseract.ts';
+import { nzzSet } from './lib/script-sets.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1]!.split(',') : null;
 };
 const LANGS = arg('langs') ?? ['auto'];
-const NZZ = path.join(REPO_ROOT, '..', 'shared', 'samples', 'real', 'nzz');
 const ONLY = arg('pages');
 
 interface Page {
@@ -44,19 +33,8 @@ interface Page {
   truth: string;
 }
 
-function nzzPages(): Page[] {
-  if (!existsSync(NZZ)) throw new Error(`${NZZ}: the NZZ samples are not there.`);
-  return readdirSync(NZZ)
-    .filter((f) => f.endsWith('.tif'))
-    .filter((f) => !ONLY || ONLY.some((y) => f.includes(`_${y}`)))
-    .map((f) => {
-      const xml = path.join(NZZ, f.replace(/\.tif$/, '.xml'));
-      const truth = readPageXml(readFileSync(xml, 'utf8'), xml)
-        .regions.map((r) => normaliseParagraph(r.lines.map((l) => l.text)))
-        .join('\n');
-      return { name: f.replace(/\.tif$/, ''), image: path.join(NZZ, f), truth };
-    });
-}
+const nzzPages = (): Page[] =>
+  nzzSet(ONLY ?? undefined).pages.map((p) => ({ name: p.name, image: p.file, truth: p.truth }));
 
 async function backfile(
   pages: Page[],

@@ -14,11 +14,9 @@
 // is a comma), per page and as means.
 // Run: node bench/vertical.ts [--seeds 1,2,101] [--kinds clean,degraded] [--no-native]
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as OpenCC from 'opencc-js/cn2t';
-import sharp from 'sharp';
 import { openArchive } from '../src/core/archive/archive.ts';
 import { loadPageBlocks, mainTextSource } from '../src/core/archive/page-text.ts';
 import { importScans } from '../src/core/import/importer.ts';
@@ -26,29 +24,20 @@ import { OcrRunner, defaultWorkerCount } from '../src/core/jobs/ocr-runner.ts';
 import { engineFactory } from '../src/core/ocr/engines.ts';
 import { queueOcr } from '../src/core/ocr/queue-ocr.ts';
 import { bagOfCharactersF1, characterErrorRate } from '../src/shared/text/error-rate.ts';
-import { makeVerticalPage, writeVerticalPage, type SourceArticle } from '../test/fixtures/vertical-page.ts';
-import { REPO_ROOT } from '../test/fixtures/repo.ts';
 import { nativeTesseractTexts } from './lib/native-tesseract.ts';
+import { VERTICAL_HELD_OUT, VERTICAL_TUNING, bareText as bare, verticalSet } from './lib/script-sets.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const TUNING = [1, 2, 3, 4, 5, 6];
-const HELD_OUT = [101, 102, 103, 104, 105, 106];
+const TUNING = VERTICAL_TUNING;
+const HELD_OUT = VERTICAL_HELD_OUT;
 const seeds = (option('--seeds') ?? [...TUNING, ...HELD_OUT].join(',')).split(',').map(Number);
 const kinds = (option('--kinds') ?? 'clean,degraded').split(',');
 const native = !args.includes('--no-native');
 
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
-const source: SourceArticle[] = (
-  JSON.parse(readFileSync(path.join(REPO_ROOT, '..', 'shared', 'samples', 'articles_000.json'), 'utf8')) as {
-    articles: { headline: string; paragraphs: string[] }[];
-  }
-).articles.map((a) => ({ headline: toTraditional(a.headline), paragraphs: a.paragraphs.map(toTraditional) }));
-
-const bare = (s: string) => s.replace(/\s+/gu, '').normalize('NFKC');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'backfile-vertical-'));
 
 interface Case {
@@ -59,33 +48,10 @@ interface Case {
 }
 
 const cases: Case[] = [];
-for (const seed of seeds) {
-  const page = makeVerticalPage(source, { seed, mixed: seed % 2 === 0 });
-  const clean = await writeVerticalPage(page, path.join(dir, `v${seed}.png`));
-  const truth = bare(page.order.map((i) => page.lines[i]!.text).join(''));
-  if (kinds.includes('clean')) cases.push({ seed, kind: 'clean', file: clean, truth });
-  if (kinds.includes('degraded')) {
-    // A scan of the time: 200 dpi, turned a little, soft, grainy, compressed.
-    const file = path.join(dir, `v${seed}-degraded.jpg`);
-    const turned = await sharp(clean)
-      .rotate(0.8, { background: '#ffffff' })
-      .resize({ width: Math.round((page.width * 2) / 3) })
-      .blur(0.6)
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const grain = Buffer.from(turned.data);
-    let s = seed;
-    for (let i = 0; i < grain.length; i++) {
-      s = (s * 1103515245 + 12345) & 0x7fffffff;
-      grain[i] = Math.max(0, Math.min(255, grain[i]! * 0.82 + 30 + ((s % 21) - 10)));
-    }
-    await sharp(grain, { raw: turned.info })
-      .greyscale()
-      .withMetadata({ density: 200 })
-      .jpeg({ quality: 55 })
-      .toFile(file);
-    cases.push({ seed, kind: 'degraded', file, truth });
-  }
+for (const kind of ['clean', 'degraded'] as const) {
+  if (!kinds.includes(kind)) continue;
+  const set = await verticalSet(dir, seeds, kind);
+  set.pages.forEach((p, i) => cases.push({ seed: seeds[i]!, kind, file: p.file, truth: p.truth }));
 }
 
 const archiveDir = path.join(dir, 'archive');

@@ -13,6 +13,16 @@ import { tempArchive } from '../fixtures/temp.ts';
 
 const browser = sharedBrowser();
 
+/** What the checks ask of the page's window (the tests compile without the DOM's types). */
+interface PageWindow {
+  document: {
+    createElement(tag: 'canvas'): {
+      getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } };
+    };
+  };
+  getComputedStyle(element: unknown): { font: string; paddingLeft: string; borderLeftWidth: string };
+}
+
 describe('uncertain words in the editor', () => {
   it('marks the word inside the text, drops the mark when it is retyped, and restores it with Esc', async () => {
     const archive = tempArchive();
@@ -54,14 +64,15 @@ describe('uncertain words in the editor', () => {
       );
       const before = text.slice(0, text.indexOf(word.text.trim()));
       const widthBefore = await input.evaluate((el, s) => {
+        const { document, getComputedStyle } = globalThis as unknown as PageWindow;
         const ctx = document.createElement('canvas').getContext('2d')!;
         ctx.font = getComputedStyle(el).font;
         return ctx.measureText(s).width;
       }, before);
-      const padding = await input.evaluate(
-        (el) =>
-          parseFloat(getComputedStyle(el).paddingLeft) + parseFloat(getComputedStyle(el).borderLeftWidth),
-      );
+      const padding = await input.evaluate((el) => {
+        const style = (globalThis as unknown as PageWindow).getComputedStyle(el);
+        return parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth);
+      });
       expect(Math.abs(mark.x - (field.x + padding + widthBefore))).toBeLessThan(3);
       await page.screenshot({ path: path.join(SHOTS, 'uncertain-word-en.png') });
 
