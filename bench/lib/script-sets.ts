@@ -135,7 +135,7 @@ function wrap(words: readonly string[], chars: number): string[] {
  * different stretch per page. None of these pages was looked at while choosing the rules of
  * small print (decision 006), so all are held out.
  */
-export async function smallLatinSet(dir: string, count = 4): Promise<ScriptSet> {
+export async function smallLatinSet(dir: string, count = 5): Promise<ScriptSet> {
   const licence = '/usr/share/common-licenses/GPL-3';
   if (!existsSync(licence)) throw new Error(`${licence} is not there (Debian's base-files has it).`);
   const words = readFileSync(licence, 'utf8')
@@ -147,12 +147,9 @@ export async function smallLatinSet(dir: string, count = 4): Promise<ScriptSet> 
   const perColumn = Math.floor((height - body.top - 150) / body.pitch);
   const pages: ScriptPage[] = [];
   for (let n = 0; n < count; n++) {
-    const start = 400 + n * 1700;
+    const start = 400 + n * 900;
     const headline = words.slice(start, start + 6).join(' ');
-    const lines = wrap(words.slice(start + 6, start + 6 + 1600), body.chars).slice(
-      0,
-      perColumn * body.columns,
-    );
+    const lines = wrap(words.slice(start + 6, start + 900), body.chars).slice(0, perColumn * body.columns);
     const svgText = [
       `<text x="${body.left}" y="260" font-family="DejaVu Serif" font-weight="bold" font-size="96">${escapeXml(headline)}</text>`,
       ...lines.map((line, i) => {
