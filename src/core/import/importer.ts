@@ -130,7 +130,11 @@ function metadataFor(found: FoundFile, pattern: NamePattern | null): NameMetadat
 }
 
 interface PreparedPage {
-  page: SourcePage;
+  /**
+   * The page's place and size, without its pixels: a long PDF's pages wait here until the file
+   * is recorded, and its rasters (tens of MB each) are already on disk.
+   */
+  page: Omit<SourcePage, 'raster' | 'text'>;
   /** The source's own text (a PDF text layer) in reading order, or null. */
   text: PageText | null;
   rasterPath: string;
@@ -155,7 +159,14 @@ async function preparePage(
   // A PDF's content stream is in whatever order its layout program wrote it: the page's own
   // layout gives the reading order.
   const text = page.text ? await arrangePageText(rasterInput, page, page.text, maxPixels) : null;
-  return { page, text, rasterPath, thumbnailPath, tilesPath: `${folder}/tiles/page.dzi` };
+  const { index, width, height, dpi } = page;
+  return {
+    page: { index, width, height, dpi },
+    text,
+    rasterPath,
+    thumbnailPath,
+    tilesPath: `${folder}/tiles/page.dzi`,
+  };
 }
 
 /** One file to import: a scan, and the METS page it is, when it is one. */
@@ -333,7 +344,7 @@ async function importFile(
  */
 async function arrangeImportedOcr(
   raster: string,
-  page: SourcePage,
+  page: PreparedPage['page'],
   ocr: PageOcr,
   maxPixels: number,
 ): Promise<PageOcr> {

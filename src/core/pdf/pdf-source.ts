@@ -169,6 +169,9 @@ export async function openPdfSource(file: string, options: ReadOptions): Promise
         const text = await readTextLayer(page, viewport);
         const data = await renderPage(page, doc, viewport, options.dpi);
         page.cleanup();
+        // The document keeps every page's fonts (a newspaper page embeds its own, as Type 3
+        // glyphs) until told: without this a long PDF's import grows by its fonts page by page.
+        await doc.cleanup();
         return {
           index,
           width: Math.round(viewport.width),
