@@ -5,6 +5,7 @@
 // starts, and re-running the same import completes it. A METS package (an exported issue) comes
 // in page by page with its ALTO files, and its articles are made again at the end.
 
+import { readFileSync } from 'node:fs';
 import { mkdir, open, readdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Archive } from '../archive/archive.ts';
@@ -135,8 +136,12 @@ interface PreparedPage {
    * is recorded, and its rasters (tens of MB each) are already on disk.
    */
   page: Omit<SourcePage, 'raster' | 'text'>;
-  /** The source's own text (a PDF text layer) in reading order, or null. */
-  text: PageText | null;
+  /**
+   * Where the source's own text (a PDF text layer), in reading order, waits beside the page's
+   * raster until the file is recorded (null: it has none). On disk, not in memory: a long PDF's
+   * pages each hold thousands of words, and all wait for the one transaction that records them.
+   */
+  textFile: string | null;
   rasterPath: string;
   thumbnailPath: string;
   tilesPath: string;
@@ -159,10 +164,12 @@ async function preparePage(
   // A PDF's content stream is in whatever order its layout program wrote it: the page's own
   // layout gives the reading order.
   const text = page.text ? await arrangePageText(rasterInput, page, page.text, maxPixels) : null;
+  const textFile = text ? `${folder}/text.json` : null;
+  if (text && textFile) await writeAtomically(archive.resolve(textFile), Buffer.from(JSON.stringify(text)));
   const { index, width, height, dpi } = page;
   return {
     page: { index, width, height, dpi },
-    text,
+    textFile,
     rasterPath,
     thumbnailPath,
     tilesPath: `${folder}/tiles/page.dzi`,
@@ -318,13 +325,20 @@ async function importFile(
           if (ocr) {
             onBlocks(insertImportedRegions(archive.db, pageId, ocr.regions));
             savePageText(archive.db, pageId, ocr.text);
-          } else if (p.text) savePageText(archive.db, pageId, p.text);
+          } else if (p.textFile)
+            savePageText(
+              archive.db,
+              pageId,
+              JSON.parse(readFileSync(archive.resolve(p.textFile), 'utf8')) as PageText,
+            );
           return pageId;
         });
         logOutcome(archive, { ...outcome, outcome: 'imported', pageIds: ids });
         return ids;
       })
       .immediate();
+    // Recorded (or another process's): the texts that waited on disk are in the archive now.
+    for (const p of prepared) if (p.textFile) await removeQuietly(archive.resolve(p.textFile));
     if (imported === null)
       return { ...outcome, outcome: 'duplicate', pageIds: pagesOfFile(archive.db, sha256) };
     return { ...outcome, outcome: 'imported', pageIds: imported };

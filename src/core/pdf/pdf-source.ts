@@ -141,6 +141,13 @@ async function renderPage(
   }
 }
 
+/**
+ * The PDF reader keeps every object it has parsed (about a megabyte a newspaper page) for as long
+ * as the document is open: a long PDF is opened afresh after this many pages, so that reading
+ * page 500 holds no more than reading page 50.
+ */
+const PAGES_PER_OPENING = 25;
+
 export async function openPdfSource(file: string, options: ReadOptions): Promise<ScanSource> {
   let loaded: LoadedPdf;
   try {
@@ -148,7 +155,8 @@ export async function openPdfSource(file: string, options: ReadOptions): Promise
   } catch (error) {
     throw pdfError(file, error);
   }
-  const { doc } = loaded;
+  let { doc } = loaded;
+  let readSinceOpening = 0;
   if (doc.numPages < 1) {
     await loaded.destroy();
     throw new BackfileError('pdf-no-pages', `${file}: the PDF has no pages.`);
@@ -158,6 +166,12 @@ export async function openPdfSource(file: string, options: ReadOptions): Promise
     pageCount: doc.numPages,
     async readPage(index) {
       try {
+        if (++readSinceOpening > PAGES_PER_OPENING) {
+          await loaded.destroy();
+          loaded = await loadPdf(new Uint8Array(await readFile(file)));
+          doc = loaded.doc;
+          readSinceOpening = 1;
+        }
         const page = await doc.getPage(index + 1);
         const viewport = page.getViewport({ scale: options.dpi / 72 });
         checkPixels(
