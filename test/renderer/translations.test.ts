@@ -8,39 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../fixtures/repo.ts';
 import { STRINGS } from '../../src/renderer/i18n/strings.ts';
-
-/** Names kept as they are in Chinese text. */
-const NAMES = new Set([
-  'Backfile',
-  'exports', // the folder "Backfile exports"
-  'PDF',
-  'TIFF',
-  'JPEG',
-  'PNG',
-  'ZIP',
-  'ALTO',
-  'PAGE',
-  'XML',
-  'hOCR',
-  'METS',
-  'MODS',
-  'IIIF',
-  'Presentation', // "IIIF Presentation 3", the standard's name
-  'JSON',
-  'CSV',
-  'Markdown',
-  'OCR',
-  'PP-OCR',
-  'Fraktur',
-  'Page',
-  'Up',
-  'Down',
-  'Esc',
-  'Alt',
-  'Ctrl',
-  'Enter',
-  'Shift',
-]);
+import { UNTRANSLATED_NAMES } from './untranslated-names.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -67,7 +35,7 @@ describe('the Chinese UI strings', () => {
     const english = [...zh].flatMap(([k, v]) =>
       [...v.replace(/\{\{\w+\}\}/gu, '').matchAll(/[A-Za-z][A-Za-z-]+/gu)]
         .map((m) => m[0])
-        .filter((w) => !NAMES.has(w))
+        .filter((w) => !UNTRANSLATED_NAMES.has(w))
         .map((w) => `${k}: ${w}`),
     );
     expect(english).toEqual([]);
