@@ -7,6 +7,7 @@ import { SearchView } from './search/SearchView.tsx';
 import { ArticlesView } from './articles/ArticlesView.tsx';
 import { ArticleRoute } from './articles/ArticleRoute.tsx';
 import { parseRoute, routeHash } from './routing.ts';
+import { ShortcutSheet } from './ShortcutSheet.tsx';
 
 export function App({ api }: { api: BackfileApi }) {
   const { t, i18n } = useTranslation();
@@ -38,6 +39,7 @@ export function App({ api }: { api: BackfileApi }) {
             <option value="en">English</option>
           </select>
         </label>
+        <ShortcutSheet />
       </nav>
       {route.view === 'library' && <Library api={api} />}
       {route.view === 'search' && <SearchView key={route.query} api={api} query={route.query} />}
