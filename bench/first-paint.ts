@@ -3,6 +3,10 @@
 // against the naive way, measured in the same run: navigating to the page's full master raster
 // as one image (load event, image decoded). For the sample 300-dpi page and the same page at
 // 600 dpi (a broadsheet's size), with a cold cache every run (a new browser context).
+// Then proofreading speed on a long page (sample page 1's born-digital PDF: 280 lines): from
+// pressing Enter on a line just corrected until the next line has the focus and is painted, and
+// until the correction's save and the page's reload after it are done; the reference in the same
+// run is Enter on a line left as it was (no save).
 // Run: node bench/first-paint.ts [--runs N] (default 5). Needs `npm run build` and /usr/bin/chromium.
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +26,7 @@ declare const document: { querySelector(selector: string): unknown; images: { de
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const SCAN = path.resolve(import.meta.dirname, '../../shared/samples/pages/page-01/scan_300dpi.png');
+const LONG_PAGE = path.resolve(import.meta.dirname, '../test/fixtures/pages/page-01/page.pdf');
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-first-paint-'));
 const scan600 = path.join(dir, 'page-600dpi.png');
@@ -31,7 +36,11 @@ await sharp(SCAN)
   .png()
   .toFile(scan600);
 const archive = openArchive(path.join(dir, 'archive'));
-await importScans(archive, [SCAN, scan600], { title: 'Bench', date: '2018-10-19', maxPixels: 200e6 });
+await importScans(archive, [SCAN, scan600, LONG_PAGE], {
+  title: 'Bench',
+  date: '2018-10-19',
+  maxPixels: 200e6,
+});
 const pages = archive.db.prepare('SELECT id, width, height FROM pages ORDER BY id').all() as {
   id: number;
   width: number;
@@ -74,6 +83,51 @@ async function measure(browser: Browser, server: RunningServer, pageId: number) 
   return { firstTile, fullView, wholeRaster };
 }
 
+/**
+ * Set up in the page before a key is pressed: resolves with the ms from the Enter keydown to the
+ * next line's field having the focus and a frame painted, and to the response of the last read
+ * of the page's reload (pageArticles) when a save follows; null when none came within 3 s.
+ */
+const WATCH_ENTER = `window.__enter = new Promise((resolve) => {
+  let t0 = 0, focused = null;
+  addEventListener('keydown', (e) => { if (e.key === 'Enter') t0 = performance.now(); }, { capture: true, once: true });
+  addEventListener('focusin', () => requestAnimationFrame(() => setTimeout(() => { focused = performance.now() - t0; }, 0)), { once: true });
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (entry.name.endsWith('/api/pageArticles') && entry.startTime > t0) {
+        observer.disconnect();
+        resolve({ focused, settled: entry.responseEnd - t0 });
+      }
+  });
+  observer.observe({ type: 'resource', buffered: false });
+  setTimeout(() => { observer.disconnect(); resolve({ focused, settled: null }); }, 3000);
+}); 0`;
+
+async function measureEnter(browser: Browser, server: RunningServer, pageId: number, lines: number) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const tab = await context.newPage();
+  await tab.goto(`${server.url}#/page/${pageId}`);
+  const fields = tab.locator('.line-editor input');
+  await tab.waitForFunction(() => document.querySelector('.line-editor input') !== null);
+  const count = await fields.count();
+  const corrected: { focused: number; settled: number | null }[] = [];
+  const unchanged: { focused: number; settled: number | null }[] = [];
+  for (let i = 0; i < lines; i++) {
+    const k = 20 + i * Math.floor((count - 40) / lines);
+    for (const change of [false, true]) {
+      await fields.nth(k + (change ? 1 : 0)).focus();
+      if (change) await tab.keyboard.type('〇');
+      await tab.evaluate(WATCH_ENTER);
+      await tab.keyboard.press('Enter');
+      const r = (await tab.evaluate('window.__enter')) as { focused: number; settled: number | null };
+      (change ? corrected : unchanged).push(r);
+      await tab.waitForTimeout(300);
+    }
+  }
+  await context.close();
+  return { count, corrected, unchanged };
+}
+
 try {
   console.log(`bench/first-paint — ${RUNS} cold runs per page, ms since navigation`);
   console.log(
@@ -91,6 +145,23 @@ try {
       `| ${label}, ${page.width}×${page.height} | ${cell(r.firstTile)} | ${cell(r.fullView)} | ${cell(r.wholeRaster)} | ${(median(r.firstTile) / median(r.wholeRaster)).toFixed(2)} |`,
     );
   }
+  const long = pages[2]!;
+  const enter = await measureEnter(browser, server, long.id, 15);
+  const focused = (xs: { focused: number }[]) => xs.map((x) => x.focused);
+  const settled = enter.corrected.flatMap((x) => (x.settled === null ? [] : [x.settled]));
+  const range = (xs: number[]) =>
+    `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
+  console.log(
+    `\nproofreading a ${enter.count}-line page: Enter, ms (median, min–max over ${enter.corrected.length} lines)`,
+  );
+  console.log(
+    '| on | next line focused and painted | save and page reload done | ratio focused / reference |',
+  );
+  console.log('|---|---|---|---|');
+  console.log(
+    `| a line just corrected | ${range(focused(enter.corrected))} | ${settled.length ? range(settled) : '–'} (${settled.length} of ${enter.corrected.length} seen) | ${(median(focused(enter.corrected)) / median(focused(enter.unchanged))).toFixed(2)} |`,
+  );
+  console.log(`| reference: a line left as it was | ${range(focused(enter.unchanged))} | – | 1.00 |`);
 } finally {
   await browser.close();
   await server.close();
