@@ -190,6 +190,7 @@ const en = {
     characters_other: '{{n}} characters',
     gone: 'This article is no longer in the archive: it was rejected or deleted.',
   },
+  split: { label: 'Drag to share the width between page and text (← → with the focus here)' },
   shortcuts: {
     title: 'Keyboard shortcuts',
     close: 'Close',
@@ -538,6 +539,7 @@ const zh: Strings = {
     characters_other: '{{n}} 字',
     gone: '该文章已不在档案中：已被拒绝或删除。',
   },
+  split: { label: '拖动以调整版面与文字的宽度（获得焦点后可按 ← →）' },
   shortcuts: {
     title: '快捷键',
     close: '关闭',

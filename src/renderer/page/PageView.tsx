@@ -24,6 +24,7 @@ import { lineAt, regionAt } from './hit-test.ts';
 import { useCorrections } from './useCorrections.ts';
 import { TOOLS, useDrawing } from './useDrawing.ts';
 import { usePageData } from './usePageData.ts';
+import { useSplit } from './useSplit.ts';
 
 type Tab = 'text' | 'regions' | 'articles' | 'history';
 
@@ -64,6 +65,7 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
   const [newRole, setNewRole] = useState<RegionRole>('body');
   const [notice, setNotice] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  const split = useSplit();
 
   const lines = useMemo(() => data?.lines ?? [], [data]);
   const activeIndex = lines.findIndex((l) => l.id === activeLineId);
@@ -271,7 +273,10 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
       {corrections.restored > 0 && (
         <p className="notice">{t('editor.restored', { count: corrections.restored })}</p>
       )}
-      <div className="side-by-side">
+      <div
+        className="side-by-side"
+        style={{ gridTemplateColumns: `minmax(0, ${split.share}fr) 6px minmax(320px, ${1 - split.share}fr)` }}
+      >
         <PageImage
           tilesUrl={api.pageImageUrl(pageId, 'tiles')}
           width={page.width}
@@ -305,6 +310,16 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
             showWords={showWords}
           />
         </PageImage>
+        <div
+          className="split-divider"
+          role="separator"
+          aria-orientation="vertical"
+          aria-label={t('split.label')}
+          aria-valuenow={Math.round(split.share * 100)}
+          tabIndex={0}
+          onPointerDown={split.onPointerDown}
+          onKeyDown={split.onKeyDown}
+        />
         <div className="side-panel">
           <nav className="tabs" role="tablist">
             {(['text', 'regions', 'articles', 'history'] as const).map((name) => (

@@ -1,0 +1,47 @@
+// The split between the page image and the text panel: dragged with the divider (or moved with
+// the arrow keys when the divider has the focus), kept in the browser's storage so every page
+// opens with the split the reviewer chose. The share is the image's, between a fifth and four
+// fifths of the width.
+
+import { useCallback, useState, type KeyboardEvent, type PointerEvent } from 'react';
+
+const KEY = 'backfile.split';
+const DEFAULT = 0.6;
+const clamp = (share: number) => Math.min(0.8, Math.max(0.2, share));
+
+function stored(): number {
+  const value = Number(window.localStorage.getItem(KEY));
+  return Number.isFinite(value) && value > 0 ? clamp(value) : DEFAULT;
+}
+
+export function useSplit() {
+  const [share, setShare] = useState(stored);
+  const keep = useCallback((next: number) => {
+    const value = clamp(next);
+    setShare(value);
+    window.localStorage.setItem(KEY, String(value));
+  }, []);
+  const onPointerDown = useCallback(
+    (e: PointerEvent<HTMLDivElement>) => {
+      const container = e.currentTarget.parentElement!.getBoundingClientRect();
+      const divider = e.currentTarget;
+      divider.setPointerCapture(e.pointerId);
+      const move = (ev: globalThis.PointerEvent) => keep((ev.clientX - container.left) / container.width);
+      const up = () => {
+        divider.removeEventListener('pointermove', move);
+        divider.removeEventListener('pointerup', up);
+      };
+      divider.addEventListener('pointermove', move);
+      divider.addEventListener('pointerup', up);
+    },
+    [keep],
+  );
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      if (e.key === 'ArrowLeft') keep(share - 0.05);
+      else if (e.key === 'ArrowRight') keep(share + 0.05);
+    },
+    [keep, share],
+  );
+  return { share, onPointerDown, onKeyDown };
+}
