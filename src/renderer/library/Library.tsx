@@ -207,11 +207,12 @@ export function Library({ api }: { api: BackfileApi }) {
                 <h3>{issue.label || t('undated')}</h3>
                 <SuggestLayout
                   api={api}
-                  pageIds={issue.pages.map((p) => p.id)}
+                  // The whole issue, also its pages the status filter hides.
+                  pageIds={pages.filter((p) => p.issueId === issue.pages[0]!.issueId).map((p) => p.id)}
                   label={t('suggest.issue')}
                   pageName={(id) =>
                     pageLabel(
-                      issue.pages.find((p) => p.id === id)!,
+                      pages.find((p) => p.id === id)!,
                       t,
                     )
                   }
