@@ -2,11 +2,12 @@
 // review status, whether it is still a suggestion, and its length; filtered by status (kept in
 // the URL). A headline opens the article's reading view.
 
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticleSummary, BackfileApi } from '../../shared/api/contract.ts';
+import type { BackfileApi } from '../../shared/api/contract.ts';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../shared/model.ts';
 import { routeHash } from '../routing.ts';
+import { useArchiveData } from '../useArchiveData.ts';
 
 interface Props {
   api: BackfileApi;
@@ -15,24 +16,8 @@ interface Props {
 
 export function ArticlesView({ api, status }: Props) {
   const { t, i18n } = useTranslation();
-  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      api.call('listArticles', status ? { status } : {}).then(
-        (list) => live && setArticles(list),
-        (e: Error) => live && setError(e.message),
-      );
-    void load();
-    const unsubscribe = api.subscribe((event) => {
-      if (event.type === 'archive-changed') void load();
-    });
-    return () => {
-      live = false;
-      unsubscribe();
-    };
-  }, [api, status]);
+  const load = useCallback(() => api.call('listArticles', status ? { status } : {}), [api, status]);
+  const { data: articles, error } = useArchiveData(api, load);
   const number = new Intl.NumberFormat(i18n.language);
   return (
     <section className="articles-view">

@@ -2,7 +2,8 @@
 // again whenever the archive changes (an edit here, OCR finishing, another window). The page
 // view is keyed by page, so another page starts from nothing.
 
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
+import { useArchiveData } from '../useArchiveData.ts';
 import type {
   ArticleView,
   BackfileApi,
@@ -29,27 +30,6 @@ async function loadPage(api: BackfileApi, pageId: number): Promise<PageData> {
 }
 
 export function usePageData(api: BackfileApi, pageId: number) {
-  const [data, setData] = useState<PageData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      loadPage(api, pageId).then(
-        (d) => {
-          if (!live) return;
-          setData(d);
-          setError(null);
-        },
-        (e: Error) => live && setError(e.message),
-      );
-    void load();
-    const unsubscribe = api.subscribe((event) => {
-      if (event.type === 'archive-changed') void load();
-    });
-    return () => {
-      live = false;
-      unsubscribe();
-    };
-  }, [api, pageId]);
-  return { data, error, setError };
+  const load = useCallback(() => loadPage(api, pageId), [api, pageId]);
+  return useArchiveData(api, load);
 }
