@@ -35,4 +35,26 @@ describe('the shortcut sheet', () => {
       await expect.poll(() => sheet.count()).toBe(1);
     });
   });
+
+  it('leaves the focus where the reviewer put it when another window changes the page', async () => {
+    const archive = tempArchive();
+    await importScans(archive, [samplePage(3, 'page.pdf')]);
+    await withApp(browser(), archive, 'en', async (page, url) => {
+      await page.goto(`${url}#/page/1`);
+      const lines = page.locator('.line-editor input');
+      await expect.poll(() => lines.count()).toBeGreaterThan(10);
+      await lines.first().focus();
+      await page.locator('h1').click();
+      expect(await page.evaluate('document.activeElement?.tagName')).not.toBe('INPUT');
+      // The same page in a second window: a correction there reloads the first window's lines.
+      const other = await browser().newPage();
+      await other.goto(page.url());
+      const otherLine = other.locator('.line-editor input').nth(2);
+      await otherLine.fill('Changed in the other window');
+      await otherLine.press('Enter');
+      await expect.poll(() => lines.nth(2).inputValue()).toBe('Changed in the other window');
+      expect(await page.evaluate('document.activeElement?.tagName')).not.toBe('INPUT');
+      await other.close();
+    });
+  });
 });

@@ -36,11 +36,15 @@ export function LineEditor(props: Props) {
   const inputs = useRef(new Map<number, HTMLInputElement>());
   const pendingSelection = useRef<[number, number] | null>(null);
 
-  // Focus follows the active line (keyboard navigation, a click on the image).
+  // Focus follows the active line (keyboard navigation, a click on the image), once per move: a
+  // reload of the page's lines (a save, another window's change) must not pull the focus back
+  // from wherever the reviewer has since put it.
+  const focusedLine = useRef<number | null>(null);
   useEffect(() => {
     const line = props.lines[props.activeIndex];
     const input = line && inputs.current.get(line.id);
-    if (!input) return;
+    if (!input || focusedLine.current === line.id) return;
+    focusedLine.current = line.id;
     if (document.activeElement !== input) input.focus({ preventScroll: false });
     input.scrollIntoView({ block: 'nearest' });
     if (pendingSelection.current) {
@@ -73,10 +77,13 @@ export function LineEditor(props: Props) {
       if (!next) return;
       const line = p.lines[next.lineIndex]!;
       const range = wordRanges(line.text, line.words)[next.wordIndex];
+      if (next.lineIndex === index) {
+        if (range) input?.setSelectionRange(...range);
+        return;
+      }
       pendingSelection.current = range ?? null;
-      if (next.lineIndex !== index) p.onLeave(p.lines[index]!.id);
+      p.onLeave(p.lines[index]!.id);
       p.onActivate(next.lineIndex);
-      if (next.lineIndex === index && range) input?.setSelectionRange(...range);
     };
     return {
       register: (id, el) => {
