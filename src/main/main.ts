@@ -5,13 +5,13 @@
 // archive. Every IPC call goes to the core's one dispatch, refused unless it comes from our own
 // top frame. This file and menu.ts are the only code that needs the Electron binary.
 
-import { app, BrowserWindow, ipcMain, net, protocol, session, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, utilityProcess } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultArchiveFolder } from '../core/archive/default-location.ts';
 import { connectCore } from '../core/service/core-port.ts';
 import { API, type ApiEvent } from '../shared/api/contract.ts';
-import { EVENT_CHANNEL, invokeChannel } from '../shared/api/channels.ts';
+import { EVENT_CHANNEL, PICK_FOLDER_CHANNEL, invokeChannel } from '../shared/api/channels.ts';
 import { contentSecurityPolicy } from '../shared/csp.ts';
 import { installMenu } from './menu.ts';
 import { loadWindowState, rememberWindowState } from './window-state.ts';
@@ -99,6 +99,13 @@ async function main(): Promise<void> {
       return (await core.dispatch(method, input, { transport: 'ipc', refused })).reply;
     });
   }
+
+  // The export dialog's "Choose…": the folder the user picks, or null; it takes no input.
+  ipcMain.handle(PICK_FOLDER_CHANNEL, async (event) => {
+    if (!isOwnFrame(event.senderFrame, window)) return null;
+    const picked = await dialog.showOpenDialog(window, { properties: ['openDirectory', 'createDirectory'] });
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  });
 
   await window.loadFile(rendererIndex);
   app.on('window-all-closed', () => {

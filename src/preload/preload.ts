@@ -4,7 +4,7 @@
 
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { API, type ApiEvent, type ApiMethod, type BackfileBridge } from '../shared/api/contract.ts';
-import { EVENT_CHANNEL, invokeChannel } from '../shared/api/channels.ts';
+import { EVENT_CHANNEL, PICK_FOLDER_CHANNEL, invokeChannel } from '../shared/api/channels.ts';
 
 const bridge: BackfileBridge = {
   invoke(method, input) {
@@ -30,6 +30,9 @@ const bridge: BackfileBridge = {
   },
   pageImageUrl(pageId, kind) {
     return `backfile://page/${pageId}/${kind}`;
+  },
+  pickFolder() {
+    return ipcRenderer.invoke(PICK_FOLDER_CHANNEL);
   },
 };
 

@@ -2,6 +2,7 @@
 // server on a temporary archive: the library shows the imported pages, switches to 简体中文,
 // reads a page with OCR from the UI and shows its new status. Screenshots go to test-results/.
 
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -124,6 +125,7 @@ describe('the app in a browser', () => {
       expect(await exportButton.isDisabled()).toBe(true);
       await dialog.getByLabel('Published at').fill('https://library.example/iiif/');
       const out = path.join(tempDir(), 'iiif-export');
+      await dialog.getByLabel('Into a folder on this computer').check();
       await dialog.getByLabel('Folder', { exact: true }).fill(out);
       await exportButton.click();
       await expect.poll(() => dialog.getByRole('status').textContent()).toContain(out);
@@ -132,6 +134,56 @@ describe('the app in a browser', () => {
         id: string;
       };
       expect(manifest.id).toBe(`https://library.example/iiif/${encodeURIComponent(folder!)}/manifest.json`);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+      await running.close();
+    }
+  });
+
+  it('downloads an export as one ZIP that Info-ZIP finds sound, and keeps no copy on the server', async () => {
+    const archive = tempArchive();
+    const crops = await writeBodyCrops(tempDir(), 1, 2, 300);
+    await importScans(
+      archive,
+      crops.map((c) => c.file),
+      { title: '文峪河报', date: '2018-10-19' },
+    );
+    const running = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
+    const page = await browser.newPage({ locale: 'zh-CN', acceptDownloads: true });
+    const problems = watchProblems(page);
+    try {
+      await page.goto(running.url);
+      await expect.poll(() => page.locator('.pages li').count()).toBe(2);
+      await page.getByRole('button', { name: '导出…' }).click();
+      const dialog = page.getByRole('dialog', { name: '导出' });
+      await dialog.getByLabel('格式').selectOption('alto');
+      // In a browser the download is the default: no folder to name.
+      expect(await dialog.getByLabel('下载为一个 ZIP 文件').isChecked()).toBe(true);
+      expect(await dialog.getByLabel('文件夹', { exact: true }).count()).toBe(0);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        dialog.getByRole('button', { name: '导出', exact: true }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^alto-.*\.zip$/);
+      const zip = path.join(tempDir(), download.suggestedFilename());
+      await download.saveAs(zip);
+      expect(execFileSync('unzip', ['-t', zip], { encoding: 'utf8' })).toMatch(/No errors detected/);
+      const names = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n');
+      expect(names.filter((n) => n.endsWith('.xml'))).toHaveLength(2);
+      await expect
+        .poll(() => dialog.getByRole('status').textContent())
+        .toContain(download.suggestedFilename());
+      // Fetched once, it is gone from the server: a second fetch finds nothing.
+      const again = await page.request.get(
+        new URL(`/downloads/${download.suggestedFilename()}?token=${running.token}`, running.url).href,
+      );
+      expect(again.status()).toBe(404);
+      // Without the token, no download at all.
+      const stranger = await page.request.get(
+        new URL(`/downloads/${download.suggestedFilename()}`, running.url).href,
+      );
+      expect(stranger.status()).toBe(403);
       expect(problems).toEqual([]);
     } finally {
       await page.close();

@@ -1,8 +1,12 @@
 // `backfile serve`: the app in a browser. Binds to 127.0.0.1 only, requires the per-run token,
 // serves the built renderer, the API contract over HTTP (POST /api/<method>) and its events as
-// server-sent events (GET /api/events).
+// server-sent events (GET /api/events), and the ZIPs exported for the browser to download
+// (GET /downloads/<name>, each removed once it has been sent whole).
 
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Archive } from '../../core/archive/archive.ts';
@@ -87,7 +91,9 @@ export async function startServer(
   const emit = (event: ApiEvent) => {
     for (const response of listeners) response.write(`data: ${JSON.stringify(event)}\n\n`);
   };
-  const core = createCore(archive, emit, { workers: options.workers });
+  // Downloads wait in a folder of this run only, gone when the server closes.
+  const downloads = mkdtempSync(path.join(os.tmpdir(), 'backfile-downloads-'));
+  const core = createCore(archive, emit, { workers: options.workers, downloads });
   let port = 0;
   const guard = createGuard(token, () => port);
 
@@ -111,6 +117,7 @@ export async function startServer(
       url.pathname.startsWith('/api/') ||
       url.pathname.startsWith('/pages/') ||
       url.pathname.startsWith('/lines/') ||
+      url.pathname.startsWith('/downloads/') ||
       url.pathname === '/upload';
     const refused = guard.check(request, url, isApi);
     response.setHeader('x-content-type-options', 'nosniff');
@@ -164,6 +171,22 @@ export async function startServer(
           });
         response.writeHead(200, { 'content-type': 'image/jpeg', 'cache-control': 'no-store' });
         return response.end(image);
+      }
+      const downloadMatch = /^\/downloads\/([\w.-]+\.zip)$/.exec(url.pathname);
+      if (downloadMatch && request.method === 'GET') {
+        const name = downloadMatch[1]!;
+        const file = fileInside(downloads, name);
+        if (!file)
+          return sendJson(response, 404, {
+            ok: false,
+            error: { code: 'not-found', message: 'No such download; export it again.' },
+          });
+        response.once('finish', () => rmSync(file, { force: true }));
+        return sendFile(response, file, {
+          'content-type': 'application/zip',
+          'content-disposition': `attachment; filename="${name}"`,
+          'cache-control': 'no-store',
+        });
       }
       const pageMatch = /^\/pages\/(\d+)\/(thumbnail|raster|tiles)(\/.*)?$/.exec(url.pathname);
       if (pageMatch && request.method === 'GET') {
@@ -251,6 +274,7 @@ export async function startServer(
       for (const response of listeners) response.end();
       await core.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(downloads, { recursive: true, force: true });
     },
   };
 }

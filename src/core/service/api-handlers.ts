@@ -60,7 +60,12 @@ function toPageSummary(p: PageListing): PageSummary {
 
 export type Handlers = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>> | ApiOutput<M> };
 
-export function createHandlers(archive: Archive, ocr: BackgroundOcr): Handlers {
+export interface HandlerOptions {
+  /** Where a browser's downloads wait until it fetches them; none: the app cannot download. */
+  downloads?: string;
+}
+
+export function createHandlers(archive: Archive, ocr: BackgroundOcr, options: HandlerOptions = {}): Handlers {
   // Read on every call: `backfile user NAME` may set the name while the app runs.
   const user = () => localUser(archive.db);
   return {
@@ -128,12 +133,25 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr): Handlers {
       updateArticle(archive.db, articleId, { fields, regionIds }, user());
       return { articleId };
     },
-    exportCollection: ({ out, zip, ...request }) =>
-      exportCollection(archive, {
+    exportCollection: async ({ out, zip, download, ...request }) => {
+      if (!download)
+        return exportCollection(archive, {
+          ...request,
+          zip,
+          out: fullPath(out ?? defaultExportTarget(request.format, zip ?? false)),
+        });
+      if (!options.downloads)
+        throw new BackfileError('invalid-input', 'This app writes exports to a folder; choose one.');
+      if (out !== undefined)
+        throw new BackfileError('invalid-input', 'A download is not written to a folder.');
+      const name = path.basename(defaultExportTarget(request.format, true));
+      const result = await exportCollection(archive, {
         ...request,
-        zip,
-        out: fullPath(out ?? defaultExportTarget(request.format, zip ?? false)),
-      }),
+        zip: true,
+        out: path.join(options.downloads, name),
+      });
+      return { ...result, download: name };
+    },
     previewReplace: (spec) => findReplacements(archive.reader, spec),
     applyReplace: ({ lineIds, ...spec }) =>
       applyReplacements(archive.db, spec, user(), lineIds ? new Set(lineIds) : undefined),

@@ -5,7 +5,7 @@
 
 import type { Archive } from '../archive/archive.ts';
 import type { ApiEvent } from '../../shared/api/contract.ts';
-import { createHandlers } from './api-handlers.ts';
+import { createHandlers, type HandlerOptions } from './api-handlers.ts';
 import { createDispatch, type Dispatch } from './dispatch.ts';
 import { lineImage } from './line-image.ts';
 import { createBackgroundOcr, type BackgroundOcr } from './background-ocr.ts';
@@ -23,11 +23,11 @@ export interface Core {
 export function createCore(
   archive: Archive,
   emit: (event: ApiEvent) => void,
-  options: { workers?: number } = {},
+  options: { workers?: number } & HandlerOptions = {},
 ): Core {
   const ocr = createBackgroundOcr(archive, emit, options.workers);
   return {
-    dispatch: createDispatch(createHandlers(archive, ocr), emit),
+    dispatch: createDispatch(createHandlers(archive, ocr, { downloads: options.downloads }), emit),
     lineImage: (lineId) => lineImage(archive, lineId),
     pageImageFile: (pageId, kind, tilePath) => pageImageFile(archive, pageId, kind, tilePath),
     ocr,

@@ -1,5 +1,6 @@
-// The export dialog: a format, a scope (given by the view that opens it), and where to write —
-// a new folder under "Backfile exports" unless the user names one, or one ZIP file.
+// The export dialog: a format, a scope (given by the view that opens it), and where to write:
+// in a browser, by default one ZIP the browser downloads; else a folder (a new one under
+// "Backfile exports" unless the user names or, in Electron, picks one), or one ZIP file there.
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +29,9 @@ export function ExportDialog({
   const { t } = useTranslation();
   const [format, setFormat] = useState<ExportFormat>('alto');
   const [scope, setScope] = useState(0);
+  // A browser downloads unless told to write into a folder on this machine.
+  const [where, setWhere] = useState<'download' | 'folder'>(api.downloadUrl ? 'download' : 'folder');
+  const download = where === 'download';
   const [out, setOut] = useState('');
   const [zip, setZip] = useState(false);
   const [images, setImages] = useState(false);
@@ -47,13 +51,17 @@ export function ExportDialog({
       .call('exportCollection', {
         format,
         ...scopes[scope]!.request,
-        ...(out.trim() ? { out: out.trim() } : {}),
-        zip,
+        ...(download ? { download: true } : { zip, ...(out.trim() ? { out: out.trim() } : {}) }),
         images: isPageFormat(format) ? images : false,
         ...(iiif ? { baseUrl: baseUrl.trim() } : {}),
       })
       .then(
-        (r) => setResult(t('exportDialog.done', { count: r.files, target: r.target })),
+        (r) => {
+          if (r.download && api.downloadUrl) {
+            fetchDownload(api.downloadUrl(r.download), r.download);
+            setResult(t('exportDialog.downloaded', { count: r.files, name: r.download }));
+          } else setResult(t('exportDialog.done', { count: r.files, target: r.target }));
+        },
         (e: Error) => setError(e.message),
       )
       .finally(() => setBusy(false));
@@ -80,18 +88,43 @@ export function ExportDialog({
           </label>
         ))}
       </fieldset>
-      <label>
-        {t('exportDialog.folder')}{' '}
-        <input
-          value={out}
-          onChange={(e) => setOut(e.target.value)}
-          placeholder={t('exportDialog.folderDefault')}
-        />
-      </label>
-      <label>
-        <input type="checkbox" checked={zip} onChange={(e) => setZip(e.target.checked)} />{' '}
-        {t('exportDialog.zip')}
-      </label>
+      {api.downloadUrl && (
+        <fieldset>
+          <legend>{t('exportDialog.where')}</legend>
+          <label>
+            <input type="radio" name="where" checked={download} onChange={() => setWhere('download')} />{' '}
+            {t('exportDialog.download')}
+          </label>
+          <label>
+            <input type="radio" name="where" checked={!download} onChange={() => setWhere('folder')} />{' '}
+            {t('exportDialog.intoFolder')}
+          </label>
+        </fieldset>
+      )}
+      {!download && (
+        <>
+          <label>
+            {t('exportDialog.folder')}{' '}
+            <input
+              value={out}
+              onChange={(e) => setOut(e.target.value)}
+              placeholder={t('exportDialog.folderDefault')}
+            />
+          </label>
+          {api.pickFolder && (
+            <button
+              type="button"
+              onClick={() => void api.pickFolder?.().then((folder) => folder && setOut(folder))}
+            >
+              {t('exportDialog.choose')}
+            </button>
+          )}
+          <label>
+            <input type="checkbox" checked={zip} onChange={(e) => setZip(e.target.checked)} />{' '}
+            {t('exportDialog.zip')}
+          </label>
+        </>
+      )}
       {iiif && (
         <label>
           {t('exportDialog.baseUrl')}{' '}
@@ -133,4 +166,12 @@ export function ExportDialog({
       )}
     </div>
   );
+}
+
+/** Hands the finished ZIP to the browser's own download (its Downloads folder, or its dialog). */
+function fetchDownload(url: string, name: string): void {
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
 }

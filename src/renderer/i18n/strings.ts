@@ -295,6 +295,10 @@ const en = {
     folder: 'Folder',
     folderDefault: 'a new folder under “Backfile exports” in your home folder',
     zip: 'One ZIP file',
+    where: 'Where',
+    download: 'Download as one ZIP file',
+    intoFolder: 'Into a folder on this computer',
+    choose: 'Choose…',
     images: 'With page images',
     baseUrl: 'Published at',
     baseUrlHint:
@@ -303,6 +307,8 @@ const en = {
     close: 'Close',
     done_one: 'One file written to {{target}}.',
     done_other: '{{count}} files written to {{target}}.',
+    downloaded_one: 'One file packed into {{name}}; your browser is downloading it.',
+    downloaded_other: '{{count}} files packed into {{name}}; your browser is downloading it.',
   },
   exportFormat: {
     txt: 'Plain text (pages and articles)',
@@ -642,6 +648,10 @@ const zh: Strings = {
     folder: '文件夹',
     folderDefault: '主目录下 “Backfile exports” 中的新文件夹',
     zip: '打包为一个 ZIP 文件',
+    where: '保存到',
+    download: '下载为一个 ZIP 文件',
+    intoFolder: '本机的文件夹',
+    choose: '选择…',
     images: '包含版面图像',
     baseUrl: '发布地址',
     baseUrlHint:
@@ -650,6 +660,8 @@ const zh: Strings = {
     close: '关闭',
     done_one: '已写入 1 个文件：{{target}}',
     done_other: '已写入 {{count}} 个文件：{{target}}',
+    downloaded_one: '已将 1 个文件打包为 {{name}}，浏览器正在下载。',
+    downloaded_other: '已将 {{count}} 个文件打包为 {{name}}，浏览器正在下载。',
   },
   exportFormat: {
     txt: '纯文本（版面和文章）',

@@ -57,5 +57,8 @@ export function httpTransport(token: string): BackfileApi {
     pageImageUrl(pageId, kind) {
       return `/pages/${pageId}/${kind}?token=${encodeURIComponent(token)}`;
     },
+    downloadUrl(name) {
+      return `/downloads/${encodeURIComponent(name)}?token=${encodeURIComponent(token)}`;
+    },
   };
 }

@@ -15,5 +15,6 @@ export function ipcTransport(bridge: BackfileBridge): BackfileApi {
     },
     lineImageUrl: (lineId) => bridge.lineImageUrl(lineId),
     pageImageUrl: (pageId, kind) => bridge.pageImageUrl(pageId, kind),
+    pickFolder: () => bridge.pickFolder(),
   };
 }

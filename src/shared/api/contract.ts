@@ -322,6 +322,11 @@ export const API = {
         articleIds: z.array(id).min(1).max(100_000).optional(),
         out: z.string().min(1).max(4096).optional(),
         zip: z.boolean().optional(),
+        /**
+         * The app in a browser: one ZIP for the browser to download (GET /downloads/<name>),
+         * written where the server keeps downloads instead of a folder the user names.
+         */
+        download: z.boolean().optional(),
         images: z.boolean().optional(),
         /** IIIF: the URL the export folder will be published at. */
         baseUrl: z
@@ -409,7 +414,7 @@ export interface ApiOutputs {
   rejectArticle: { articleId: number };
   createArticle: { articleId: number };
   updateArticle: { articleId: number };
-  exportCollection: { files: number; target: string };
+  exportCollection: { files: number; target: string; download?: string };
   previewReplace: { lineId: number; pageId: number; before: string; after: string; occurrences: number }[];
   applyReplace: { changeId: number | null; lines: number };
   editPages: { changeId: number | null };
@@ -453,6 +458,8 @@ export interface BackfileBridge {
   ): Promise<ApiReply<'importFiles'>>;
   lineImageUrl(lineId: number): string;
   pageImageUrl(pageId: number, kind: 'thumbnail' | 'tiles' | 'raster'): string;
+  /** The system's folder picker; null when the user cancels it. */
+  pickFolder(): Promise<string | null>;
 }
 
 /** The whole API as the renderer sees it (over the bridge in Electron, HTTP in a browser). */
@@ -468,4 +475,8 @@ export interface BackfileApi {
   lineImageUrl(lineId: number): string;
   /** URL of a page's image (kind: thumbnail, tiles descriptor, master raster). */
   pageImageUrl(pageId: number, kind: 'thumbnail' | 'tiles' | 'raster'): string;
+  /** Electron: the system's folder picker (null when cancelled). A browser has none. */
+  pickFolder?(): Promise<string | null>;
+  /** A browser: where it downloads an export made for it (exportCollection with download). */
+  downloadUrl?(name: string): string;
 }
