@@ -83,7 +83,7 @@ export function sharedBrowser(): () => Browser {
 }
 
 /**
- * The app in a browser tab against `backfile serve` on `archive` (1280×800, the given locale):
+ * The app in a browser tab against `backfile serve` on `archive` (1280×800 unless told, the given locale):
  * runs `use` with the tab and the server's address, then checks that the tab logged no error
  * and threw nothing, and closes both, whatever happened.
  */
@@ -92,9 +92,10 @@ export async function withApp(
   archive: Archive,
   locale: string,
   use: (page: Page, url: string) => Promise<void>,
+  viewport = { width: 1280, height: 800 },
 ): Promise<void> {
   const server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
-  const page = await browser.newPage({ locale, viewport: { width: 1280, height: 800 } });
+  const page = await browser.newPage({ locale, viewport });
   const problems = watchProblems(page);
   try {
     await use(page, server.url);
