@@ -1,7 +1,9 @@
 // The keyboard-shortcut sheet: ? (outside a text field) or the ? button in the top bar opens it
 // anywhere in the app; Esc or its Close button closes it.
 
+import { Button, Tooltip } from '@blueprintjs/core';
 import { useEffect, useState } from 'react';
+import { ShortcutsIcon } from './theme/icons.ts';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from './shortcuts.ts';
 
@@ -25,14 +27,14 @@ export function ShortcutSheet() {
   }, []);
   return (
     <>
-      <button
-        type="button"
-        className="sheet-button"
-        title={t('shortcuts.open')}
-        onClick={() => setOpen((o) => !o)}
-      >
-        ?
-      </button>
+      <Tooltip content={t('shortcuts.open')} placement="bottom-end">
+        <Button
+          variant="minimal"
+          icon={<ShortcutsIcon />}
+          aria-label={t('shortcuts.open')}
+          onClick={() => setOpen((o) => !o)}
+        />
+      </Tooltip>
       {open && <Sheet onClose={() => setOpen(false)} />}
     </>
   );

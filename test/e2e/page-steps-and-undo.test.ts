@@ -75,8 +75,8 @@ describe('moving through an issue and undoing in the page view', () => {
     const shownPage = () => new URL(page.url()).hash;
     try {
       await page.goto(`${server.url}#/page/${ids[0]}`);
-      const previous = page.getByRole('button', { name: '‹ 上一版' });
-      const next = page.getByRole('button', { name: '下一版 ›' });
+      const previous = page.getByRole('button', { name: '上一版' });
+      const next = page.getByRole('button', { name: '下一版' });
       await expect.poll(() => next.isEnabled(), { timeout: 30_000 }).toBe(true);
       expect(await previous.isDisabled()).toBe(true); // the first page of the issue
       await next.click();

@@ -78,4 +78,27 @@ describe('screenshots of the main views', () => {
       );
     });
   }
+
+  it('switches to the dark theme and keeps it after a reload', async () => {
+    const { archive } = await archiveWithArticles();
+    await withApp(browser(), archive, 'zh-CN', async (page, url) => {
+      await page.goto(`${url}#/page/1`);
+      await expect.poll(() => page.locator('.line-editor input').count()).toBeGreaterThan(10);
+      const background = () =>
+        page.evaluate('getComputedStyle(document.body).backgroundColor') as Promise<string>;
+      const light = await background();
+      await page.getByLabel('主题').selectOption('dark');
+      await expect.poll(() => page.evaluate('document.body.classList.contains("bp6-dark")')).toBe(true);
+      const dark = await background();
+      expect(dark).not.toBe(light);
+      // Dark means dark: the page's background is darker than mid-grey.
+      const [r, g, b] = dark.match(/\d+/g)!.map(Number);
+      expect(0.2126 * r! + 0.7152 * g! + 0.0722 * b!).toBeLessThan(100);
+      await page.reload();
+      await expect.poll(() => page.locator('.line-editor input').count()).toBeGreaterThan(10);
+      expect(await page.evaluate('document.body.classList.contains("bp6-dark")')).toBe(true);
+      expect(await page.getByLabel('主题').inputValue()).toBe('dark');
+      await shoot(page, 'page-zh-dark', { width: 1280, height: 800 });
+    });
+  });
 });

@@ -31,7 +31,7 @@ describe('the shortcut sheet', () => {
       expect(rows).toContain('Ctrl+Z撤销本版的上一次修改');
       await page.keyboard.press('Escape');
       await expect.poll(() => sheet.count()).toBe(0);
-      await page.getByTitle('快捷键（?）').click();
+      await page.getByRole('button', { name: '快捷键（?）' }).click();
       await expect.poll(() => sheet.count()).toBe(1);
     });
   });

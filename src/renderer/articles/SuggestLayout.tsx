@@ -2,6 +2,8 @@
 // those pages and says what it suggested, and why a page could not be laid out. Each suggestion
 // then waits in the page's Articles tab (and the Articles view) to be accepted or rejected.
 
+import { ToolButton } from '../theme/ToolButton.tsx';
+import { SuggestIcon } from '../theme/icons.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi, SuggestionReport } from '../../shared/api/contract.ts';
@@ -38,9 +40,14 @@ export function SuggestLayout({ api, pageIds, label, pageName, onError }: Props)
   const failed = report?.pages.flatMap((p) => ('error' in p ? [p] : [])) ?? [];
   return (
     <>
-      <button type="button" disabled={pageIds.length === 0 || running} onClick={run}>
+      <ToolButton
+        icon={<SuggestIcon />}
+        loading={false}
+        disabled={pageIds.length === 0 || running}
+        onClick={run}
+      >
         {running ? t('suggest.running', { count: pageIds.length }) : (label ?? t('suggest.button'))}
-      </button>
+      </ToolButton>
       {report && (
         <div className="notice suggest-report" role="status">
           <p>

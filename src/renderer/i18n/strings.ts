@@ -3,6 +3,7 @@
 const en = {
   appName: 'Backfile',
   library: 'Library',
+  theme: { label: 'Theme', system: 'as the system', light: 'light', dark: 'dark' },
   pages_one: '{{count}} page',
   pages_other: '{{count}} pages',
   emptyArchive: 'The archive is empty. Drop scans on “Import scans” above, or choose files there.',
@@ -91,8 +92,8 @@ const en = {
   pageSteps: {
     title: 'Pages of this issue',
     strip: 'All pages of this issue',
-    previous: '‹ Previous page',
-    next: 'Next page ›',
+    previous: 'Previous page',
+    next: 'Next page',
     previousKey: 'Previous page of the issue (Page Up)',
     nextKey: 'Next page of the issue (Page Down)',
   },
@@ -129,6 +130,8 @@ const en = {
   undo: {
     undo: 'Undo',
     redo: 'Redo',
+    undoKey: 'Undo the last change on this page (Ctrl+Z while editing a line)',
+    redoKey: 'Redo what was undone (Ctrl+Shift+Z while editing a line)',
     undone: 'Undone: {{label}}',
     redone: 'Redone: {{label}}',
     nothing: 'Nothing to undo.',
@@ -359,6 +362,7 @@ type Strings = typeof en;
 const zh: Strings = {
   appName: 'Backfile 报刊整理',
   library: '馆藏',
+  theme: { label: '主题', system: '跟随系统', light: '浅色', dark: '深色' },
   pages_one: '{{count}} 版',
   pages_other: '{{count}} 版',
   emptyArchive: '档案为空。请将扫描件拖到上方的“导入扫描件”处，或在那里选择文件。',
@@ -446,8 +450,8 @@ const zh: Strings = {
   pageSteps: {
     title: '本期各版',
     strip: '本期全部版面',
-    previous: '‹ 上一版',
-    next: '下一版 ›',
+    previous: '上一版',
+    next: '下一版',
     previousKey: '本期上一版（Page Up）',
     nextKey: '本期下一版（Page Down）',
   },
@@ -484,6 +488,8 @@ const zh: Strings = {
   undo: {
     undo: '撤销',
     redo: '重做',
+    undoKey: '撤销本版的上一次修改（编辑文字时按 Ctrl+Z）',
+    redoKey: '重做刚撤销的修改（编辑文字时按 Ctrl+Shift+Z）',
     undone: '已撤销：{{label}}',
     redone: '已重做：{{label}}',
     nothing: '没有可撤销的操作。',

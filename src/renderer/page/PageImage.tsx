@@ -3,6 +3,8 @@
 // keeps the box being worked on in view. Coordinates are page pixels everywhere; this component
 // owns the one transform between them and the screen.
 
+import { ButtonGroup } from '@blueprintjs/core';
+import { ToolButton } from '../theme/ToolButton.tsx';
 import OpenSeadragon from 'openseadragon';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
@@ -219,32 +221,20 @@ export function PageImage(props: Props) {
     <div className="page-image">
       {error && <p className="error">{error}</p>}
       <div ref={host} className="viewer" data-testid="viewer" />
-      <span className="zoom-buttons" role="group" aria-label={t('zoom.title')}>
-        <button
-          type="button"
-          title={t('zoom.inKey')}
-          onClick={() => viewer.current?.viewport.zoomBy(ZOOM_STEP)}
-        >
+      <ButtonGroup className="zoom-buttons" role="group" aria-label={t('zoom.title')}>
+        <ToolButton hint={t('zoom.inKey')} onClick={() => viewer.current?.viewport.zoomBy(ZOOM_STEP)}>
           {t('zoom.in')}
-        </button>
-        <button
-          type="button"
-          title={t('zoom.outKey')}
-          onClick={() => viewer.current?.viewport.zoomBy(1 / ZOOM_STEP)}
-        >
+        </ToolButton>
+        <ToolButton hint={t('zoom.outKey')} onClick={() => viewer.current?.viewport.zoomBy(1 / ZOOM_STEP)}>
           {t('zoom.out')}
-        </button>
-        <button
-          type="button"
-          title={t('zoom.widthKey')}
-          onClick={() => viewer.current?.viewport.fitHorizontally()}
-        >
+        </ToolButton>
+        <ToolButton hint={t('zoom.widthKey')} onClick={() => viewer.current?.viewport.fitHorizontally()}>
           {t('zoom.width')}
-        </button>
-        <button type="button" title={t('zoom.pageKey')} onClick={() => viewer.current?.viewport.goHome()}>
+        </ToolButton>
+        <ToolButton hint={t('zoom.pageKey')} onClick={() => viewer.current?.viewport.goHome()}>
           {t('zoom.page')}
-        </button>
-      </span>
+        </ToolButton>
+      </ButtonGroup>
       {overlay &&
         createPortal(
           <svg

@@ -2,7 +2,7 @@
 // highlighted on the image, a click on a line's box puts the cursor on it, regions are drawn and
 // given roles on the image, and the articles of the page are read beside it.
 
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi } from '../../shared/api/contract.ts';
 import type { Polygon } from '../../shared/geometry.ts';
@@ -22,11 +22,34 @@ import { StatusControl } from './StatusControl.tsx';
 import { hitBoxes } from './search-highlight.ts';
 import { lineAt, regionAt } from './hit-test.ts';
 import { useCorrections } from './useCorrections.ts';
-import { TOOLS, useDrawing } from './useDrawing.ts';
+import { TOOLS, useDrawing, type Tool } from './useDrawing.ts';
+import { ButtonGroup, Checkbox, HTMLSelect, Tab, Tabs } from '@blueprintjs/core';
+import { ToolButton } from '../theme/ToolButton.tsx';
+import {
+  AdjustIcon,
+  ArrowLeftIcon,
+  ChevronLeftIcon,
+  ChevronRightIcon,
+  ExportIcon,
+  MoveIcon,
+  PolygonIcon,
+  RectangleIcon,
+  RedoIcon,
+  SplitIcon,
+  UndoIcon,
+} from '../theme/icons.ts';
+
+const TOOL_ICONS: Record<Tool, ReactElement> = {
+  pan: <MoveIcon />,
+  rectangle: <RectangleIcon />,
+  polygon: <PolygonIcon />,
+  edit: <AdjustIcon />,
+  split: <SplitIcon />,
+};
 import { usePageData } from './usePageData.ts';
 import { useSplit } from './useSplit.ts';
 
-type Tab = 'text' | 'regions' | 'articles' | 'history';
+type SideTab = 'text' | 'regions' | 'articles' | 'history';
 
 interface Props {
   api: BackfileApi;
@@ -60,7 +83,7 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
   const [hoverRegionId, setHoverRegionId] = useState<number | null>(null);
   const [showOriginal, setShowOriginal] = useState(false);
   const [showWords, setShowWords] = useState(true);
-  const [tab, setTab] = useState<Tab>('text');
+  const [tab, setTab] = useState<SideTab>('text');
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [newRole, setNewRole] = useState<RegionRole>('body');
   const [notice, setNotice] = useState<string | null>(null);
@@ -162,32 +185,32 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
   return (
     <section className="page-view">
       <header className="toolbar page-toolbar">
-        <button type="button" onClick={onBack}>
-          ← {t('library')}
-        </button>
-        <span className="page-steps" role="group" aria-label={t('pageSteps.title')}>
-          <button
-            type="button"
+        <ToolButton icon={<ArrowLeftIcon />} variant="minimal" onClick={onBack}>
+          {t('library')}
+        </ToolButton>
+        <ButtonGroup className="page-steps" role="group" aria-label={t('pageSteps.title')}>
+          <ToolButton
+            icon={<ChevronLeftIcon />}
             disabled={page.previousPageId === null}
             onClick={() =>
               page.previousPageId !== null &&
               void corrections.flush().then(() => openPage(page.previousPageId!))
             }
-            title={t('pageSteps.previousKey')}
+            hint={t('pageSteps.previousKey')}
           >
             {t('pageSteps.previous')}
-          </button>
-          <button
-            type="button"
+          </ToolButton>
+          <ToolButton
+            endIcon={<ChevronRightIcon />}
             disabled={page.nextPageId === null}
             onClick={() =>
               page.nextPageId !== null && void corrections.flush().then(() => openPage(page.nextPageId!))
             }
-            title={t('pageSteps.nextKey')}
+            hint={t('pageSteps.nextKey')}
           >
             {t('pageSteps.next')}
-          </button>
-        </span>
+          </ToolButton>
+        </ButtonGroup>
         <h1>{pageLabel(page, t)}</h1>
         <span className="reading" title={t('reading.title')}>
           {page.language === 'auto' ? t('reading.auto') : page.language}
@@ -207,19 +230,20 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
               )
           }
         />
-        <span className="tools" role="group" aria-label={t('tools.title')}>
+        <ButtonGroup className="tools" role="group" aria-label={t('tools.title')}>
           {TOOLS.map((tool) => (
-            <button
+            <ToolButton
               key={tool}
-              type="button"
+              icon={TOOL_ICONS[tool]}
+              intent={drawing.tool === tool ? 'primary' : 'none'}
               aria-pressed={drawing.tool === tool}
               onClick={() => drawing.setTool(tool)}
-              title={t(`tools.${tool}Key`)}
+              hint={t(`tools.${tool}Key`)}
             >
               {t(`tools.${tool}`)}
-            </button>
+            </ToolButton>
           ))}
-          <select
+          <HTMLSelect
             aria-label={t('tools.newRole')}
             value={newRole}
             onChange={(e) => setNewRole(e.target.value as RegionRole)}
@@ -229,22 +253,34 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
                 {t(`role.${role}`)}
               </option>
             ))}
-          </select>
-        </span>
-        <button type="button" onClick={() => void undo().catch((e: Error) => onError(e.message))}>
-          {t('undo.undo')}
-        </button>
-        <button type="button" onClick={() => void redo().catch((e: Error) => onError(e.message))}>
-          {t('undo.redo')}
-        </button>
-        <button type="button" onClick={() => setExporting(true)}>
+          </HTMLSelect>
+        </ButtonGroup>
+        <ButtonGroup>
+          <ToolButton
+            icon={<UndoIcon />}
+            hint={t('undo.undoKey')}
+            onClick={() => void undo().catch((e: Error) => onError(e.message))}
+          >
+            {t('undo.undo')}
+          </ToolButton>
+          <ToolButton
+            icon={<RedoIcon />}
+            hint={t('undo.redoKey')}
+            onClick={() => void redo().catch((e: Error) => onError(e.message))}
+          >
+            {t('undo.redo')}
+          </ToolButton>
+        </ButtonGroup>
+        <ToolButton icon={<ExportIcon />} onClick={() => setExporting(true)}>
           {t('exportDialog.open')}
-        </button>
+        </ToolButton>
         <SuggestLayout api={api} pageIds={[pageId]} pageName={() => pageLabel(page, t)} onError={onError} />
-        <label>
-          <input type="checkbox" checked={showWords} onChange={(e) => setShowWords(e.target.checked)} />{' '}
-          {t('editor.lowWords')}
-        </label>
+        <Checkbox
+          className="toolbar-check"
+          checked={showWords}
+          onChange={(e) => setShowWords(e.currentTarget.checked)}
+          label={t('editor.lowWords')}
+        />
       </header>
       <PageStrip
         api={api}
@@ -321,19 +357,16 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
           onKeyDown={split.onKeyDown}
         />
         <div className="side-panel">
-          <nav className="tabs" role="tablist">
+          <Tabs
+            id="side-panel"
+            className="tabs"
+            selectedTabId={tab}
+            onChange={(name) => setTab(name as SideTab)}
+          >
             {(['text', 'regions', 'articles', 'history'] as const).map((name) => (
-              <button
-                key={name}
-                type="button"
-                role="tab"
-                aria-selected={tab === name}
-                onClick={() => setTab(name)}
-              >
-                {t(`tabs.${name}`)}
-              </button>
+              <Tab key={name} id={name} title={t(`tabs.${name}`)} />
             ))}
-          </nav>
+          </Tabs>
           {tab === 'text' && (
             <>
               <p className="keys">{t('editor.keys')}</p>

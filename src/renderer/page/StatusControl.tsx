@@ -1,6 +1,7 @@
 // The review status of a page or an article: a choice of status, and the reason that moving
 // back needs (the core refuses a move back without one and says so).
 
+import { HTMLSelect, InputGroup } from '@blueprintjs/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -19,7 +20,7 @@ export function StatusControl(props: Props) {
     <span className="status-control">
       <label>
         {props.label}{' '}
-        <select
+        <HTMLSelect
           value={props.status}
           onChange={(e) =>
             void props.onMove(e.target.value, reason.trim() || undefined).then(() => setReason(''))
@@ -30,10 +31,11 @@ export function StatusControl(props: Props) {
               {t(`status.${s}`)}
             </option>
           ))}
-        </select>
+        </HTMLSelect>
       </label>
-      <input
+      <InputGroup
         className="reason"
+        size="small"
         placeholder={t('review.reason')}
         aria-label={t('review.reason')}
         value={reason}
