@@ -96,7 +96,13 @@ describe('dispatch', () => {
     expect(events).toEqual([]);
     const drawn = await core.dispatch('createRegion', { pageId: 1, role: 'headline', polygon: BOX }, trusted);
     expect(drawn.reply.ok).toBe(true);
-    expect(events).toEqual([{ type: 'archive-changed' }]);
+    // The event says what the command reached: this page's regions (and so its lines and articles).
+    expect(events).toEqual([
+      {
+        type: 'archive-changed',
+        reach: { pages: [1], parts: expect.arrayContaining(['regions', 'lines', 'articles']), lines: [] },
+      },
+    ]);
     const missing = await core.dispatch('getPage', { pageId: 999 }, trusted);
     expect(missing.rejected).toBeNull();
     expect(() => unwrapReply(missing.reply as never)).toThrow(ApiError);
@@ -137,7 +143,10 @@ describe('the two transports', () => {
     // and its event comes back down the port.
     const drawn = await port.dispatch('createRegion', { pageId: 1, role: 'headline', polygon: BOX }, trusted);
     expect(drawn.reply.ok).toBe(true);
-    expect(events).toContainEqual({ type: 'archive-changed' });
+    expect(events).toContainEqual({
+      type: 'archive-changed',
+      reach: expect.objectContaining({ pages: [1] }),
+    });
     const regions = (await overHttp('pageRegions', { pageId: 1 })).reply as { value: { role: string }[] };
     expect(regions.value.map((r) => r.role)).toEqual(['headline']);
 

@@ -6,7 +6,8 @@ import { BackfileError } from '../../shared/errors.ts';
 import { nowIso } from './archive.ts';
 
 export type { Edit, Entity } from '../../shared/history.ts';
-import type { Edit, Version } from '../../shared/history.ts';
+import type { Edit, Entity, Version } from '../../shared/history.ts';
+import type { Statement } from 'better-sqlite3';
 
 export function recordChange(db: WritableDB, label: string, user: string, edits: readonly Edit[]): number {
   const changeId = Number(
@@ -173,4 +174,90 @@ export function articleEdits(db: ReadableDB, articleId: number): HistoryEdit[] {
       )
       .all({ id: articleId }) as Parameters<typeof toHistoryEdit>[0][]
   ).map(toHistoryEdit);
+}
+
+/** What a change reached: the pages its edits touched, the kinds of thing, and the lines. */
+export interface ChangeReach {
+  pages: number[];
+  entities: Entity[];
+  lines: number[];
+}
+
+/** The newest change's id (0 in a new archive): what a later change is newer than. */
+export function newestChangeId(db: ReadableDB): number {
+  return db.prepare('SELECT coalesce(max(id), 0) FROM changes').pluck().get() as number;
+}
+
+/** The changes made after `sinceId`, by anyone. */
+export function changesSince(db: ReadableDB, sinceId: number): number[] {
+  return db.prepare('SELECT id FROM changes WHERE id > ? ORDER BY id').pluck().all(sinceId) as number[];
+}
+
+/**
+ * The pages these changes touched, edit by edit (a deleted region by its snapshot, an article by
+ * its parts before and after), or null when an edit's page can no longer be found: then the
+ * caller must assume anything changed.
+ */
+export function changeReach(db: ReadableDB, changeIds: readonly number[]): ChangeReach | null {
+  const edits = db.prepare(
+    'SELECT entity, entity_id AS entityId, field, before, after FROM edits WHERE change_id = ?',
+  );
+  const page = {
+    ofLine: db.prepare('SELECT page_id FROM lines WHERE id = ?'),
+    ofWord: db.prepare('SELECT l.page_id FROM words w JOIN lines l ON l.id = w.line_id WHERE w.id = ?'),
+    ofRegion: db.prepare('SELECT page_id FROM regions WHERE id = ?'),
+    ofPhoto: db.prepare('SELECT r.page_id FROM photos p JOIN regions r ON r.id = p.region_id WHERE p.id = ?'),
+    ofArticle: db.prepare(
+      'SELECT DISTINCT r.page_id FROM article_parts ap JOIN regions r ON r.id = ap.region_id WHERE ap.article_id = ?',
+    ),
+  };
+  const pagesOf: Record<Entity, (e: Edit) => number[]> = {
+    page: (e) => [e.entityId],
+    line: (e) => ids(page.ofLine, e.entityId),
+    word: (e) => ids(page.ofWord, e.entityId),
+    region: (e) => [...ids(page.ofRegion, e.entityId), ...[e.before, e.after].flatMap(snapshotPage)],
+    photo: (e) => ids(page.ofPhoto, e.entityId),
+    article: (e) => [
+      ...ids(page.ofArticle, e.entityId),
+      ...(e.field === 'parts'
+        ? [e.before, e.after].flatMap(regionList).flatMap((r) => ids(page.ofRegion, r))
+        : []),
+    ],
+  };
+  const pages = new Set<number>();
+  const entities = new Set<Entity>();
+  const lines = new Set<number>();
+  for (const changeId of changeIds)
+    for (const e of edits.all(changeId) as Edit[]) {
+      const reached = pagesOf[e.entity](e);
+      // An article with no part left and none before (a field of an empty one) is on no page.
+      if (reached.length === 0 && e.entity !== 'article') return null;
+      for (const p of reached) pages.add(p);
+      entities.add(e.entity);
+      if (e.entity === 'line') lines.add(e.entityId);
+    }
+  return { pages: [...pages], entities: [...entities], lines: [...lines] };
+}
+
+const ids = (statement: Statement, id: number) => statement.pluck().all(id) as number[];
+
+function parsed(json: string | null): unknown {
+  if (json === null) return null;
+  try {
+    return JSON.parse(json);
+  } catch {
+    return null;
+  }
+}
+
+/** A region's snapshot names its page (a deleted region is found by it). */
+function snapshotPage(json: string | null): number[] {
+  const value = parsed(json) as { page_id?: unknown } | null;
+  return typeof value?.page_id === 'number' ? [value.page_id] : [];
+}
+
+/** An article's parts: a list of region ids. */
+function regionList(json: string | null): number[] {
+  const value = parsed(json);
+  return Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];
 }

@@ -104,14 +104,22 @@ export function correctedLineCount(db: ReadableDB, pageId: number): number {
 /** A line as the page view shows it: current and original text, its region, its words as stored. */
 export type ReviewLine = PageLines['lines'][number];
 
-export function reviewLines(db: ReadableDB, pageId: number): ReviewLine[] {
+/** The page's lines in order; only those in `only` when given (read by id, not filtered after). */
+export function reviewLines(
+  db: ReadableDB,
+  pageId: number,
+  only: ReadonlySet<number> | null = null,
+): ReviewLine[] {
+  const params = { page: pageId, ids: only ? JSON.stringify([...only]) : null };
   const lines = db
     .prepare(
       `SELECT l.id, l.text, l.confidence, l.corrected, l.region_id, l.x0, l.y0, l.x1, l.y1,
         ${originalLineTextSql('l')} AS original
-       FROM lines l WHERE l.page_id = ? ORDER BY l.position, l.id`,
+       FROM lines l WHERE l.page_id = @page
+         AND (@ids IS NULL OR l.id IN (SELECT value FROM json_each(@ids)))
+       ORDER BY l.position, l.id`,
     )
-    .all(pageId) as ({
+    .all(params) as ({
     id: number;
     text: string;
     confidence: number | null;
@@ -123,9 +131,11 @@ export function reviewLines(db: ReadableDB, pageId: number): ReviewLine[] {
   for (const w of db
     .prepare(
       `SELECT w.line_id, w.text, w.confidence, w.x0, w.y0, w.x1, w.y1 FROM words w
-       JOIN lines l ON l.id = w.line_id WHERE l.page_id = ? ORDER BY w.line_id, w.position`,
+       JOIN lines l ON l.id = w.line_id WHERE l.page_id = @page
+         AND (@ids IS NULL OR l.id IN (SELECT value FROM json_each(@ids)))
+       ORDER BY w.line_id, w.position`,
     )
-    .all(pageId) as ({ line_id: number; text: string; confidence: number | null } & BoxColumns)[]) {
+    .all(params) as ({ line_id: number; text: string; confidence: number | null } & BoxColumns)[]) {
     const list = words.get(w.line_id) ?? [];
     list.push({ text: w.text, confidence: w.confidence, box: boxOf(w) });
     words.set(w.line_id, list);

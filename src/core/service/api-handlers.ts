@@ -71,7 +71,12 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr, options: Ha
   return {
     archiveStatus: () => archiveStatus(archive.reader),
     archiveInfo: () => ({ archiveId: archiveId(archive.reader) }),
-    listPages: ({ issueId }) => listPages(archive.reader, { issueId }).map(toPageSummary),
+    listPages: ({ issueId, pageIds }) => {
+      const listed = listPages(archive.reader, { issueId }).map(toPageSummary);
+      if (!pageIds) return listed;
+      const wanted = new Set(pageIds);
+      return listed.filter((p) => wanted.has(p.id));
+    },
     getPage: ({ pageId }) => {
       const page = getPageListing(archive.reader, pageId);
       if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
@@ -81,7 +86,7 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr, options: Ha
         ...issueNeighbours(archive.reader, pageId),
       };
     },
-    pageLines: ({ pageId }) => pageLinesView(archive.reader, pageId),
+    pageLines: ({ pageId, lineIds }) => pageLinesView(archive.reader, pageId, lineIds),
     pageRegions: ({ pageId }) => pageRegionsView(archive.reader, pageId),
     pageArticles: ({ pageId }) => pageArticlesView(archive.reader, pageId),
     createRegion: ({ pageId, role, polygon }) => ({

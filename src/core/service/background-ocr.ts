@@ -1,6 +1,7 @@
 // OCR in the background of a long-running process (the app, the server): one runner at a time,
 // started when pages are queued, paused on request, reporting progress as API events.
 
+import { pageReadEvent } from './change-events.ts';
 import type { Archive } from '../archive/archive.ts';
 import { OCR_JOB, OcrRunner } from '../jobs/ocr-runner.ts';
 import { cancelJobs } from '../archive/job-queue.ts';
@@ -44,7 +45,7 @@ export function createBackgroundOcr(
               return;
             }
             emit({ type: 'job', jobId: e.jobId, pageId: e.pageId, status: e.status, error: e.error });
-            if (e.status === 'done') emit({ type: 'archive-changed' });
+            if (e.status === 'done') emit(pageReadEvent(e.pageId));
           },
           onProgress: (p) =>
             emit({

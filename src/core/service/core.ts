@@ -7,6 +7,8 @@ import type { Archive } from '../archive/archive.ts';
 import type { ApiEvent } from '../../shared/api/contract.ts';
 import { createHandlers, type HandlerOptions } from './api-handlers.ts';
 import { createDispatch, type Dispatch } from './dispatch.ts';
+import { changeEvent } from './change-events.ts';
+import { newestChangeId } from '../archive/history.ts';
 import { lineImage } from './line-image.ts';
 import { createBackgroundOcr, type BackgroundOcr } from './background-ocr.ts';
 import { pageImageFile, type PageImageKind } from './page-images.ts';
@@ -27,7 +29,10 @@ export function createCore(
 ): Core {
   const ocr = createBackgroundOcr(archive, emit, options.workers);
   return {
-    dispatch: createDispatch(createHandlers(archive, ocr, { downloads: options.downloads }), emit),
+    dispatch: createDispatch(createHandlers(archive, ocr, { downloads: options.downloads }), emit, {
+      mark: () => newestChangeId(archive.reader),
+      event: (mark, value) => changeEvent(archive.reader, mark, value),
+    }),
     lineImage: (lineId) => lineImage(archive, lineId),
     pageImageFile: (pageId, kind, tilePath) => pageImageFile(archive, pageId, kind, tilePath),
     ocr,

@@ -28,7 +28,19 @@ const refuse = (rejected: Rejection, error: ErrorInfo): Dispatched => ({
   rejected,
 });
 
-export function createDispatch(handlers: Handlers, emit: (event: ApiEvent) => void): Dispatch {
+/** How a command's event says what it changed: a mark before it runs, the event after. */
+export interface ChangeTracker {
+  mark(): number;
+  event(mark: number, value: unknown): ApiEvent;
+}
+
+const ANYTHING: ChangeTracker = { mark: () => 0, event: () => ({ type: 'archive-changed' }) };
+
+export function createDispatch(
+  handlers: Handlers,
+  emit: (event: ApiEvent) => void,
+  changes: ChangeTracker = ANYTHING,
+): Dispatch {
   return async (method, input, caller) => {
     if (caller.refused !== null)
       return refuse('caller', { code: 'forbidden', message: `Refused: ${caller.refused}.` });
@@ -41,9 +53,12 @@ export function createDispatch(handlers: Handlers, emit: (event: ApiEvent) => vo
         message: parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
       });
     try {
+      const command = API[method].kind === 'command';
+      const mark = command ? changes.mark() : 0;
       const value = await (handlers[method] as (i: unknown) => unknown)(parsed.data);
-      // Every window (and the library behind the page view) learns of every change.
-      if (API[method].kind === 'command') emit({ type: 'archive-changed' });
+      // Every window (and the library behind the page view) learns of every change, and of
+      // what it reached.
+      if (command) emit(changes.event(mark, value));
       return { reply: { ok: true, value }, rejected: null };
     } catch (error) {
       // A refusal from the archive ("needs a reason", "not an empty folder") is an answer, not

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi, JobSummary, PageSummary } from '../../shared/api/contract.ts';
+import type { JobStatus } from '../../shared/model.ts';
 import type { OcrState } from '../../shared/ocr.ts';
 import { pageLabel } from '../page-label.ts';
 
@@ -56,9 +57,20 @@ export function JobsPanel({ api, pages, onError }: Props) {
       if (event.type === 'ocr-progress') setProgress(event);
       if (event.type === 'job') {
         if (event.share !== undefined) setShares((s) => ({ ...s, [event.jobId]: event.share! }));
-        else void load();
+        // A job that starts or ends is changed in place; a failure is read back for its code.
+        else if (event.status === 'failed') void load();
+        else
+          setJobs((list) => {
+            if (!list.some((j) => j.id === event.jobId)) {
+              void load();
+              return list;
+            }
+            return list.map((j) => (j.id === event.jobId ? { ...j, status: event.status as JobStatus } : j));
+          });
       }
-      if (event.type === 'archive-changed') void load();
+      // Edits reach pages, not jobs; only a change the core cannot place (jobs queued, pages
+      // imported) may have new jobs.
+      if (event.type === 'archive-changed' && !event.reach) void load();
     });
   }, [api, onError]);
 

@@ -3,7 +3,7 @@
 // the background work (jobs panel); the selection's details (title, date, edition, page number)
 // edited after import.
 
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi, PageSummary } from '../../shared/api/contract.ts';
 import { PAGE_STATUSES, type PageStatus } from '../../shared/model.ts';
@@ -42,6 +42,10 @@ function groupPages(
 export function Library({ api }: { api: BackfileApi }) {
   const { t } = useTranslation();
   const [pages, setPages] = useState<PageSummary[]>([]);
+  const pagesRef = useRef(pages);
+  useEffect(() => {
+    pagesRef.current = pages;
+  });
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -59,7 +63,23 @@ export function Library({ api }: { api: BackfileApi }) {
   useEffect(() => {
     refresh();
     return api.subscribe((event) => {
-      if (event.type === 'archive-changed') refresh();
+      if (event.type !== 'archive-changed') return;
+      if (!event.reach) return refresh();
+      // A change the core can place: only the pages whose own record it reached, read again.
+      if (!event.reach.parts.includes('page')) return;
+      api.call('listPages', { pageIds: event.reach.pages }).then(
+        (fresh) => {
+          const byId = new Map(fresh.map((p) => [p.id, p]));
+          // Filed elsewhere (title, date, place in the issue): the order changes; read it all.
+          const moved = pagesRef.current.some((p) => {
+            const f = byId.get(p.id);
+            return f !== undefined && placeOf(f) !== placeOf(p);
+          });
+          if (moved) refresh();
+          else setPages((current) => current.map((p) => byId.get(p.id) ?? p));
+        },
+        (e: Error) => setError(e.message),
+      );
     });
   }, [api, refresh]);
 
@@ -251,3 +271,6 @@ export function Library({ api }: { api: BackfileApi }) {
     </section>
   );
 }
+
+/** Where a page is listed: its title, issue and place in it. */
+const placeOf = (p: PageSummary) => JSON.stringify([p.title, p.date, p.issueId, p.sequence, p.printedNumber]);

@@ -187,8 +187,26 @@ export const API = {
   archiveStatus: { kind: 'query', input: z.object({}).strict() },
   archiveInfo: { kind: 'query', input: z.object({}).strict() },
   /** Every page, or (with issueId) one issue's pages, in archive order. */
-  listPages: { kind: 'query', input: z.object({ issueId: id.optional() }).strict() },
-  pageLines: { kind: 'query', input: z.object({ pageId }).strict() },
+  listPages: {
+    kind: 'query',
+    input: z
+      .object({
+        issueId: id.optional(),
+        /** Only these pages (a view updating what a change reached). */
+        pageIds: z.array(id).min(1).max(100_000).optional(),
+      })
+      .strict(),
+  },
+  pageLines: {
+    kind: 'query',
+    input: z
+      .object({
+        pageId,
+        /** Only these lines of the page (a view updating the lines a correction reached). */
+        lineIds: z.array(id).min(1).max(100_000).optional(),
+      })
+      .strict(),
+  },
   listJobs: { kind: 'query', input: z.object({}).strict() },
   /** Whether the background reading is running, paused by request, or idle. */
   ocrState: { kind: 'query', input: z.object({}).strict() },
@@ -443,7 +461,22 @@ export type ApiEvent =
       etaSeconds: number | null;
     }
   | { type: 'job'; jobId: number; pageId: number; status: string; error?: string; share?: number }
-  | { type: 'archive-changed' };
+  | {
+      type: 'archive-changed';
+      /** What changed, when the core knows: absent, anything may have (an import, a merge). */
+      reach?: ChangeReach;
+    };
+
+/** The parts of a page a view shows, each loaded on its own. */
+export const PAGE_PARTS = ['page', 'lines', 'regions', 'articles'] as const;
+export type PagePart = (typeof PAGE_PARTS)[number];
+
+/** The pages a change touched, which of their parts, and (for text) which lines. */
+export interface ChangeReach {
+  pages: number[];
+  parts: PagePart[];
+  lines: number[];
+}
 
 /**
  * What Electron's preload exposes as window.backfile: the same calls, answered as replies (data
