@@ -32,17 +32,35 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Values a reason's sentence names (a folder, a status). */
+export type ReasonParams = Record<string, string | number>;
+
 export interface ErrorInfo {
   code: ErrorCode;
+  /** The core's own sentence, in English (what the CLI prints and the logs keep). */
   message: string;
+  /**
+   * Which refusal this is, for a UI that says it in its reader's language: a key of the
+   * renderer's `errorReason` strings, with the values its sentence names.
+   */
+  reason?: string;
+  params?: ReasonParams;
 }
 
 export class BackfileError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  readonly reason?: string;
+  readonly params?: ReasonParams;
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown; reason?: string; params?: ReasonParams },
+  ) {
     super(message, options);
     this.name = 'BackfileError';
     this.code = code;
+    if (options?.reason) this.reason = options.reason;
+    if (options?.params) this.params = options.params;
   }
 }
 
@@ -60,7 +78,13 @@ export function systemErrorCode(error: unknown): ErrorCode | null {
 }
 
 export function toErrorInfo(error: unknown): ErrorInfo {
-  if (error instanceof BackfileError) return { code: error.code, message: error.message };
+  if (error instanceof BackfileError)
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.reason ? { reason: error.reason } : {}),
+      ...(error.params ? { params: error.params } : {}),
+    };
   const message = error instanceof Error ? error.message : String(error);
   const code = systemErrorCode(error);
   if (code === 'disk-full') return { code, message: `The disk is full: ${message}` };

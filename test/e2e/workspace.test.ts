@@ -139,7 +139,7 @@ describe('the proofreading workspace', () => {
       await page.getByRole('dialog').getByRole('button', { name: '导出', exact: true }).click();
       await expect
         .poll(() => page.getByRole('dialog').getByRole('alert').textContent())
-        .toContain('not an empty folder');
+        .toBe(`${exportDir} 不是空文件夹，请选择新的或空的文件夹。`);
       await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
 
       // The line's history shows the correction as a diff.

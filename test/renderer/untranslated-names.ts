@@ -10,6 +10,7 @@ export const UNTRANSLATED_NAMES = new Set([
   'JPEG',
   'PNG',
   'ZIP',
+  'zip', // the file name's ending, as typed
   'ALTO',
   'PAGE',
   'XML',

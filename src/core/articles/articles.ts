@@ -54,12 +54,17 @@ export function listArticles(db: ReadableDB, issueId?: number): ArticleRecord[] 
 function setParts(db: WritableDB, articleId: number, regionIds: readonly number[]): void {
   const issues = new Set(regionIds.map((id) => (getRegion(db, id), issueOfRegion(db, id))));
   if (issues.size > 1)
-    throw new BackfileError('invalid-input', 'An article continues across pages of one issue only.');
+    throw new BackfileError('invalid-input', 'An article continues across pages of one issue only.', {
+      reason: 'article-one-issue',
+    });
   const taken = regionsInOtherArticles(db, articleId, regionIds);
   if (taken.length > 0)
     throw new BackfileError(
       'invalid-input',
       `Region ${taken.join(', ')} already belongs to another article.`,
+      {
+        reason: 'region-in-other-article',
+      },
     );
   replaceParts(db, articleId, regionIds);
 }
@@ -72,7 +77,9 @@ export function createArticle(
   origin: ArticleOrigin = 'user',
 ): number {
   if (regionIds.length === 0)
-    throw new BackfileError('invalid-input', 'An article needs at least one region.');
+    throw new BackfileError('invalid-input', 'An article needs at least one region.', {
+      reason: 'article-needs-region',
+    });
   return db
     .transaction(() => {
       const issueId = issueOfRegion(db, getRegion(db, regionIds[0]!).id)!;

@@ -27,7 +27,10 @@ import {
 function checkPolygon(db: WritableDB, pageId: number, polygon: Polygon): Polygon {
   const page = pageSize(db, pageId);
   if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
-  if (polygon.length < 3) throw new BackfileError('invalid-input', 'A region needs at least three points.');
+  if (polygon.length < 3)
+    throw new BackfileError('invalid-input', 'A region needs at least three points.', {
+      reason: 'region-too-few-points',
+    });
   const clamped = polygon.map(
     ([x, y]) =>
       [
@@ -37,7 +40,13 @@ function checkPolygon(db: WritableDB, pageId: number, polygon: Polygon): Polygon
   );
   const b = polygonBounds(clamped);
   if (b.x1 - b.x0 < 2 || b.y1 - b.y0 < 2)
-    throw new BackfileError('invalid-input', 'A region must be at least 2 pixels wide and high on the page.');
+    throw new BackfileError(
+      'invalid-input',
+      'A region must be at least 2 pixels wide and high on the page.',
+      {
+        reason: 'region-too-small',
+      },
+    );
   return clamped;
 }
 

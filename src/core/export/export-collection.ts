@@ -169,13 +169,23 @@ export function checkExportTarget(archiveDir: string, out: string, zip: boolean)
   const archive = resolvedPath(archiveDir);
   const inside = (p: string) => p === archive || p.startsWith(archive + path.sep);
   if (inside(real) || inside(target))
-    throw new BackfileError('invalid-input', 'Exports are written outside the archive folder.');
+    throw new BackfileError('invalid-input', 'Exports are written outside the archive folder.', {
+      reason: 'export-inside-archive',
+    });
   if (zip) {
     if (!target.endsWith('.zip'))
-      throw new BackfileError('invalid-input', 'A ZIP export is a file ending in .zip.');
+      throw new BackfileError('invalid-input', 'A ZIP export is a file ending in .zip.', {
+        reason: 'export-zip-name',
+      });
     if (existsSync(target))
-      throw new BackfileError('invalid-input', `${target} exists already; choose a new name.`);
+      throw new BackfileError('invalid-input', `${target} exists already; choose a new name.`, {
+        reason: 'export-exists',
+        params: { target },
+      });
   } else if (existsSync(target) && (!statSync(target).isDirectory() || readdirSync(target).length > 0))
-    throw new BackfileError('invalid-input', `${target} is not an empty folder; choose a new or empty one.`);
+    throw new BackfileError('invalid-input', `${target} is not an empty folder; choose a new or empty one.`, {
+      reason: 'export-folder-not-empty',
+      params: { target },
+    });
   return target;
 }

@@ -47,7 +47,13 @@ export function moveStatus(
   const row = readStatus(db, entity, id);
   if (!row) throw new BackfileError('not-found', `No ${entity} ${id}.`);
   const refusal = refuseMove(order, row.status, to, reason) ?? precondition?.(row.status) ?? null;
-  if (refusal) throw new BackfileError('invalid-input', `${entity} ${id}: ${refusal}`);
+  // Moving back without a reason is the refusal a reviewer meets: the UI says it in its language.
+  const rank = (s: string) => (order as readonly string[]).indexOf(s);
+  const back = rank(to) < rank(row.status) && !reason?.trim();
+  if (refusal)
+    throw new BackfileError('invalid-input', `${entity} ${id}: ${refusal}`, {
+      ...(back ? { reason: 'status-needs-reason', params: { from: row.status, to } } : {}),
+    });
   const nextReason = reason?.trim() || null;
   if (row.status === to && row.reason === nextReason) return { from: row.status, edits: [] };
   writeStatus(db, entity, id, to, nextReason);

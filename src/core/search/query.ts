@@ -21,7 +21,8 @@ const quote = (text: string) => `"${searchForm(text).replace(/"/g, '""')}"`;
 
 export function parseQuery(input: string): ParsedQuery {
   const terms = queryTerms(input);
-  if (terms.length === 0) throw new BackfileError('invalid-input', 'Type something to search for.');
+  if (terms.length === 0)
+    throw new BackfileError('invalid-input', 'Type something to search for.', { reason: 'search-empty' });
   if (terms.length > 16) throw new BackfileError('invalid-input', 'At most 16 search terms.');
   const shortest = Math.min(...terms.map((t) => [...t.replace(/\s/g, '')].length));
   if (shortest >= 3) return { terms, index: 'trigram', match: terms.map(quote).join(' AND ') };

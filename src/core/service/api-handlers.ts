@@ -146,7 +146,9 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr, options: Ha
           out: fullPath(out ?? defaultExportTarget(request.format, zip ?? false)),
         });
       if (!options.downloads)
-        throw new BackfileError('invalid-input', 'This app writes exports to a folder; choose one.');
+        throw new BackfileError('invalid-input', 'This app writes exports to a folder; choose one.', {
+          reason: 'download-unavailable',
+        });
       if (out !== undefined)
         throw new BackfileError('invalid-input', 'A download is not written to a folder.');
       const name = path.basename(defaultExportTarget(request.format, true));
@@ -229,6 +231,8 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr, options: Ha
 /** The app names folders by their full path: the server's working folder means nothing to it. */
 function fullPath(out: string): string {
   if (!path.isAbsolute(out))
-    throw new BackfileError('invalid-input', 'Give the export folder as a full path.');
+    throw new BackfileError('invalid-input', 'Give the export folder as a full path.', {
+      reason: 'export-full-path',
+    });
   return out;
 }

@@ -43,6 +43,7 @@ function pattern(spec: ReplaceSpec): (text: string) => { occurrences: number; af
     throw new BackfileError(
       'invalid-input',
       `Not a valid regular expression, or one that needs backtracking (backreferences, lookaround), which Backfile does not run: ${(error as Error).message}`,
+      { reason: 'pattern-invalid' },
     );
   }
   return (text) => {

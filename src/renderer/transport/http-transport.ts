@@ -10,6 +10,7 @@ import type {
   ImportReport,
 } from '../../shared/api/contract.ts';
 import { unwrapReply } from '../../shared/api/api-error.ts';
+import { errorText } from '../i18n/error-text.ts';
 
 export function httpTransport(token: string): BackfileApi {
   return {
@@ -19,7 +20,7 @@ export function httpTransport(token: string): BackfileApi {
         headers: { 'content-type': 'application/json', 'x-backfile-token': token },
         body: JSON.stringify(input),
       });
-      return unwrapReply((await response.json()) as ApiReply<M>);
+      return unwrapReply((await response.json()) as ApiReply<M>, errorText);
     },
     subscribe(listener: (event: ApiEvent) => void) {
       const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
@@ -40,7 +41,7 @@ export function httpTransport(token: string): BackfileApi {
         const reply = (await response.json()) as ApiReply<'importFiles'>;
         if (!reply.ok) {
           total.failed++;
-          total.failures.push({ name: file.name, code: reply.error.code, message: reply.error.message });
+          total.failures.push({ name: file.name, code: reply.error.code, message: errorText(reply.error) });
           continue;
         }
         total.imported += reply.value.imported;

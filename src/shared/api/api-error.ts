@@ -5,15 +5,21 @@ import type { ErrorCode, ErrorInfo } from '../errors.ts';
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
-  constructor(info: ErrorInfo) {
-    super(info.message);
+  readonly info: ErrorInfo;
+  /** `describe` words the message for its reader (the renderer's language); else the core's. */
+  constructor(info: ErrorInfo, describe: (info: ErrorInfo) => string = (i) => i.message) {
+    super(describe(info));
     this.name = 'ApiError';
     this.code = info.code;
+    this.info = info;
   }
 }
 
-/** The value of a reply, or its error thrown as an ApiError. */
-export function unwrapReply<T>(reply: { ok: true; value: T } | { ok: false; error: ErrorInfo }): T {
-  if (!reply.ok) throw new ApiError(reply.error);
+/** The value of a reply, or its error thrown as an ApiError worded by `describe`. */
+export function unwrapReply<T>(
+  reply: { ok: true; value: T } | { ok: false; error: ErrorInfo },
+  describe?: (info: ErrorInfo) => string,
+): T {
+  if (!reply.ok) throw new ApiError(reply.error, describe);
   return reply.value;
 }
