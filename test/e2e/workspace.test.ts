@@ -147,6 +147,10 @@ describe('the proofreading workspace', () => {
       await page.locator('.line-editor input').first().focus();
       await page.getByRole('tab', { name: '修改记录' }).click();
       await expect.poll(() => page.locator('.history-panel ins').first().textContent()).toBe('校正');
+      // Said in Chinese, like the rest: what the change was, not the core's English label.
+      expect(await page.locator('.history-panel .version-meta').first().textContent()).toContain(
+        '校正了一行',
+      );
 
       // Search finds the correction; the hit opens the page on that line, highlighted.
       await page.goto(`${server.url}#/search?q=${encodeURIComponent('校正')}`);

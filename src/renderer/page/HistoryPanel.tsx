@@ -1,6 +1,7 @@
 // The history of the line being edited: its original text and every version after it — who,
 // when, a character-level diff — with a button to go back to any of them.
 
+import { changeLabelText } from './change-label.ts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi } from '../../shared/api/contract.ts';
@@ -40,14 +41,40 @@ export function HistoryPanel(props: {
   );
 }
 
-function Versions(props: { versions: Version[]; onRevert(changeId: number): void }) {
+/**
+ * What one edit changed: a text as a diff; an article's parts as how many regions (their ids
+ * mean nothing to a reader); a status by its name.
+ */
+function EditChange({ edit }: { edit: Version['edits'][number] }) {
   const { t } = useTranslation();
+  if (edit.field === 'parts') {
+    const count = (json: string | null) => {
+      try {
+        const value: unknown = json === null ? [] : JSON.parse(json);
+        return Array.isArray(value) ? value.length : 0;
+      } catch {
+        return 0;
+      }
+    };
+    return <span>{t('history.partsCount', { before: count(edit.before), after: count(edit.after) })}</span>;
+  }
+  if (edit.field === 'status')
+    return (
+      <span>
+        {edit.before ? t(`status.${edit.before}`) : '–'} → {edit.after ? t(`status.${edit.after}`) : '–'}
+      </span>
+    );
+  return <Diff diff={edit.diff} />;
+}
+
+function Versions(props: { versions: Version[]; onRevert(changeId: number): void }) {
+  const { t, i18n } = useTranslation();
   return (
     <ol>
       {props.versions.map((v) => (
         <li key={v.changeId} className={v.undone ? 'undone' : ''}>
           <div className="version-meta">
-            {v.user} · {new Date(v.at).toLocaleString()} · {v.label}
+            {v.user} · {new Date(v.at).toLocaleString(i18n.language)} · {changeLabelText(t, v.label)}
             {v.undone && ` · ${t('history.undone')}`}
           </div>
           {v.edits.map((e, i) => (
@@ -55,7 +82,7 @@ function Versions(props: { versions: Version[]; onRevert(changeId: number): void
               <span className="edit-field">
                 {t(`history.field.${e.entity === 'line' ? 'line' : e.field}`, { defaultValue: e.field })}
               </span>{' '}
-              <Diff diff={e.diff} />
+              <EditChange edit={e} />
             </div>
           ))}
           <button type="button" onClick={() => props.onRevert(v.changeId)}>

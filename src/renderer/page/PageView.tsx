@@ -2,6 +2,7 @@
 // highlighted on the image, a click on a line's box puts the cursor on it, regions are drawn and
 // given roles on the image, and the articles of the page are read beside it.
 
+import { changeLabelText } from './change-label.ts';
 import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi } from '../../shared/api/contract.ts';
@@ -116,12 +117,12 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
   const undo = useCallback(async () => {
     await corrections.flush();
     const { label } = await api.call('undoLast', { pageId });
-    setNotice(label ? t('undo.undone', { label }) : t('undo.nothing'));
+    setNotice(label ? t('undo.undone', { label: changeLabelText(t, label) }) : t('undo.nothing'));
   }, [api, corrections, pageId, t]);
   const redo = useCallback(async () => {
     await corrections.flush();
     const { label } = await api.call('redo', { pageId });
-    setNotice(label ? t('undo.redone', { label }) : t('undo.nothingToRedo'));
+    setNotice(label ? t('undo.redone', { label: changeLabelText(t, label) }) : t('undo.nothingToRedo'));
   }, [api, corrections, pageId, t]);
 
   // Page-level keys, when no text field has the focus. Undo and redo also work in a line of the
