@@ -5,8 +5,9 @@
 // 600 dpi (a broadsheet's size), with a cold cache every run (a new browser context).
 // Then proofreading speed on a long page (sample page 1's born-digital PDF: 280 lines): from
 // pressing Enter on a line just corrected until the next line has the focus and is painted, and
-// until the correction's save and the page's reload after it are done; the reference in the same
-// run is Enter on a line left as it was (no save).
+// until the correction's save and the read-back of that line after it are done (the view reads
+// back what the change reached, not the page); the reference in the same run is Enter on a line
+// left as it was (no save).
 // Run: node bench/first-paint.ts [--runs N] (default 5). Needs `npm run build` and /usr/bin/chromium.
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -85,8 +86,8 @@ async function measure(browser: Browser, server: RunningServer, pageId: number) 
 
 /**
  * Set up in the page before a key is pressed: resolves with the ms from the Enter keydown to the
- * next line's field having the focus and a frame painted, and to the response of the last read
- * of the page's reload (pageArticles) when a save follows; null when none came within 3 s.
+ * next line's field having the focus and a frame painted, and to the response of the read-back
+ * of the saved line (pageLines) when a save follows; null when none came within 3 s.
  */
 const WATCH_ENTER = `window.__enter = new Promise((resolve) => {
   let t0 = 0, focused = null;
@@ -94,7 +95,7 @@ const WATCH_ENTER = `window.__enter = new Promise((resolve) => {
   addEventListener('focusin', () => requestAnimationFrame(() => setTimeout(() => { focused = performance.now() - t0; }, 0)), { once: true });
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries())
-      if (entry.name.endsWith('/api/pageArticles') && entry.startTime > t0) {
+      if (entry.name.endsWith('/api/pageLines') && entry.startTime > t0) {
         observer.disconnect();
         resolve({ focused, settled: entry.responseEnd - t0 });
       }
@@ -154,9 +155,7 @@ try {
   console.log(
     `\nproofreading a ${enter.count}-line page: Enter, ms (median, min–max over ${enter.corrected.length} lines)`,
   );
-  console.log(
-    '| on | next line focused and painted | save and page reload done | ratio focused / reference |',
-  );
+  console.log('| on | next line focused and painted | save and line read back | ratio focused / reference |');
   console.log('|---|---|---|---|');
   console.log(
     `| a line just corrected | ${range(focused(enter.corrected))} | ${settled.length ? range(settled) : '–'} (${settled.length} of ${enter.corrected.length} seen) | ${(median(focused(enter.corrected)) / median(focused(enter.unchanged))).toFixed(2)} |`,

@@ -3,6 +3,9 @@
 // the background work (jobs panel); the selection's details (title, date, edition, page number)
 // edited after import.
 
+import { ButtonGroup, HTMLSelect } from '@blueprintjs/core';
+import { ToolButton } from '../theme/ToolButton.tsx';
+import { ClearIcon, DetailsIcon, ExportIcon, ReadIcon, SelectAllIcon } from '../theme/icons.ts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi, PageSummary } from '../../shared/api/contract.ts';
@@ -117,16 +120,16 @@ export function Library({ api }: { api: BackfileApi }) {
         <span>{t('pages', { count: pages.length })}</span>
         <label>
           {t('review.status')}{' '}
-          <select value={filter} onChange={(e) => setFilter(e.target.value as PageStatus | '')}>
+          <HTMLSelect value={filter} onChange={(e) => setFilter(e.target.value as PageStatus | '')}>
             <option value="">{t('filter.all', { count: pages.length })}</option>
             {PAGE_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)} ({counts[s]})
               </option>
             ))}
-          </select>
+          </HTMLSelect>
         </label>
-        <select
+        <HTMLSelect
           aria-label={t('engine.label')}
           value={engine}
           onChange={(e) => setEngine(e.target.value as typeof engine)}
@@ -138,8 +141,8 @@ export function Library({ api }: { api: BackfileApi }) {
               {ENGINE_LABELS[name]}
             </option>
           ))}
-        </select>
-        <select
+        </HTMLSelect>
+        <HTMLSelect
           aria-label={t('ocrLanguage.label')}
           value={language}
           onChange={(e) => setLanguage(e.target.value as typeof language)}
@@ -150,26 +153,37 @@ export function Library({ api }: { api: BackfileApi }) {
               {t(`ocrLanguage.${choice}`)}
             </option>
           ))}
-        </select>
+        </HTMLSelect>
         <span className="selection" aria-live="polite">
           {t('selection.count', { count: selected.size })}
         </span>
-        <button
-          type="button"
-          disabled={shown.length === 0}
-          onClick={() => setSelected(new Set(shown.map((p) => p.id)))}
+        <ButtonGroup>
+          <ToolButton
+            icon={<SelectAllIcon />}
+            disabled={shown.length === 0}
+            onClick={() => setSelected(new Set(shown.map((p) => p.id)))}
+          >
+            {t('selection.all')}
+          </ToolButton>
+          <ToolButton
+            icon={<ClearIcon />}
+            disabled={selected.size === 0}
+            onClick={() => setSelected(new Set())}
+          >
+            {t('selection.none')}
+          </ToolButton>
+        </ButtonGroup>
+        <ToolButton
+          icon={<ReadIcon />}
+          intent="primary"
+          disabled={selected.size === 0}
+          onClick={readSelected}
         >
-          {t('selection.all')}
-        </button>
-        <button type="button" disabled={selected.size === 0} onClick={() => setSelected(new Set())}>
-          {t('selection.none')}
-        </button>
-        <button type="button" disabled={selected.size === 0} onClick={readSelected}>
           {t('readSelected')}
-        </button>
-        <button type="button" disabled={selected.size === 0} onClick={() => setEditing(true)}>
+        </ToolButton>
+        <ToolButton icon={<DetailsIcon />} disabled={selected.size === 0} onClick={() => setEditing(true)}>
           {t('details.open')}
-        </button>
+        </ToolButton>
         <SuggestLayout
           api={api}
           pageIds={[...selected]}
@@ -179,9 +193,9 @@ export function Library({ api }: { api: BackfileApi }) {
           }}
           onError={setError}
         />
-        <button type="button" onClick={() => setExporting(true)}>
+        <ToolButton icon={<ExportIcon />} onClick={() => setExporting(true)}>
           {t('exportDialog.open')}
-        </button>
+        </ToolButton>
       </header>
       {error && <p className="error">{error}</p>}
       {skipped.length > 0 && (

@@ -20,3 +20,7 @@ export { MoonIcon } from '@blueprintjs/icons/lib/esm/generated/components/moon';
 export { FlashIcon as SunIcon } from '@blueprintjs/icons/lib/esm/generated/components/flash';
 export { DesktopIcon } from '@blueprintjs/icons/lib/esm/generated/components/desktop';
 export { KeyCommandIcon as ShortcutsIcon } from '@blueprintjs/icons/lib/esm/generated/components/key-command';
+export { SelectIcon as SelectAllIcon } from '@blueprintjs/icons/lib/esm/generated/components/select';
+export { CrossIcon as ClearIcon } from '@blueprintjs/icons/lib/esm/generated/components/cross';
+export { PlayIcon as ReadIcon } from '@blueprintjs/icons/lib/esm/generated/components/play';
+export { PropertiesIcon as DetailsIcon } from '@blueprintjs/icons/lib/esm/generated/components/properties';
