@@ -98,11 +98,10 @@ describe('screenshots of the main views', () => {
       await expect.poll(() => page.locator('.line-editor input').count()).toBeGreaterThan(10);
       expect(await page.evaluate('document.body.classList.contains("bp6-dark")')).toBe(true);
       expect(await page.getByLabel('主题').inputValue()).toBe('dark');
-      // A toolbar button's tooltip says what it does and its key (and shows under the CSP).
-      await page.getByRole('button', { name: '撤销', exact: true }).hover();
-      await expect
-        .poll(() => page.locator('.bp6-tooltip').textContent(), { timeout: 5000 })
-        .toBe('撤销本版的上一次修改（编辑文字时按 Ctrl+Z）');
+      // A toolbar button's tooltip says what it does and its key.
+      expect(await page.getByRole('button', { name: '撤销', exact: true }).getAttribute('title')).toBe(
+        '撤销本版的上一次修改（编辑文字时按 Ctrl+Z）',
+      );
       await shoot(page, 'page-zh-dark', { width: 1280, height: 800 });
     });
   });
