@@ -47,6 +47,13 @@ describe('review workflow', () => {
     setPageStatus(archive.db, 1, 'reviewed', undefined, 'ben');
     expect(() => setPageStatus(archive.db, 1, 'in_correction', undefined, 'ben')).toThrow(/needs a reason/);
     expect(() => setPageStatus(archive.db, 1, 'in_correction', '   ', 'ben')).toThrow(/needs a reason/);
+    // Named, with its statuses, for a UI that says it in its reader's language.
+    expect(() => setPageStatus(archive.db, 1, 'in_correction', undefined, 'ben')).toThrow(
+      expect.objectContaining({
+        reason: 'status-needs-reason',
+        params: { from: 'reviewed', to: 'in_correction' },
+      }),
+    );
     expect(status().status).toBe('reviewed');
     const back = setPageStatus(archive.db, 1, 'in_correction', 'headline misread in column 2', 'ben');
     expect(back).toMatchObject({ from: 'reviewed', to: 'in_correction' });

@@ -4,7 +4,7 @@
 
 import type { WritableDB } from '../archive/db-handles.ts';
 import { recordChange, type Edit } from '../archive/history.ts';
-import { BackfileError } from '../../shared/errors.ts';
+import { BackfileError, type ReasonParams } from '../../shared/errors.ts';
 import type { StatusMove } from '../../shared/api/contract.ts';
 import { ARTICLE_STATUSES, PAGE_STATUSES, type ArticleStatus, type PageStatus } from '../../shared/model.ts';
 import { readStatus, writeStatus, writeStatusField, type StatusEntity } from '../archive/status-columns.ts';
@@ -14,19 +14,33 @@ export const MAX_REASON_LENGTH = 500;
 
 export type { StatusMove };
 
-/** Why a move is refused, or null when it is allowed. Pure: the rule the UI and core share. */
+/** A refused move: the core's sentence, and for the one a reviewer meets its named reason. */
+interface Refusal {
+  message: string;
+  reason?: string;
+  params?: ReasonParams;
+}
+
+const asRefusal = (message: string | null): Refusal | null => (message === null ? null : { message });
+
+/** Why a move is refused, or null when it is allowed. Pure. */
 export function refuseMove(
   order: readonly string[],
   from: string,
   to: string,
   reason: string | undefined,
-): string | null {
-  if (!order.includes(to)) return `Unknown status "${to}" (one of ${order.join(', ')}).`;
+): Refusal | null {
+  if (!order.includes(to)) return { message: `Unknown status "${to}" (one of ${order.join(', ')}).` };
   const back = order.indexOf(to) < order.indexOf(from);
+  // Moving back without a reason is the refusal a reviewer meets: the UI says it in its language.
   if (back && !reason?.trim())
-    return `Moving back from ${from} to ${to} needs a reason (what is wrong, what to do).`;
+    return {
+      message: `Moving back from ${from} to ${to} needs a reason (what is wrong, what to do).`,
+      reason: 'status-needs-reason',
+      params: { from, to },
+    };
   if (reason && reason.length > MAX_REASON_LENGTH)
-    return `A reason holds at most ${MAX_REASON_LENGTH} characters.`;
+    return { message: `A reason holds at most ${MAX_REASON_LENGTH} characters.` };
   return null;
 }
 
@@ -46,13 +60,11 @@ export function moveStatus(
   const order = entity === 'page' ? PAGE_STATUSES : ARTICLE_STATUSES;
   const row = readStatus(db, entity, id);
   if (!row) throw new BackfileError('not-found', `No ${entity} ${id}.`);
-  const refusal = refuseMove(order, row.status, to, reason) ?? precondition?.(row.status) ?? null;
-  // Moving back without a reason is the refusal a reviewer meets: the UI says it in its language.
-  const rank = (s: string) => (order as readonly string[]).indexOf(s);
-  const back = rank(to) < rank(row.status) && !reason?.trim();
+  const refusal = refuseMove(order, row.status, to, reason) ?? asRefusal(precondition?.(row.status) ?? null);
   if (refusal)
-    throw new BackfileError('invalid-input', `${entity} ${id}: ${refusal}`, {
-      ...(back ? { reason: 'status-needs-reason', params: { from: row.status, to } } : {}),
+    throw new BackfileError('invalid-input', `${entity} ${id}: ${refusal.message}`, {
+      reason: refusal.reason,
+      params: refusal.params,
     });
   const nextReason = reason?.trim() || null;
   if (row.status === to && row.reason === nextReason) return { from: row.status, edits: [] };
