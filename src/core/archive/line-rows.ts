@@ -104,13 +104,9 @@ export function correctedLineCount(db: ReadableDB, pageId: number): number {
 /** A line as the page view shows it: current and original text, its region, its words as stored. */
 export type ReviewLine = PageLines['lines'][number];
 
-/** The page's lines in order; only those in `only` when given (read by id, not filtered after). */
-export function reviewLines(
-  db: ReadableDB,
-  pageId: number,
-  only: ReadonlySet<number> | null = null,
-): ReviewLine[] {
-  const params = { page: pageId, ids: only ? JSON.stringify([...only]) : null };
+/** The page's lines in order; only `lineIds` of them when given (read by id, not filtered after). */
+export function reviewLines(db: ReadableDB, pageId: number, lineIds?: readonly number[]): ReviewLine[] {
+  const params = { page: pageId, ids: lineIds ? JSON.stringify(lineIds) : null };
   const lines = db
     .prepare(
       `SELECT l.id, l.text, l.confidence, l.corrected, l.region_id, l.x0, l.y0, l.x1, l.y1,

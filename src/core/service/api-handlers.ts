@@ -71,12 +71,12 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr, options: Ha
   return {
     archiveStatus: () => archiveStatus(archive.reader),
     archiveInfo: () => ({ archiveId: archiveId(archive.reader) }),
-    listPages: ({ issueId, pageIds }) => {
-      const listed = listPages(archive.reader, { issueId }).map(toPageSummary);
-      if (!pageIds) return listed;
-      const wanted = new Set(pageIds);
-      return listed.filter((p) => wanted.has(p.id));
-    },
+    listPages: ({ issueId, pageIds }) =>
+      // A view updating the pages a change reached reads those, not the whole collection.
+      (pageIds
+        ? pageIds.flatMap((id) => getPageListing(archive.reader, id) ?? [])
+        : listPages(archive.reader, { issueId })
+      ).map(toPageSummary),
     getPage: ({ pageId }) => {
       const page = getPageListing(archive.reader, pageId);
       if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);

@@ -16,11 +16,10 @@ import { printedPages } from '../archive/pages.ts';
 export function pageLinesView(db: ReadableDB, pageId: number, lineIds?: readonly number[]): PageLines {
   const page = pageSize(db, pageId);
   if (!page) throw new BackfileError('not-found', `Page ${pageId} is not in the archive.`);
-  const wanted = lineIds ? new Set(lineIds) : null;
   return {
     pageId,
     ...page,
-    lines: reviewLines(db, pageId, wanted).map((l) => ({
+    lines: reviewLines(db, pageId, lineIds).map((l) => ({
       ...l,
       // The words as the current text has them: a corrected word is no longer uncertain, and
       // a search hit in corrected text is highlighted where it now stands.
