@@ -41,3 +41,14 @@ export interface ArticleHistory {
   articleId: number;
   versions: Version[];
 }
+
+/** An article's parts as its history stores them (a JSON list of region ids); none if unreadable. */
+export function partRegionIds(json: string | null): number[] {
+  if (json === null) return [];
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];
+  } catch {
+    return [];
+  }
+}

@@ -132,3 +132,7 @@ export interface Region {
   box: Box;
   readingOrder: number;
 }
+
+/** The parts of a page a view shows, each loaded on its own (and reloaded when a change reaches it). */
+export const PAGE_PARTS = ['page', 'lines', 'regions', 'articles'] as const;
+export type PagePart = (typeof PAGE_PARTS)[number];

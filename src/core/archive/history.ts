@@ -6,7 +6,7 @@ import { BackfileError } from '../../shared/errors.ts';
 import { nowIso } from './archive.ts';
 
 export type { Edit, Entity } from '../../shared/history.ts';
-import type { Edit, Entity, Version } from '../../shared/history.ts';
+import { partRegionIds, type Edit, type Entity, type Version } from '../../shared/history.ts';
 import type { Statement } from 'better-sqlite3';
 
 export function recordChange(db: WritableDB, label: string, user: string, edits: readonly Edit[]): number {
@@ -176,8 +176,8 @@ export function articleEdits(db: ReadableDB, articleId: number): HistoryEdit[] {
   ).map(toHistoryEdit);
 }
 
-/** What a change reached: the pages its edits touched, the kinds of thing, and the lines. */
-export interface ChangeReach {
+/** What changes reached: the pages their edits touched, the kinds of thing, and the lines. */
+export interface EditReach {
   pages: number[];
   entities: Entity[];
   lines: number[];
@@ -198,7 +198,7 @@ export function changesSince(db: ReadableDB, sinceId: number): number[] {
  * its parts before and after), or null when an edit's page can no longer be found: then the
  * caller must assume anything changed.
  */
-export function changeReach(db: ReadableDB, changeIds: readonly number[]): ChangeReach | null {
+export function changeReach(db: ReadableDB, changeIds: readonly number[]): EditReach | null {
   const edits = db.prepare(
     'SELECT entity, entity_id AS entityId, field, before, after FROM edits WHERE change_id = ?',
   );
@@ -220,7 +220,7 @@ export function changeReach(db: ReadableDB, changeIds: readonly number[]): Chang
     article: (e) => [
       ...ids(page.ofArticle, e.entityId),
       ...(e.field === 'parts'
-        ? [e.before, e.after].flatMap(regionList).flatMap((r) => ids(page.ofRegion, r))
+        ? [e.before, e.after].flatMap(partRegionIds).flatMap((r) => ids(page.ofRegion, r))
         : []),
     ],
   };
@@ -241,23 +241,13 @@ export function changeReach(db: ReadableDB, changeIds: readonly number[]): Chang
 
 const ids = (statement: Statement, id: number) => statement.pluck().all(id) as number[];
 
-function parsed(json: string | null): unknown {
-  if (json === null) return null;
-  try {
-    return JSON.parse(json);
-  } catch {
-    return null;
-  }
-}
-
 /** A region's snapshot names its page (a deleted region is found by it). */
 function snapshotPage(json: string | null): number[] {
-  const value = parsed(json) as { page_id?: unknown } | null;
-  return typeof value?.page_id === 'number' ? [value.page_id] : [];
-}
-
-/** An article's parts: a list of region ids. */
-function regionList(json: string | null): number[] {
-  const value = parsed(json);
-  return Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];
+  if (json === null) return [];
+  try {
+    const value = JSON.parse(json) as { page_id?: unknown } | null;
+    return typeof value?.page_id === 'number' ? [value.page_id] : [];
+  } catch {
+    return [];
+  }
 }

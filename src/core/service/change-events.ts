@@ -5,7 +5,8 @@
 
 import type { ReadableDB } from '../archive/db-handles.ts';
 import { changeReach, changesSince } from '../archive/history.ts';
-import type { ApiEvent, PagePart } from '../../shared/api/contract.ts';
+import type { ApiEvent } from '../../shared/api/contract.ts';
+import { PAGE_PARTS, type PagePart } from '../../shared/model.ts';
 import type { Entity } from '../../shared/history.ts';
 
 /** Which parts of a page an edit of each kind can change. */
@@ -38,5 +39,5 @@ export function changeEvent(db: ReadableDB, sinceId: number, value: unknown): Ap
 /** A page read by OCR: everything on it is new. */
 export const pageReadEvent = (pageId: number): ApiEvent => ({
   type: 'archive-changed',
-  reach: { pages: [pageId], parts: ['page', 'lines', 'regions', 'articles'], lines: [] },
+  reach: { pages: [pageId], parts: [...PAGE_PARTS], lines: [] },
 });

@@ -5,7 +5,7 @@ import { changeLabelText } from './change-label.ts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi } from '../../shared/api/contract.ts';
-import type { ArticleHistory, LineHistory, Version } from '../../shared/history.ts';
+import { partRegionIds, type ArticleHistory, type LineHistory, type Version } from '../../shared/history.ts';
 import { Diff } from './Diff.tsx';
 
 export function HistoryPanel(props: {
@@ -47,17 +47,15 @@ export function HistoryPanel(props: {
  */
 function EditChange({ edit }: { edit: Version['edits'][number] }) {
   const { t } = useTranslation();
-  if (edit.field === 'parts') {
-    const count = (json: string | null) => {
-      try {
-        const value: unknown = json === null ? [] : JSON.parse(json);
-        return Array.isArray(value) ? value.length : 0;
-      } catch {
-        return 0;
-      }
-    };
-    return <span>{t('history.partsCount', { before: count(edit.before), after: count(edit.after) })}</span>;
-  }
+  if (edit.field === 'parts')
+    return (
+      <span>
+        {t('history.partsCount', {
+          before: partRegionIds(edit.before).length,
+          after: partRegionIds(edit.after).length,
+        })}
+      </span>
+    );
   if (edit.field === 'status')
     return (
       <span>

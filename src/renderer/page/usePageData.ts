@@ -6,6 +6,7 @@
 // from nothing.
 
 import { useEffect, useState } from 'react';
+import { PAGE_PARTS } from '../../shared/model.ts';
 import type {
   ArticleView,
   BackfileApi,
@@ -22,16 +23,6 @@ export interface PageData {
   articles: ArticleView[];
 }
 
-async function loadPage(api: BackfileApi, pageId: number): Promise<PageData> {
-  const [page, lines, regions, articles] = await Promise.all([
-    api.call('getPage', { pageId }),
-    api.call('pageLines', { pageId }),
-    api.call('pageRegions', { pageId }),
-    api.call('pageArticles', { pageId }),
-  ]);
-  return { page, lines: lines.lines, regions, articles };
-}
-
 /** The parts a change reached, read afresh; null for a part it did not reach. */
 async function loadReached(api: BackfileApi, pageId: number, reach: ChangeReach) {
   const parts = new Set(reach.parts);
@@ -44,6 +35,12 @@ async function loadReached(api: BackfileApi, pageId: number, reach: ChangeReach)
     parts.has('articles') ? api.call('pageArticles', { pageId }) : null,
   ]);
   return { page, lines: lines?.lines ?? null, someLines: reach.lines.length > 0, regions, articles };
+}
+
+/** The whole page: every part reached. */
+async function loadPage(api: BackfileApi, pageId: number): Promise<PageData> {
+  const r = await loadReached(api, pageId, { pages: [pageId], parts: [...PAGE_PARTS], lines: [] });
+  return { page: r.page!, lines: r.lines!, regions: r.regions!, articles: r.articles! };
 }
 
 /** The lines with those read afresh put in their places. */

@@ -5,13 +5,11 @@ import type { ErrorCode, ErrorInfo } from '../errors.ts';
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
-  readonly info: ErrorInfo;
   /** `describe` words the message for its reader (the renderer's language); else the core's. */
   constructor(info: ErrorInfo, describe: (info: ErrorInfo) => string = (i) => i.message) {
     super(describe(info));
     this.name = 'ApiError';
     this.code = info.code;
-    this.info = info;
   }
 }
 

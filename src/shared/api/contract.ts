@@ -12,6 +12,7 @@ import {
   type ArticleStatus,
   type Page,
   type JobStatus,
+  type PagePart,
   type PageStatus,
   type RegionRole,
 } from '../model.ts';
@@ -466,10 +467,6 @@ export type ApiEvent =
       /** What changed, when the core knows: absent, anything may have (an import, a merge). */
       reach?: ChangeReach;
     };
-
-/** The parts of a page a view shows, each loaded on its own. */
-export const PAGE_PARTS = ['page', 'lines', 'regions', 'articles'] as const;
-export type PagePart = (typeof PAGE_PARTS)[number];
 
 /** The pages a change touched, which of their parts, and (for text) which lines. */
 export interface ChangeReach {
