@@ -5,20 +5,11 @@
 
 import i18next from 'i18next';
 import type { ErrorInfo } from '../../shared/errors.ts';
-
-/** Status codes among a reason's values are said as statuses. */
-const STATUS_PARAMS = new Set(['from', 'to']);
+import { saidValues } from './said-values.ts';
 
 export function errorText(info: ErrorInfo): string {
-  if (info.reason && i18next.exists(`errorReason.${info.reason}`)) {
-    const params = Object.fromEntries(
-      Object.entries(info.params ?? {}).map(([k, v]) => [
-        k,
-        STATUS_PARAMS.has(k) ? i18next.t(`status.${String(v)}`) : v,
-      ]),
-    );
-    return i18next.t(`errorReason.${info.reason}`, params);
-  }
+  if (info.reason && i18next.exists(`errorReason.${info.reason}`))
+    return i18next.t(`errorReason.${info.reason}`, saidValues(i18next.t, info.params));
   if (i18next.language.startsWith('en')) return info.message;
   return i18next.t(`errorCode.${info.code}`);
 }

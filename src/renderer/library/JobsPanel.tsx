@@ -3,7 +3,7 @@
 // by its page as the library names it; finished and cancelled jobs leave the list (the counts
 // keep them), failed ones stay with their reason.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi, JobSummary, PageSummary } from '../../shared/api/contract.ts';
 import type { JobStatus } from '../../shared/model.ts';
@@ -39,6 +39,10 @@ interface Props {
 export function JobsPanel({ api, pages, onError }: Props) {
   const { t, i18n } = useTranslation();
   const [jobs, setJobs] = useState<JobSummary[]>([]);
+  const jobsRef = useRef(jobs);
+  useEffect(() => {
+    jobsRef.current = jobs;
+  });
   const [progress, setProgress] = useState<Progress | null>(null);
   const [shares, setShares] = useState<Record<number, number>>({});
   const [state, setState] = useState<OcrState>('idle');
@@ -57,16 +61,13 @@ export function JobsPanel({ api, pages, onError }: Props) {
       if (event.type === 'ocr-progress') setProgress(event);
       if (event.type === 'job') {
         if (event.share !== undefined) setShares((s) => ({ ...s, [event.jobId]: event.share! }));
-        // A job that starts or ends is changed in place; a failure is read back for its code.
-        else if (event.status === 'failed') void load();
+        // A job that starts or ends is changed in place; a failure is read back for its code,
+        // a job not listed yet with the list.
+        else if (event.status === 'failed' || !jobsRef.current.some((j) => j.id === event.jobId)) void load();
         else
-          setJobs((list) => {
-            if (!list.some((j) => j.id === event.jobId)) {
-              void load();
-              return list;
-            }
-            return list.map((j) => (j.id === event.jobId ? { ...j, status: event.status as JobStatus } : j));
-          });
+          setJobs((list) =>
+            list.map((j) => (j.id === event.jobId ? { ...j, status: event.status as JobStatus } : j)),
+          );
       }
       // Edits reach pages, not jobs; only a change the core cannot place (jobs queued, pages
       // imported) may have new jobs.

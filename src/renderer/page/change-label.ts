@@ -3,13 +3,9 @@
 
 import type { TFunction } from 'i18next';
 import { labelParts } from '../../shared/history-labels.ts';
+import { saidValues } from '../i18n/said-values.ts';
 
 export function changeLabelText(t: TFunction, label: string): string {
   const parts = labelParts(label);
-  if (!parts) return label;
-  const params: Record<string, string | number> = { ...parts.params };
-  for (const name of ['from', 'to'] as const)
-    if (typeof params[name] === 'string') params[name] = t(`status.${params[name]}`);
-  if (typeof params['entity'] === 'string') params['entity'] = t(`changeLabel.entity.${params['entity']}`);
-  return t(`changeLabel.${parts.key}`, params);
+  return parts ? t(`changeLabel.${parts.key}`, saidValues(t, parts.params)) : label;
 }
