@@ -2,26 +2,17 @@
 // a new one cannot slip by) is known, each known key has a sentence in both languages, and the
 // labels with values are said with them, statuses by their names.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { labelParts } from '../../src/shared/history-labels.ts';
 import { changeLabelText } from '../../src/renderer/page/change-label.ts';
 import { STRINGS } from '../../src/renderer/i18n/strings.ts';
-import { REPO_ROOT } from '../fixtures/repo.ts';
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    return statSync(file).isDirectory() ? sources(file) : file.endsWith('.ts') ? [file] : [];
-  });
-}
+import { sourceFiles } from '../fixtures/source-files.ts';
 
 /** The literal labels in the core's recordChange calls (and the two written without it). */
 const literalLabels = [
-  ...sources(path.join(REPO_ROOT, 'src/core')).flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/recordChange\(\s*[\w.]+,\s*([^,]*?),\s*user/gs)].flatMap((m) =>
+  ...sourceFiles('src/core').flatMap(({ text }) =>
+    [...text.matchAll(/recordChange\(\s*[\w.]+,\s*([^,]*?),\s*user/gs)].flatMap((m) =>
       [...m[1]!.matchAll(/'([^']+)'/g)].map((q) => q[1]!),
     ),
   ),

@@ -3,28 +3,17 @@
 // renderer's wording puts the values in (a status by its name, not its code) and falls back to
 // the core's English only in the English UI.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/shared/errors.ts';
 import { STRINGS } from '../../src/renderer/i18n/strings.ts';
 import { errorText } from '../../src/renderer/i18n/error-text.ts';
-import { REPO_ROOT } from '../fixtures/repo.ts';
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    return statSync(file).isDirectory() ? sources(file) : file.endsWith('.ts') ? [file] : [];
-  });
-}
+import { sourceFiles } from '../fixtures/source-files.ts';
 
 /** Every refusal the core names, as written in its source. */
 const reasons = new Set(
-  ['src/core', 'src/shared'].flatMap((dir) =>
-    sources(path.join(REPO_ROOT, dir)).flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/reason: '([a-z-]+)'/g)].map((m) => m[1]!),
-    ),
+  ['src/core', 'src/shared'].flatMap((folder) =>
+    sourceFiles(folder).flatMap(({ text }) => [...text.matchAll(/reason: '([a-z-]+)'/g)].map((m) => m[1]!)),
   ),
 );
 

@@ -3,10 +3,8 @@
 // engines, keys on the keyboard, the app's and its export folder's names). A string that is only
 // symbols ("+", "−") is the same in both.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../fixtures/repo.ts';
+import { sourceFiles } from '../fixtures/source-files.ts';
 import { STRINGS } from '../../src/renderer/i18n/strings.ts';
 import { UNTRANSLATED_NAMES } from './untranslated-names.ts';
 
@@ -44,15 +42,9 @@ describe('the Chinese UI strings', () => {
 
 /** Every `t('key')` with a literal key in the renderer's source. */
 function keysUsed(): { file: string; key: string }[] {
-  const dir = path.join(REPO_ROOT, 'src', 'renderer');
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.tsx?$/.test(f))
-    .flatMap((f) =>
-      [...readFileSync(path.join(dir, f), 'utf8').matchAll(/\bt\(\s*'([\w.-]+)'/gu)].map((m) => ({
-        file: f,
-        key: m[1]!,
-      })),
-    );
+  return sourceFiles('src/renderer').flatMap(({ file, text }) =>
+    [...text.matchAll(/\bt\(\s*'([\w.-]+)'/gu)].map((m) => ({ file, key: m[1]! })),
+  );
 }
 
 describe('the strings the renderer asks for', () => {
