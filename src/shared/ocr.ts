@@ -19,3 +19,46 @@ export const ENGINE_LABELS: Record<EngineName, string> = { tesseract: 'tesseract
 
 /** What the background reading is doing: reading pages, paused by request, or nothing to do. */
 export type OcrState = 'running' | 'paused' | 'idle';
+
+/** What one title, issue or the archive remembers for reading (null: it takes it from above). */
+export interface ScopeReading {
+  engine: string | null;
+  language: string | null;
+}
+
+/** The reading remembered by the archive, every title and every issue: the library's view. */
+export interface ReadingChoices {
+  archive: ScopeReading;
+  titles: ({ id: number } & ScopeReading)[];
+  issues: ({ id: number; titleId: number } & ScopeReading)[];
+}
+
+/** Where a page's reading comes from: the nearest scope that chose, else the default rule. */
+export type ReadingSource = 'issue' | 'title' | 'archive' | 'default';
+
+/**
+ * An issue's, a title's or the archive's reading as its pages without their own choice get it: the issue's
+ * choice, else its title's, else the archive's, else auto (the rule rememberedForPage applies
+ * in SQL, with the page's own choice before all of these).
+ */
+export function effectiveReading(
+  choices: ReadingChoices,
+  /** The issue (with its title), the title, or neither: the archive's. */
+  at: { titleId?: number; issueId?: number },
+): Record<keyof ScopeReading, { value: string; from: ReadingSource }> {
+  const issue = at.issueId === undefined ? undefined : choices.issues.find((i) => i.id === at.issueId);
+  const title = at.titleId === undefined ? undefined : choices.titles.find((t) => t.id === at.titleId);
+  const pick = (what: keyof ScopeReading) => {
+    const chain: [ReadingSource, ScopeReading | undefined][] = [
+      ['issue', issue],
+      ['title', title],
+      ['archive', choices.archive],
+    ];
+    for (const [from, scope] of chain) {
+      const value = scope?.[what];
+      if (value) return { value, from };
+    }
+    return { value: 'auto', from: 'default' as const };
+  };
+  return { engine: pick('engine'), language: pick('language') };
+}

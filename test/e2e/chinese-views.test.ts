@@ -1,5 +1,5 @@
 // No English in the zh-CN app: every view is rendered in Chromium against `backfile serve` (the
-// library, the page view's four tabs, the Articles view, an article's reading view, search with
+// library and its dialog of how a title is read, the page view's four tabs, the Articles view, an article's reading view, search with
 // hits) and its visible text, tooltips, labels and placeholders are read: the only Latin words
 // left are the names nobody translates (the same list as the string test). The archive's own
 // content (a page of Chinese, its newspaper and dates) is what the views show of the data.
@@ -62,6 +62,10 @@ describe('the zh-CN app', () => {
       await expect.poll(() => page.locator('.pages li').count()).toBe(2);
       await page.locator('.pages li button').first().click(); // a selection shows its buttons
       await look('library');
+      await page.locator('.title-head').getByRole('button').click();
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+      await look('library: how a title is read');
+      await page.keyboard.press('Escape');
       await page.goto(`${url}#/page/1`);
       await expect.poll(() => page.locator('.line-editor input').count()).toBeGreaterThan(10);
       await look('page: text');

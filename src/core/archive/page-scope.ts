@@ -47,8 +47,18 @@ const REMEMBERED = {
 } as const;
 export type Remembered = keyof typeof REMEMBERED;
 
-export function rememberForScope(db: WritableDB, scope: PageScope, what: Remembered, value: string): void {
+/** Remembers a choice for the scope; null forgets it, so the scope takes its issue's, title's or archive's. */
+export function rememberForScope(
+  db: WritableDB,
+  scope: PageScope,
+  what: Remembered,
+  value: string | null,
+): void {
   const { column, setting } = REMEMBERED[what];
+  if ('all' in scope && value === null) {
+    db.prepare('DELETE FROM settings WHERE key = ?').run(setting);
+    return;
+  }
   if ('pages' in scope) {
     const update = db.prepare(`UPDATE pages SET ${column} = ? WHERE id = ?`);
     for (const id of scope.pages) update.run(value, id);
@@ -83,4 +93,39 @@ export function rememberedForPage(
       .pluck()
       .get(pageId) as string | null | undefined) ?? null
   );
+}
+
+/** Whether the title or issue a scope names is in the archive (pages and everything: always). */
+export function scopeExists(db: ReadableDB, scope: PageScope): boolean {
+  if ('title' in scope) return db.prepare('SELECT 1 FROM titles WHERE id = ?').get(scope.title) !== undefined;
+  if ('issue' in scope) return db.prepare('SELECT 1 FROM issues WHERE id = ?').get(scope.issue) !== undefined;
+  return true;
+}
+
+/** One scope's own remembered choices (null: it takes them from above). */
+export interface RememberedChoices {
+  language: string | null;
+  engine: string | null;
+}
+
+/** What every title and issue, and the archive, remember for reading: the library's view of it. */
+export function rememberedByScope(db: ReadableDB): {
+  archive: RememberedChoices;
+  titles: ({ id: number } & RememberedChoices)[];
+  issues: ({ id: number; titleId: number } & RememberedChoices)[];
+} {
+  const setting = (key: string) =>
+    (db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+  return {
+    archive: {
+      language: setting(REMEMBERED.language.setting),
+      engine: setting(REMEMBERED.engine.setting),
+    },
+    titles: db.prepare('SELECT id, language, ocr_engine AS engine FROM titles ORDER BY id').all() as ({
+      id: number;
+    } & RememberedChoices)[],
+    issues: db
+      .prepare('SELECT id, title_id AS titleId, language, ocr_engine AS engine FROM issues ORDER BY id')
+      .all() as ({ id: number; titleId: number } & RememberedChoices)[],
+  };
 }

@@ -53,19 +53,21 @@ export function getPage(db: ReadableDB, id: number): Page | null {
 }
 
 export interface PageListing extends Page {
+  titleId: number;
   title: string;
   date: string;
   edition: string;
 }
 
-const LISTING = `SELECT ${PAGE_COLUMNS}, t.name AS title, i.issue_date AS date, i.edition AS edition
+const LISTING = `SELECT ${PAGE_COLUMNS}, i.title_id AS titleId, t.name AS title, i.issue_date AS date, i.edition AS edition
   FROM pages p JOIN files f ON f.sha256 = p.source_sha256
   JOIN issues i ON i.id = p.issue_id JOIN titles t ON t.id = i.title_id`;
 
-type ListingRow = PageRow & { title: string; date: string; edition: string };
+type ListingRow = PageRow & { titleId: number; title: string; date: string; edition: string };
 
 const rowToListing = (row: ListingRow): PageListing => ({
   ...rowToPage(row),
+  titleId: row.titleId,
   title: row.title,
   date: row.date,
   edition: row.edition,

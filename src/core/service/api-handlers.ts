@@ -39,6 +39,7 @@ import { searchLines } from '../archive/line-search.ts';
 import { setArticleStatus, setPageStatus } from '../review/status.ts';
 import { updatePagesMetadata } from '../archive/page-metadata.ts';
 import { reReadImpact } from '../ocr/re-read.ts';
+import { chooseReading, readingChoices } from '../ocr/reading-choice.ts';
 import { articleHistory, lineHistory, revertArticle, revertLine } from '../review/versions.ts';
 import { qualityReport } from '../review/quality.ts';
 
@@ -46,6 +47,7 @@ function toPageSummary(p: PageListing): PageSummary {
   return {
     id: p.id,
     issueId: p.issueId,
+    titleId: p.titleId,
     title: p.title,
     date: p.date,
     sequence: p.sequence,
@@ -191,6 +193,11 @@ export function createHandlers(archive: Archive, ocr: BackgroundOcr, options: Ha
       const relative = paths.find((p) => !path.isAbsolute(p));
       if (relative) throw new BackfileError('invalid-input', `Give files by their full path (${relative}).`);
       return toImportReport(await importScans(archive, paths, metadata));
+    },
+    readingChoices: () => readingChoices(archive.reader),
+    chooseReading: ({ scope, engine, languages }) => {
+      chooseReading(archive.db, scope, { engine, languages });
+      return readingChoices(archive.reader);
     },
     queueOcr: ({ pageIds, languages, force, confirmed, engine }) => {
       const { queued, skipped } = queueOcr(archive, {

@@ -18,12 +18,14 @@ import { PageDetailsForm } from './PageDetailsForm.tsx';
 import { pageLabel } from '../page-label.ts';
 import { SuggestLayout } from '../articles/SuggestLayout.tsx';
 import { ReReadOffer } from './ReReadOffer.tsx';
+import { ReadingChoice } from './ReadingChoice.tsx';
 import {
   ENGINE_LABELS,
   ENGINE_NAMES,
   LANGUAGE_CHOICES,
   type EngineChoice,
   type LanguageChoice,
+  type ReadingChoices,
 } from '../../shared/ocr.ts';
 
 /** Pages grouped by title, then by issue (date and edition), in archive order. */
@@ -58,9 +60,12 @@ export function Library({ api }: { api: BackfileApi }) {
   const [filter, setFilter] = useState<PageStatus | ''>('');
   const [engine, setEngine] = useState<'' | EngineChoice>('');
   const [language, setLanguage] = useState<'' | LanguageChoice>('');
+  const [readingChoices, setReadingChoices] = useState<ReadingChoices | null>(null);
 
+  // Everything read again: after an import, a merge, a reading choice (none of them says what it reached).
   const refresh = useCallback(() => {
     api.call('listPages', {}).then(setPages, (e: Error) => setError(e.message));
+    api.call('readingChoices', {}).then(setReadingChoices, (e: Error) => setError(e.message));
   }, [api]);
 
   useEffect(() => {
@@ -234,11 +239,33 @@ export function Library({ api }: { api: BackfileApi }) {
       {pages.length === 0 && <p>{t('emptyArchive')}</p>}
       {groupPages(shown).map((title) => (
         <section key={title.title} className="title-group">
-          <h2>{title.title}</h2>
+          <div className="title-head">
+            <h2>{title.title}</h2>
+            {readingChoices && (
+              <ReadingChoice
+                api={api}
+                choices={readingChoices}
+                scope={{ titleId: title.issues[0]!.pages[0]!.titleId, name: title.title }}
+                onError={setError}
+              />
+            )}
+          </div>
           {title.issues.map((issue) => (
             <section key={issue.key} className="issue-group">
               <div className="issue-head">
                 <h3>{issue.label || t('undated')}</h3>
+                {readingChoices && (
+                  <ReadingChoice
+                    api={api}
+                    choices={readingChoices}
+                    scope={{
+                      titleId: issue.pages[0]!.titleId,
+                      issueId: issue.pages[0]!.issueId,
+                      name: issue.label || t('undated'),
+                    }}
+                    onError={setError}
+                  />
+                )}
                 <SuggestLayout
                   api={api}
                   // The whole issue, also its pages the status filter hides.

@@ -24,3 +24,4 @@ export { SelectIcon as SelectAllIcon } from '@blueprintjs/icons/lib/esm/generate
 export { CrossIcon as ClearIcon } from '@blueprintjs/icons/lib/esm/generated/components/cross';
 export { PlayIcon as ReadIcon } from '@blueprintjs/icons/lib/esm/generated/components/play';
 export { PropertiesIcon as DetailsIcon } from '@blueprintjs/icons/lib/esm/generated/components/properties';
+export { TranslateIcon as ReadingIcon } from '@blueprintjs/icons/lib/esm/generated/components/translate';

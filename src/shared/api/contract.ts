@@ -22,7 +22,7 @@ import type { SearchHit } from '../search.ts';
 import type { AssembledArticle } from '../article.ts';
 import type { Box } from '../geometry.ts';
 import { EXPORT_FORMATS, publicationUrlProblem } from '../export.ts';
-import { ENGINE_CHOICES, type OcrState } from '../ocr.ts';
+import { ENGINE_CHOICES, LANGUAGE_CHOICES, type OcrState, type ReadingChoices } from '../ocr.ts';
 import type { ReReadImpact } from '../re-read.ts';
 
 /** A page as the app lists it: its record without the archive's file paths, and its issue. */
@@ -37,7 +37,7 @@ export type PageSummary = Pick<
   | 'sourceName'
   | 'textSource'
   | 'status'
-> & { title: string; date: string };
+> & { titleId: number; title: string; date: string };
 
 /**
  * One page as its view shows it: the summary, its language setting, what it was read with, and
@@ -238,6 +238,19 @@ export const API = {
       })
       .strict(),
   },
+  /** How the archive, every title and every issue are to be read (engine and language remembered). */
+  readingChoices: { kind: 'query', input: z.object({}).strict() },
+  /** Remember (or, with null, forget) how a title's or an issue's pages are read; reads nothing. */
+  chooseReading: {
+    kind: 'command',
+    input: z
+      .object({
+        scope: z.union([z.object({ titleId: id }).strict(), z.object({ issueId: id }).strict()]),
+        engine: z.enum(ENGINE_CHOICES).nullable().optional(),
+        languages: z.enum(LANGUAGE_CHOICES).nullable().optional(),
+      })
+      .strict(),
+  },
   /** What reading these pages again does to work people did on them (pages without any: none listed). */
   reReadImpact: { kind: 'query', input: z.object({ pageIds: z.array(pageId).min(1).max(100_000) }).strict() },
   pauseOcr: { kind: 'command', input: z.object({}).strict() },
@@ -403,6 +416,8 @@ export interface ApiOutputs {
   /** Pages that already had text are skipped unless `force`: their ids, to offer a re-read. */
   queueOcr: { queued: number; skipped: number; skippedPageIds: number[] };
   reReadImpact: ReReadImpact[];
+  readingChoices: ReadingChoices;
+  chooseReading: ReadingChoices;
   pauseOcr: { paused: boolean };
   resumeOcr: { resumed: boolean };
   cancelOcr: { cancelled: number };
