@@ -7,6 +7,7 @@ import { expectNoOrphans } from '../fixtures/consistency.ts';
 import { listPages } from '../../src/core/archive/pages.ts';
 import { archiveStatus } from '../../src/core/archive/status.ts';
 import { importScans } from '../../src/core/import/importer.ts';
+import { toImportReport } from '../../src/core/import/import-report.ts';
 import { COMMITTED, writeJpeg, writePng, writeTextPdf } from '../fixtures/scans.ts';
 import { writeCorrupted, writePngBomb, writeTruncated } from '../fixtures/hostile.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
@@ -55,11 +56,21 @@ describe('bad input fails alone, with a specific reason', () => {
     expect(r.error?.code).toBe('image-corrupt');
   });
 
-  it('a PNG whose data is noise', async () => {
+  it('a PNG whose data is noise, named by the path given and, in the app, by its name alone', async () => {
     const dir = tempDir();
+    const archive = tempArchive();
     const png = await writePng(path.join(dir, 'a.png'), 400, 400);
-    const r = await importOne(tempArchive(), writeCorrupted(png, path.join(dir, 'noise.png'), 40));
+    const noise = writeCorrupted(png, path.join(dir, 'noise.png'), 40);
+    const summary = await importScans(archive, [noise]);
+    const r = summary.files[0]!;
     expect(r.error?.code).toBe('image-corrupt');
+    // The archive's copy was what failed to decode; the reader is told of their own file.
+    expect(r.error?.message).toContain(noise);
+    expect(r.error?.message).not.toContain(archive.dir);
+    const [failure] = toImportReport(summary).failures;
+    expect(failure).toMatchObject({ name: 'noise.png', code: 'image-corrupt' });
+    expect(failure!.message).toMatch(/^noise\.png\b/);
+    expect(failure!.message).not.toContain(dir);
   });
 
   it('a PDF that is noise after its header', async () => {

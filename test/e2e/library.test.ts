@@ -83,7 +83,8 @@ describe('the app in a browser', () => {
       await page.getByLabel('出版日期').fill('2019-05-04');
       await page.getByLabel('选择文件…').setInputFiles([other[0]!.file, damaged]);
       await expect.poll(() => page.locator('.import-report').textContent()).toContain('已导入 1 个文件');
-      expect(await page.locator('.import-report .failures').textContent()).toContain('damaged.png');
+      // Its name and the kind of failure in the reader's language: no path, no English.
+      expect(await page.locator('.import-report .failures').textContent()).toBe('damaged.png: 图像已损坏。');
       await expect.poll(() => page.locator('.pages li').count()).toBe(3);
       expect(await page.locator('.title-group h2').allTextContents()).toEqual(['吕梁日报', '文峪河报']);
       expect(
@@ -125,7 +126,8 @@ describe('the app in a browser', () => {
       expect(await exportButton.isDisabled()).toBe(true);
       await dialog.getByLabel('Published at').fill('https://library.example/iiif/');
       const out = path.join(tempDir(), 'iiif-export');
-      await dialog.getByLabel('Into a folder on this computer').check();
+      // The reader clicks the label (Blueprint draws the radio over its hidden input).
+      await dialog.getByText('Into a folder on this computer').click();
       await dialog.getByLabel('Folder', { exact: true }).fill(out);
       await exportButton.click();
       await expect.poll(() => dialog.getByRole('status').textContent()).toContain(out);

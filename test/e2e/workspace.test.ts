@@ -122,7 +122,7 @@ describe('the proofreading workspace', () => {
       const exportDir = path.join(tempDir(), 'alto-export');
       await page.getByRole('button', { name: '导出…' }).click();
       await page.getByRole('dialog').getByLabel('格式').selectOption('alto');
-      await page.getByRole('dialog').getByLabel('本机的文件夹').check();
+      await page.getByRole('dialog').getByText('本机的文件夹').click();
       await page.getByRole('dialog').getByLabel('文件夹', { exact: true }).fill(exportDir);
       await page.getByRole('dialog').getByRole('button', { name: '导出', exact: true }).click();
       await expect

@@ -347,6 +347,11 @@ async function importFile(
     const recorded = outcome.sha256 !== null && fileIsStored(archive.db, outcome.sha256);
     if (!recorded) for (const relative of written) await removeQuietly(archive.resolve(relative));
     const info = toErrorInfo(error);
+    // The archive's copy is what was read; the archivist knows the file by the path they gave.
+    if (outcome.sha256 && outcome.format)
+      info.message = info.message
+        .split(archive.resolve(originalPath(outcome.sha256, EXTENSIONS[outcome.format])))
+        .join(found.path);
     if (info.code === 'internal') info.message = `${found.path}: ${info.message}`;
     return { ...outcome, outcome: 'failed', pageIds: [], error: info };
   }

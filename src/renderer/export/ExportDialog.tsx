@@ -2,7 +2,22 @@
 // in a browser, by default one ZIP the browser downloads; else a folder (a new one under
 // "Backfile exports" unless the user names or, in Electron, picks one), or one ZIP file there.
 
+import {
+  Button,
+  Callout,
+  Checkbox,
+  ControlGroup,
+  DialogBody,
+  DialogFooter,
+  FormGroup,
+  HTMLSelect,
+  InputGroup,
+  Radio,
+  RadioGroup,
+} from '@blueprintjs/core';
 import { useState } from 'react';
+import { AppDialog } from '../theme/AppDialog.tsx';
+import { ExportIcon } from '../theme/icons.ts';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput, BackfileApi } from '../../shared/api/contract.ts';
 import {
@@ -68,103 +83,121 @@ export function ExportDialog({
   };
 
   return (
-    <div className="dialog" role="dialog" aria-label={t('exportDialog.title')}>
-      <h2>{t('exportDialog.title')}</h2>
-      <label>
-        {t('exportDialog.format')}{' '}
-        <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-          {EXPORT_FORMATS.map((f) => (
-            <option key={f} value={f}>
-              {t(`exportFormat.${f}`)}
-            </option>
+    <AppDialog
+      onClose={onClose}
+      title={t('exportDialog.title')}
+      icon={<ExportIcon />}
+      className="export-dialog"
+    >
+      <DialogBody>
+        <FormGroup label={t('exportDialog.format')} labelFor="export-format">
+          <HTMLSelect
+            id="export-format"
+            fill
+            value={format}
+            onChange={(e) => setFormat(e.target.value as ExportFormat)}
+          >
+            {EXPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {t(`exportFormat.${f}`)}
+              </option>
+            ))}
+          </HTMLSelect>
+        </FormGroup>
+        <RadioGroup
+          label={t('exportDialog.scope')}
+          name="scope"
+          selectedValue={String(scope)}
+          onChange={(e) => setScope(Number(e.currentTarget.value))}
+        >
+          {scopes.map((s, i) => (
+            <Radio key={s.label} value={String(i)} label={s.label} />
           ))}
-        </select>
-      </label>
-      <fieldset>
-        <legend>{t('exportDialog.scope')}</legend>
-        {scopes.map((s, i) => (
-          <label key={s.label}>
-            <input type="radio" name="scope" checked={scope === i} onChange={() => setScope(i)} /> {s.label}
-          </label>
-        ))}
-      </fieldset>
-      {api.downloadUrl && (
-        <fieldset>
-          <legend>{t('exportDialog.where')}</legend>
-          <label>
-            <input type="radio" name="where" checked={download} onChange={() => setWhere('download')} />{' '}
-            {t('exportDialog.download')}
-          </label>
-          <label>
-            <input type="radio" name="where" checked={!download} onChange={() => setWhere('folder')} />{' '}
-            {t('exportDialog.intoFolder')}
-          </label>
-        </fieldset>
-      )}
-      {!download && (
-        <>
-          <label>
-            {t('exportDialog.folder')}{' '}
-            <input
-              value={out}
-              onChange={(e) => setOut(e.target.value)}
-              placeholder={t('exportDialog.folderDefault')}
+        </RadioGroup>
+        {api.downloadUrl && (
+          <RadioGroup
+            label={t('exportDialog.where')}
+            name="where"
+            selectedValue={where}
+            onChange={(e) => setWhere(e.currentTarget.value as typeof where)}
+          >
+            <Radio value="download" label={t('exportDialog.download')} />
+            <Radio value="folder" label={t('exportDialog.intoFolder')} />
+          </RadioGroup>
+        )}
+        {!download && (
+          <>
+            <FormGroup label={t('exportDialog.folder')} labelFor="export-folder">
+              <ControlGroup fill>
+                <InputGroup
+                  id="export-folder"
+                  value={out}
+                  onChange={(e) => setOut(e.target.value)}
+                  placeholder={t('exportDialog.folderDefault')}
+                />
+                {api.pickFolder && (
+                  <Button onClick={() => void api.pickFolder?.().then((folder) => folder && setOut(folder))}>
+                    {t('exportDialog.choose')}
+                  </Button>
+                )}
+              </ControlGroup>
+            </FormGroup>
+            <Checkbox
+              checked={zip}
+              onChange={(e) => setZip(e.currentTarget.checked)}
+              label={t('exportDialog.zip')}
             />
-          </label>
-          {api.pickFolder && (
-            <button
-              type="button"
-              onClick={() => void api.pickFolder?.().then((folder) => folder && setOut(folder))}
-            >
-              {t('exportDialog.choose')}
-            </button>
-          )}
-          <label>
-            <input type="checkbox" checked={zip} onChange={(e) => setZip(e.target.checked)} />{' '}
-            {t('exportDialog.zip')}
-          </label>
-        </>
-      )}
-      {iiif && (
-        <label>
-          {t('exportDialog.baseUrl')}{' '}
-          <input
-            type="url"
-            value={baseUrl}
-            required
-            aria-invalid={baseUrlProblem}
-            aria-describedby="export-base-url-hint"
-            onChange={(e) => setBaseUrl(e.target.value)}
-            placeholder="https://library.example/iiif/"
+          </>
+        )}
+        {iiif && (
+          <FormGroup
+            label={t('exportDialog.baseUrl')}
+            labelFor="export-base-url"
+            helperText={<span id="export-base-url-hint">{t('exportDialog.baseUrlHint')}</span>}
+            intent={baseUrlProblem ? 'danger' : 'none'}
+          >
+            <InputGroup
+              id="export-base-url"
+              type="url"
+              value={baseUrl}
+              required
+              intent={baseUrlProblem ? 'danger' : 'none'}
+              aria-invalid={baseUrlProblem}
+              aria-describedby="export-base-url-hint"
+              onChange={(e) => setBaseUrl(e.target.value)}
+              placeholder="https://library.example/iiif/"
+            />
+          </FormGroup>
+        )}
+        {isPageFormat(format) && (
+          <Checkbox
+            checked={images}
+            onChange={(e) => setImages(e.currentTarget.checked)}
+            label={t('exportDialog.images')}
           />
-          <small id="export-base-url-hint">{t('exportDialog.baseUrlHint')}</small>
-        </label>
-      )}
-      {isPageFormat(format) && (
-        <label>
-          <input type="checkbox" checked={images} onChange={(e) => setImages(e.target.checked)} />{' '}
-          {t('exportDialog.images')}
-        </label>
-      )}
-      <div className="dialog-buttons">
-        <button type="button" disabled={busy || baseUrlProblem} onClick={run}>
-          {t('exportDialog.run')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('exportDialog.close')}
-        </button>
-      </div>
-      {result && (
-        <p className="notice" role="status">
-          {result}
-        </p>
-      )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+        )}
+        {result && (
+          <Callout intent="success" role="status" compact>
+            {result}
+          </Callout>
+        )}
+        {error && (
+          <Callout intent="danger" role="alert" compact>
+            {error}
+          </Callout>
+        )}
+      </DialogBody>
+      <DialogFooter
+        actions={
+          <>
+            <Button onClick={onClose}>{t('exportDialog.close')}</Button>
+            <Button intent="primary" loading={busy} disabled={baseUrlProblem} onClick={run}>
+              {t('exportDialog.run')}
+            </Button>
+          </>
+        }
+      />
+    </AppDialog>
   );
 }
 

@@ -2,13 +2,15 @@
 // (newspaper title, issue date, edition). Each file succeeds or fails alone; failures are listed
 // with their reason.
 
+import { Callout, Classes, FormGroup, InputGroup } from '@blueprintjs/core';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi, ImportReport } from '../../shared/api/contract.ts';
 import { SCAN_EXTENSIONS } from '../../shared/import-files.ts';
+import { errorText } from '../i18n/error-text.ts';
 
 export function ImportForm({ api }: { api: BackfileApi }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [title, setTitle] = useState('');
   const [date, setDate] = useState('');
   const [edition, setEdition] = useState('');
@@ -40,15 +42,15 @@ export function ImportForm({ api }: { api: BackfileApi }) {
     <details className="import-form">
       <summary>{t('importForm.title')}</summary>
       <div className="import-fields">
-        <label>
-          {t('importForm.newspaper')} <input value={title} onChange={(e) => setTitle(e.target.value)} />
-        </label>
-        <label>
-          {t('importForm.date')} <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        </label>
-        <label>
-          {t('importForm.edition')} <input value={edition} onChange={(e) => setEdition(e.target.value)} />
-        </label>
+        <FormGroup label={t('importForm.newspaper')} labelFor="import-newspaper">
+          <InputGroup id="import-newspaper" value={title} onChange={(e) => setTitle(e.target.value)} />
+        </FormGroup>
+        <FormGroup label={t('importForm.date')} labelFor="import-date">
+          <InputGroup id="import-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </FormGroup>
+        <FormGroup label={t('importForm.edition')} labelFor="import-edition">
+          <InputGroup id="import-edition" value={edition} onChange={(e) => setEdition(e.target.value)} />
+        </FormGroup>
       </div>
       <div
         className={`drop-zone${over ? ' over' : ''}`}
@@ -60,7 +62,7 @@ export function ImportForm({ api }: { api: BackfileApi }) {
         onDrop={drop}
       >
         {busy ? t('importForm.busy') : t('importForm.drop')}{' '}
-        <label className="file-button">
+        <label className={`file-button ${Classes.BUTTON} ${Classes.INTENT_PRIMARY}`}>
           {t('importForm.choose')}
           <input
             type="file"
@@ -72,7 +74,12 @@ export function ImportForm({ api }: { api: BackfileApi }) {
         </label>
       </div>
       {report && (
-        <div role="status" className="import-report">
+        <Callout
+          role="status"
+          className="import-report"
+          intent={report.failed > 0 ? 'warning' : 'success'}
+          compact
+        >
           {t('importForm.report', {
             imported: report.imported,
             pages: report.pages,
@@ -83,14 +90,27 @@ export function ImportForm({ api }: { api: BackfileApi }) {
             <ul className="failures">
               {report.failures.map((f, i) => (
                 <li key={i}>
-                  <strong>{f.name}</strong>: {f.message}
+                  {
+                    // The core's sentence names the file; a translated one is the kind of failure.
+                    i18n.language.startsWith('en') ? (
+                      f.message
+                    ) : (
+                      <>
+                        <strong>{f.name}</strong>: {errorText({ code: f.code, message: f.message })}
+                      </>
+                    )
+                  }
                 </li>
               ))}
             </ul>
           )}
-        </div>
+        </Callout>
       )}
-      {error && <p className="error">{error}</p>}
+      {error && (
+        <Callout intent="danger" role="alert" compact>
+          {error}
+        </Callout>
+      )}
     </details>
   );
 }

@@ -3,7 +3,10 @@
 // by its page as the library names it; finished and cancelled jobs leave the list (the counts
 // keep them), failed ones stay with their reason.
 
+import { ButtonGroup, HTMLTable } from '@blueprintjs/core';
 import { useEffect, useRef, useState } from 'react';
+import { ToolButton } from '../theme/ToolButton.tsx';
+import { ClearIcon, PauseIcon, ReadIcon } from '../theme/icons.ts';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi, JobSummary, PageSummary } from '../../shared/api/contract.ts';
 import type { JobStatus } from '../../shared/model.ts';
@@ -115,22 +118,32 @@ export function JobsPanel({ api, pages, onError }: Props) {
             {t(`jobs.state.${state}`, { count: counts.todo ?? 0 })}
           </span>
         )}
-        <button type="button" disabled={state !== 'running'} onClick={() => run(api.call('pauseOcr', {}))}>
-          {t('pause')}
-        </button>
-        <button
-          type="button"
-          disabled={state === 'running' || !counts.todo}
-          onClick={() => run(api.call('resumeOcr', {}))}
-        >
-          {t('jobs.resume')}
-        </button>
-        <button type="button" disabled={active.length === 0} onClick={() => run(api.call('cancelOcr', {}))}>
-          {t('jobs.cancelAll')}
-        </button>
+        <ButtonGroup>
+          <ToolButton
+            icon={<PauseIcon />}
+            disabled={state !== 'running'}
+            onClick={() => run(api.call('pauseOcr', {}))}
+          >
+            {t('pause')}
+          </ToolButton>
+          <ToolButton
+            icon={<ReadIcon />}
+            disabled={state === 'running' || !counts.todo}
+            onClick={() => run(api.call('resumeOcr', {}))}
+          >
+            {t('jobs.resume')}
+          </ToolButton>
+          <ToolButton
+            icon={<ClearIcon />}
+            disabled={active.length === 0}
+            onClick={() => run(api.call('cancelOcr', {}))}
+          >
+            {t('jobs.cancelAll')}
+          </ToolButton>
+        </ButtonGroup>
       </header>
       {shown.length > 0 && (
-        <table className="jobs">
+        <HTMLTable className="jobs" compact>
           <tbody>
             {shown.map((j) => (
               <tr key={j.id} className={`job job-${j.status}`}>
@@ -150,15 +163,18 @@ export function JobsPanel({ api, pages, onError }: Props) {
                 </td>
                 <td>
                   {j.status === 'todo' && (
-                    <button type="button" onClick={() => run(api.call('cancelOcr', { jobIds: [j.id] }))}>
+                    <ToolButton
+                      variant="minimal"
+                      onClick={() => run(api.call('cancelOcr', { jobIds: [j.id] }))}
+                    >
                       {t('jobs.cancel')}
-                    </button>
+                    </ToolButton>
                   )}
                 </td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </HTMLTable>
       )}
     </section>
   );

@@ -2,7 +2,10 @@
 // one page, its printed page number. A field left empty stays as it is on each page; the edit is
 // one recorded change (undo in the page view or the history takes it back).
 
+import { Button, DialogBody, DialogFooter, FormGroup, InputGroup } from '@blueprintjs/core';
 import { useState, type FormEvent } from 'react';
+import { AppDialog } from '../theme/AppDialog.tsx';
+import { DetailsIcon } from '../theme/icons.ts';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi, PageSummary } from '../../shared/api/contract.ts';
 
@@ -39,36 +42,56 @@ export function PageDetailsForm({ api, pages, onDone, onError }: Props) {
   };
 
   const unchanged = one ? undefined : t('details.unchanged');
+  const heading = t('details.heading', { count: pages.length });
   return (
-    <form className="page-details" onSubmit={save} aria-label={t('details.heading', { count: pages.length })}>
-      <h2>{t('details.heading', { count: pages.length })}</h2>
-      <label>
-        {t('details.paper')}{' '}
-        <input value={title} placeholder={unchanged} onChange={(e) => setTitle(e.target.value)} />
-      </label>
-      <label>
-        {t('details.date')} <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-      </label>
-      <label>
-        {t('details.edition')}{' '}
-        <input
-          value={edition}
-          placeholder={t('details.unchanged')}
-          onChange={(e) => setEdition(e.target.value)}
+    <AppDialog onClose={onDone} title={heading} icon={<DetailsIcon />}>
+      <form className="page-details" onSubmit={save} aria-label={heading}>
+        <DialogBody>
+          <FormGroup label={t('details.paper')} labelFor="details-paper">
+            <InputGroup
+              id="details-paper"
+              value={title}
+              placeholder={unchanged}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          </FormGroup>
+          <FormGroup label={t('details.date')} labelFor="details-date">
+            <InputGroup
+              id="details-date"
+              type="date"
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+            />
+          </FormGroup>
+          <FormGroup label={t('details.edition')} labelFor="details-edition">
+            <InputGroup
+              id="details-edition"
+              value={edition}
+              placeholder={t('details.unchanged')}
+              onChange={(e) => setEdition(e.target.value)}
+            />
+          </FormGroup>
+          {one && (
+            <FormGroup label={t('details.number')} labelFor="details-number">
+              <InputGroup
+                id="details-number"
+                value={printedNumber}
+                onChange={(e) => setPrintedNumber(e.target.value)}
+              />
+            </FormGroup>
+          )}
+        </DialogBody>
+        <DialogFooter
+          actions={
+            <>
+              <Button onClick={onDone}>{t('details.cancel')}</Button>
+              <Button type="submit" intent="primary" loading={busy}>
+                {t('details.save')}
+              </Button>
+            </>
+          }
         />
-      </label>
-      {one && (
-        <label>
-          {t('details.number')}{' '}
-          <input value={printedNumber} onChange={(e) => setPrintedNumber(e.target.value)} />
-        </label>
-      )}
-      <button type="submit" disabled={busy}>
-        {t('details.save')}
-      </button>
-      <button type="button" onClick={onDone}>
-        {t('details.cancel')}
-      </button>
-    </form>
+      </form>
+    </AppDialog>
   );
 }

@@ -3,7 +3,10 @@
 // lines are kept, articles take the new text, a reviewed page goes back a step, by the same rule
 // the core follows; one undo takes it back), in the reader's language. Nothing is read again without that answer.
 
+import { Button, Callout, DialogBody, DialogFooter } from '@blueprintjs/core';
 import { useState } from 'react';
+import { AppDialog } from '../theme/AppDialog.tsx';
+import { ReadIcon } from '../theme/icons.ts';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi, PageSummary } from '../../shared/api/contract.ts';
 import { pageStatusAfterReRead, type ReReadImpact } from '../../shared/re-read.ts';
@@ -41,54 +44,62 @@ export function ReReadOffer({ api, pageIds, pages, request, onDone, onError }: P
 
   if (impact === null)
     return (
-      <div className="reread-offer" role="status">
+      <Callout className="reread-offer" role="status" intent="primary" compact>
         {t('reread.skipped', { count: pageIds.length })}{' '}
-        <button type="button" onClick={() => void ask()}>
+        <Button size="small" intent="primary" onClick={() => void ask()}>
           {t('reread.offer')}
-        </button>
-        <button type="button" onClick={onDone}>
+        </Button>{' '}
+        <Button size="small" variant="minimal" onClick={onDone}>
           {t('reread.dismiss')}
-        </button>
-      </div>
+        </Button>
+      </Callout>
     );
+  const heading = t('reread.heading', { count: pageIds.length });
   return (
-    <div
-      className="reread-offer"
+    <AppDialog
+      onClose={onDone}
+      title={heading}
+      icon={<ReadIcon />}
       role="alertdialog"
-      aria-label={t('reread.heading', { count: pageIds.length })}
+      className="reread-offer"
     >
-      <h2>{t('reread.heading', { count: pageIds.length })}</h2>
-      {impact.length === 0 ? (
-        <p>{t('reread.noWork')}</p>
-      ) : (
-        <ul>
-          {impact.map((i) => {
-            const page = byId.get(i.pageId);
-            const back = pageStatusAfterReRead(i.status, i.correctedLines);
-            const parts = [
-              ...(i.correctedLines > 0 ? [t('reread.kept', { count: i.correctedLines })] : []),
-              t('reread.others'),
-              ...(i.articles > 0 ? [t('reread.articles', { count: i.articles })] : []),
-              ...(back && i.status !== 'imported'
-                ? [t('reread.backTo', { from: t(`status.${i.status}`), to: t(`status.${back}`) })]
-                : []),
-            ];
-            return (
-              <li key={i.pageId}>
-                <strong>{page ? pageLabel(page, t) : t('jobs.page', { id: i.pageId })}</strong>:{' '}
-                {parts.join(t('reread.separator'))}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      <p>{t('reread.undo')}</p>
-      <button type="button" onClick={() => void readAgain()}>
-        {t('reread.confirm')}
-      </button>
-      <button type="button" onClick={onDone}>
-        {t('reread.cancel')}
-      </button>
-    </div>
+      <DialogBody>
+        {impact.length === 0 ? (
+          <p>{t('reread.noWork')}</p>
+        ) : (
+          <ul>
+            {impact.map((i) => {
+              const page = byId.get(i.pageId);
+              const back = pageStatusAfterReRead(i.status, i.correctedLines);
+              const parts = [
+                ...(i.correctedLines > 0 ? [t('reread.kept', { count: i.correctedLines })] : []),
+                t('reread.others'),
+                ...(i.articles > 0 ? [t('reread.articles', { count: i.articles })] : []),
+                ...(back && i.status !== 'imported'
+                  ? [t('reread.backTo', { from: t(`status.${i.status}`), to: t(`status.${back}`) })]
+                  : []),
+              ];
+              return (
+                <li key={i.pageId}>
+                  <strong>{page ? pageLabel(page, t) : t('jobs.page', { id: i.pageId })}</strong>:{' '}
+                  {parts.join(t('reread.separator'))}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <p>{t('reread.undo')}</p>
+      </DialogBody>
+      <DialogFooter
+        actions={
+          <>
+            <Button onClick={onDone}>{t('reread.cancel')}</Button>
+            <Button intent="warning" onClick={() => void readAgain()}>
+              {t('reread.confirm')}
+            </Button>
+          </>
+        }
+      />
+    </AppDialog>
   );
 }

@@ -25,3 +25,4 @@ export { CrossIcon as ClearIcon } from '@blueprintjs/icons/lib/esm/generated/com
 export { PlayIcon as ReadIcon } from '@blueprintjs/icons/lib/esm/generated/components/play';
 export { PropertiesIcon as DetailsIcon } from '@blueprintjs/icons/lib/esm/generated/components/properties';
 export { TranslateIcon as ReadingIcon } from '@blueprintjs/icons/lib/esm/generated/components/translate';
+export { PauseIcon } from '@blueprintjs/icons/lib/esm/generated/components/pause';

@@ -4,7 +4,7 @@
 
 import { isoDate } from '../date.ts';
 import { z } from 'zod';
-import type { ErrorInfo } from '../errors.ts';
+import type { ErrorCode, ErrorInfo } from '../errors.ts';
 import {
   ARTICLE_STATUSES,
   PAGE_STATUSES,
@@ -56,7 +56,7 @@ export interface ImportReport {
   duplicates: number;
   failed: number;
   pages: number;
-  failures: { name: string; code: string; message: string }[];
+  failures: { name: string; code: ErrorCode; message: string }[];
 }
 
 /** The metadata an import form gives every file of a batch. */
