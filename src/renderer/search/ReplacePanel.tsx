@@ -2,7 +2,9 @@
 // marked) and the line's picture from the page, accept or skip each or all, then apply the
 // accepted ones as one recorded change that one undo takes back.
 
+import { Button, ButtonGroup, Callout, Checkbox, InputGroup } from '@blueprintjs/core';
 import { useState } from 'react';
+import { UndoIcon } from '../theme/icons.ts';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput, BackfileApi } from '../../shared/api/contract.ts';
 import { diffText } from '../../shared/text/diff.ts';
@@ -48,36 +50,41 @@ export function ReplacePanel({ api }: { api: BackfileApi }) {
     <section className="replace-panel" aria-label={t('replace.title')}>
       <h2>{t('replace.title')}</h2>
       <div className="toolbar">
-        <input
+        <InputGroup
           value={find}
           onChange={(e) => setFind(e.target.value)}
           aria-label={t('replace.find')}
           placeholder={t('replace.find')}
         />
-        <input
+        <InputGroup
           value={replacement}
           onChange={(e) => setReplacement(e.target.value)}
           aria-label={t('replace.with')}
           placeholder={t('replace.with')}
         />
-        <label>
-          <input type="checkbox" checked={regex} onChange={(e) => setRegex(e.target.checked)} />{' '}
-          {t('replace.regex')}
-        </label>
-        <button type="button" disabled={!find} onClick={show}>
+        <Checkbox
+          checked={regex}
+          onChange={(e) => setRegex(e.currentTarget.checked)}
+          label={t('replace.regex')}
+        />
+        <Button disabled={!find} onClick={show}>
           {t('replace.preview')}
-        </button>
+        </Button>
       </div>
-      {error && <p className="error">{error}</p>}
+      {error && (
+        <Callout intent="danger" role="alert" compact>
+          {error}
+        </Callout>
+      )}
       {notice && (
-        <p className="notice" role="status">
+        <Callout intent="success" role="status" compact className="notice">
           {notice.text}{' '}
           {notice.changeId !== null && (
-            <button type="button" onClick={() => void undo(notice.changeId!)}>
+            <Button size="small" icon={<UndoIcon />} onClick={() => void undo(notice.changeId!)}>
               {t('undo.undo')}
-            </button>
+            </Button>
           )}
-        </p>
+        </Callout>
       )}
       {preview && (
         <>
@@ -85,15 +92,17 @@ export function ReplacePanel({ api }: { api: BackfileApi }) {
             <span>
               {t('replace.count', { count: preview.length, accepted: preview.length - skipped.size })}
             </span>
-            <button type="button" onClick={() => setSkipped(new Set())}>
-              {t('replace.acceptAll')}
-            </button>
-            <button type="button" onClick={() => setSkipped(new Set(preview.map((m) => m.lineId)))}>
-              {t('replace.skipAll')}
-            </button>
-            <button type="button" disabled={skipped.size === preview.length} onClick={apply}>
+            <ButtonGroup>
+              <Button size="small" onClick={() => setSkipped(new Set())}>
+                {t('replace.acceptAll')}
+              </Button>
+              <Button size="small" onClick={() => setSkipped(new Set(preview.map((m) => m.lineId)))}>
+                {t('replace.skipAll')}
+              </Button>
+            </ButtonGroup>
+            <Button intent="primary" disabled={skipped.size === preview.length} onClick={apply}>
               {t('replace.apply')}
-            </button>
+            </Button>
           </div>
           <ol className="replace-hits">
             {preview.map((m) => (

@@ -3,7 +3,9 @@
 // by page, under the page's thumbnail, newspaper, date and number; each shows its line with the
 // hits marked and opens the page zoomed to that line, the matching words highlighted on the image.
 
+import { Button, Callout, Checkbox, HTMLSelect, InputGroup } from '@blueprintjs/core';
 import { useEffect, useState, type FormEvent } from 'react';
+import { SearchIcon } from '../theme/icons.ts';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi } from '../../shared/api/contract.ts';
 import type { SearchHit } from '../../shared/search.ts';
@@ -79,27 +81,34 @@ export function SearchView({ api, query }: { api: BackfileApi; query: string }) 
   return (
     <section className="search-view">
       <form className="toolbar" onSubmit={submit} role="search">
-        <input
+        <InputGroup
+          className="search-box"
           type="search"
+          leftIcon={<SearchIcon />}
           value={input}
           onChange={(e) => setInput(e.target.value)}
           placeholder={t('search.placeholder')}
           aria-label={t('search.label')}
         />
-        <input
+        <InputGroup
           value={title}
           onChange={(e) => setTitle(e.target.value)}
           placeholder={t('search.title')}
           aria-label={t('search.title')}
         />
-        <input
+        <InputGroup
           type="date"
           value={from}
           onChange={(e) => setFrom(e.target.value)}
           aria-label={t('search.from')}
         />
-        <input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('search.to')} />
-        <select
+        <InputGroup
+          type="date"
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          aria-label={t('search.to')}
+        />
+        <HTMLSelect
           value={status}
           onChange={(e) => setStatus(e.target.value as PageStatus | '')}
           aria-label={t('review.status')}
@@ -110,8 +119,8 @@ export function SearchView({ api, query }: { api: BackfileApi; query: string }) 
               {t(`status.${s}`)}
             </option>
           ))}
-        </select>
-        <select
+        </HTMLSelect>
+        <HTMLSelect
           value={role}
           onChange={(e) => setRole(e.target.value as RegionRole | '')}
           aria-label={t('regions.role')}
@@ -122,14 +131,21 @@ export function SearchView({ api, query }: { api: BackfileApi; query: string }) 
               {t(`role.${r}`)}
             </option>
           ))}
-        </select>
-        <label>
-          <input type="checkbox" checked={variants} onChange={(e) => setVariants(e.target.checked)} />
-          {t('search.variants')}
-        </label>
-        <button type="submit">{t('search.go')}</button>
+        </HTMLSelect>
+        <Checkbox
+          checked={variants}
+          onChange={(e) => setVariants(e.currentTarget.checked)}
+          label={t('search.variants')}
+        />
+        <Button type="submit" intent="primary" icon={<SearchIcon />}>
+          {t('search.go')}
+        </Button>
       </form>
-      {error && <p className="error">{error}</p>}
+      {error && (
+        <Callout intent="danger" role="alert" compact>
+          {error}
+        </Callout>
+      )}
       {shown && <p className="count">{t('search.hits', { count: shown.length })}</p>}
       <ol className="hit-pages">
         {byPage(shown ?? []).map((group) => {
