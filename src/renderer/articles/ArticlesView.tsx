@@ -2,6 +2,7 @@
 // review status, whether it is still a suggestion, and its length; filtered by status (kept in
 // the URL). A headline opens the article's reading view.
 
+import { HTMLSelect } from '@blueprintjs/core';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackfileApi } from '../../shared/api/contract.ts';
@@ -23,7 +24,7 @@ export function ArticlesView({ api, status }: Props) {
     <section className="articles-view">
       <header className="toolbar">
         <h1>{t('articlesView.title')}</h1>
-        <select
+        <HTMLSelect
           aria-label={t('review.status')}
           value={status ?? ''}
           onChange={(e) =>
@@ -39,7 +40,7 @@ export function ArticlesView({ api, status }: Props) {
               {t(`status.${s}`)}
             </option>
           ))}
-        </select>
+        </HTMLSelect>
         {articles && <span aria-live="polite">{t('articlesView.count', { count: articles.length })}</span>}
       </header>
       {error && <p className="error">{error}</p>}

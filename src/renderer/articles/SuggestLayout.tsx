@@ -2,6 +2,7 @@
 // those pages and says what it suggested, and why a page could not be laid out. Each suggestion
 // then waits in the page's Articles tab (and the Articles view) to be accepted or rejected.
 
+import { Button, Callout } from '@blueprintjs/core';
 import { ToolButton } from '../theme/ToolButton.tsx';
 import { SuggestIcon } from '../theme/icons.ts';
 import { useState } from 'react';
@@ -49,7 +50,12 @@ export function SuggestLayout({ api, pageIds, label, pageName, onError }: Props)
         {running ? t('suggest.running', { count: pageIds.length }) : (label ?? t('suggest.button'))}
       </ToolButton>
       {report && (
-        <div className="notice suggest-report" role="status">
+        <Callout
+          className="suggest-report"
+          role="status"
+          intent={failed.length > 0 ? 'warning' : 'success'}
+          compact
+        >
           <p>
             {t('suggest.done', {
               count: done.reduce((n, p) => n + p.articles, 0),
@@ -65,10 +71,10 @@ export function SuggestLayout({ api, pageIds, label, pageName, onError }: Props)
                 : t('suggestError.other')}
             </p>
           ))}
-          <button type="button" onClick={() => setReport(null)}>
+          <Button size="small" variant="minimal" onClick={() => setReport(null)}>
             {t('reread.dismiss')}
-          </button>
-        </div>
+          </Button>
+        </Callout>
       )}
     </>
   );

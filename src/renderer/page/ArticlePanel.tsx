@@ -2,6 +2,9 @@
 // photos with their captions; headline and byline editable, review status settable. An article
 // the layout step suggested is marked so, to accept as it is or reject (regions and all).
 
+import { Classes } from '@blueprintjs/core';
+import { ToolButton } from '../theme/ToolButton.tsx';
+import { AcceptIcon, HistoryIcon, RejectIcon } from '../theme/icons.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ArticleHistoryView } from './HistoryPanel.tsx';
@@ -21,6 +24,7 @@ function FieldInput(props: { label: string; value: string | null; onSave(value: 
     <label className="article-field">
       {props.label}
       <input
+        className={`${Classes.INPUT} ${Classes.SMALL}`}
         key={props.value ?? ''}
         defaultValue={props.value ?? ''}
         onBlur={(e) => {
@@ -49,12 +53,21 @@ export function ArticlePanel({ api, articles, onError }: Props) {
           {a.suggested && (
             <div className="suggestion" role="group" aria-label={t('suggest.decision')}>
               <span className="badge">{t('suggest.suggested')}</span>
-              <button type="button" onClick={() => void run(api.call('acceptArticle', { articleId: a.id }))}>
+              <ToolButton
+                icon={<AcceptIcon />}
+                intent="success"
+                onClick={() => void run(api.call('acceptArticle', { articleId: a.id }))}
+              >
                 {t('suggest.accept')}
-              </button>
-              <button type="button" onClick={() => void run(api.call('rejectArticle', { articleId: a.id }))}>
+              </ToolButton>
+              <ToolButton
+                icon={<RejectIcon />}
+                intent="danger"
+                variant="outlined"
+                onClick={() => void run(api.call('rejectArticle', { articleId: a.id }))}
+              >
                 {t('suggest.reject')}
-              </button>
+              </ToolButton>
             </div>
           )}
           <div className="article-edit">
@@ -75,9 +88,13 @@ export function ArticlePanel({ api, articles, onError }: Props) {
                 }
               />
             ))}
-            <button type="button" onClick={() => setHistoryOf(historyOf === a.id ? null : a.id)}>
+            <ToolButton
+              icon={<HistoryIcon />}
+              active={historyOf === a.id}
+              onClick={() => setHistoryOf(historyOf === a.id ? null : a.id)}
+            >
               {t('history.article')}
-            </button>
+            </ToolButton>
             <StatusControl
               label={t('review.status')}
               statuses={ARTICLE_STATUSES}

@@ -1,6 +1,8 @@
 // The history of the line being edited: its original text and every version after it — who,
 // when, a character-level diff — with a button to go back to any of them.
 
+import { ToolButton } from '../theme/ToolButton.tsx';
+import { UndoIcon } from '../theme/icons.ts';
 import { changeLabelText } from './change-label.ts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,9 +33,9 @@ export function HistoryPanel(props: {
         <strong>{t('history.original')}</strong> ({history.source}){' '}
         <span lang="zh-Hans">{history.original}</span>{' '}
         {history.versions.length > 0 && (
-          <button type="button" onClick={() => revert(0)}>
+          <ToolButton icon={<UndoIcon />} onClick={() => revert(0)}>
             {t('history.revert')}
-          </button>
+          </ToolButton>
         )}
       </p>
       <Versions versions={history.versions} onRevert={revert} />
@@ -83,9 +85,9 @@ function Versions(props: { versions: Version[]; onRevert(changeId: number): void
               <EditChange edit={e} />
             </div>
           ))}
-          <button type="button" onClick={() => props.onRevert(v.changeId)}>
+          <ToolButton icon={<UndoIcon />} onClick={() => props.onRevert(v.changeId)}>
             {t('history.revert')}
-          </button>
+          </ToolButton>
         </li>
       ))}
     </ol>

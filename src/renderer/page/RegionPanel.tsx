@@ -2,6 +2,9 @@
 // selected, delete; make an article from the selected regions, or continue an article of this
 // issue with them — on this page or another.
 
+import { ButtonGroup, HTMLSelect } from '@blueprintjs/core';
+import { ToolButton } from '../theme/ToolButton.tsx';
+import { ArrowDownIcon, ArrowUpIcon, DeleteIcon, MergeIcon, NewArticleIcon } from '../theme/icons.ts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput, ArticleView, BackfileApi, RegionView } from '../../shared/api/contract.ts';
@@ -72,22 +75,23 @@ export function RegionPanel({
     <section className="region-panel" aria-label={t('regions.title')}>
       <header>
         <h2>{t('regions.title')}</h2>
-        <button
-          type="button"
+        <ToolButton
+          icon={<NewArticleIcon />}
           disabled={chosen.length === 0}
           onClick={() => void run(api.call('createArticle', { regionIds: chosen }))}
         >
           {t('regions.makeArticle')}
-        </button>
-        <button
-          type="button"
+        </ToolButton>
+        <ToolButton
+          icon={<MergeIcon />}
           disabled={chosen.length < 2}
           onClick={() => void run(api.call('mergeRegions', { regionIds: chosen }))}
         >
           {t('regions.merge')}
-        </button>
+        </ToolButton>
         {issueArticles.length > 0 && (
-          <select
+          <HTMLSelect
+            minimal
             aria-label={t('regions.addTo')}
             disabled={chosen.length === 0}
             value=""
@@ -100,7 +104,7 @@ export function RegionPanel({
                 {a.pages.map((p) => t('page', { n: p.printedNumber ?? p.sequence })).join(', ')})
               </option>
             ))}
-          </select>
+          </HTMLSelect>
         )}
       </header>
       {ordered.length === 0 && <p className="empty">{t('regions.none')}</p>}
@@ -127,7 +131,8 @@ export function RegionPanel({
               onChange={() => onSelect(r.id, true)}
             />
             <span className="reading-number">{index + 1}</span>
-            <select
+            <HTMLSelect
+              minimal
               value={r.role}
               aria-label={t('regions.role')}
               onChange={(e) =>
@@ -139,7 +144,7 @@ export function RegionPanel({
                   {t(`role.${role}`)}
                 </option>
               ))}
-            </select>
+            </HTMLSelect>
             <span className="snippet" lang="zh-Hans">
               {snippetOf(r.id)}
             </span>
@@ -152,19 +157,29 @@ export function RegionPanel({
                 })}
               </span>
             )}
-            <button type="button" aria-label={t('regions.up')} onClick={() => reorder(index, index - 1)}>
-              ↑
-            </button>
-            <button type="button" aria-label={t('regions.down')} onClick={() => reorder(index, index + 1)}>
-              ↓
-            </button>
-            <button
-              type="button"
-              aria-label={t('regions.delete')}
-              onClick={() => void run(api.call('deleteRegion', { regionId: r.id }))}
-            >
-              ✕
-            </button>
+            <ButtonGroup variant="minimal">
+              <ToolButton
+                icon={<ArrowUpIcon />}
+                aria-label={t('regions.up')}
+                hint={t('regions.up')}
+                disabled={index === 0}
+                onClick={() => reorder(index, index - 1)}
+              />
+              <ToolButton
+                icon={<ArrowDownIcon />}
+                aria-label={t('regions.down')}
+                hint={t('regions.down')}
+                disabled={index === ordered.length - 1}
+                onClick={() => reorder(index, index + 1)}
+              />
+              <ToolButton
+                icon={<DeleteIcon />}
+                intent="danger"
+                aria-label={t('regions.delete')}
+                hint={t('regions.delete')}
+                onClick={() => void run(api.call('deleteRegion', { regionId: r.id }))}
+              />
+            </ButtonGroup>
           </li>
         ))}
       </ol>

@@ -26,3 +26,11 @@ export { PlayIcon as ReadIcon } from '@blueprintjs/icons/lib/esm/generated/compo
 export { PropertiesIcon as DetailsIcon } from '@blueprintjs/icons/lib/esm/generated/components/properties';
 export { TranslateIcon as ReadingIcon } from '@blueprintjs/icons/lib/esm/generated/components/translate';
 export { PauseIcon } from '@blueprintjs/icons/lib/esm/generated/components/pause';
+export { ArrowUpIcon } from '@blueprintjs/icons/lib/esm/generated/components/arrow-up';
+export { ArrowDownIcon } from '@blueprintjs/icons/lib/esm/generated/components/arrow-down';
+export { TrashIcon as DeleteIcon } from '@blueprintjs/icons/lib/esm/generated/components/trash';
+export { HistoryIcon } from '@blueprintjs/icons/lib/esm/generated/components/history';
+export { TickIcon as AcceptIcon } from '@blueprintjs/icons/lib/esm/generated/components/tick';
+export { DisableIcon as RejectIcon } from '@blueprintjs/icons/lib/esm/generated/components/disable';
+export { NewObjectIcon as NewArticleIcon } from '@blueprintjs/icons/lib/esm/generated/components/new-object';
+export { MergeColumnsIcon as MergeIcon } from '@blueprintjs/icons/lib/esm/generated/components/merge-columns';
