@@ -1,7 +1,8 @@
 // The keyboard-shortcut sheet: ? (outside a text field) or the ? button in the top bar opens it
-// anywhere in the app; Esc or its Close button closes it.
+// anywhere in the app; Esc or its Close button closes it. A modal dialog: the focus stays in it.
 
-import { Button, Tooltip } from '@blueprintjs/core';
+import { Button, Classes, DialogBody, DialogFooter, HTMLTable, Tooltip } from '@blueprintjs/core';
+import { AppDialog } from './theme/AppDialog.tsx';
 import { useEffect, useState } from 'react';
 import { ShortcutsIcon } from './theme/icons.ts';
 import { useTranslation } from 'react-i18next';
@@ -43,30 +44,38 @@ export function ShortcutSheet() {
 function Sheet({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   return (
-    <div className="shortcut-sheet" role="dialog" aria-modal="true" aria-label={t('shortcuts.title')}>
-      <header>
-        <h2>{t('shortcuts.title')}</h2>
-        <button type="button" onClick={onClose}>
-          {t('shortcuts.close')}
-        </button>
-      </header>
-      {(['editor', 'page', 'drawing'] as const).map((group) => (
-        <section key={group}>
-          <h3>{t(`shortcuts.group.${group}`)}</h3>
-          <table>
-            <tbody>
-              {SHORTCUTS.filter((s) => s.group === group).map((s) => (
-                <tr key={s.action}>
-                  <td>
-                    <kbd>{s.keys}</kbd>
-                  </td>
-                  <td>{t(`shortcuts.action.${s.action}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      ))}
-    </div>
+    <AppDialog
+      onClose={onClose}
+      title={t('shortcuts.title')}
+      icon={<ShortcutsIcon />}
+      className="shortcut-sheet"
+    >
+      <DialogBody>
+        {(['editor', 'page', 'drawing'] as const).map((group) => (
+          <section key={group}>
+            <h3>{t(`shortcuts.group.${group}`)}</h3>
+            <HTMLTable compact striped>
+              <tbody>
+                {SHORTCUTS.filter((s) => s.group === group).map((s) => (
+                  <tr key={s.action}>
+                    <td>
+                      <kbd className={Classes.CODE}>{s.keys}</kbd>
+                    </td>
+                    <td>{t(`shortcuts.action.${s.action}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </HTMLTable>
+          </section>
+        ))}
+      </DialogBody>
+      <DialogFooter
+        actions={
+          <Button intent="primary" onClick={onClose}>
+            {t('shortcuts.close')}
+          </Button>
+        }
+      />
+    </AppDialog>
   );
 }
