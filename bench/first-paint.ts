@@ -3,6 +3,7 @@
 // against the naive way, measured in the same run: navigating to the page's full master raster
 // as one image (load event, image decoded). For the sample 300-dpi page and the same page at
 // 600 dpi (a broadsheet's size), with a cold cache every run (a new browser context).
+// Then the same from inside the running app: a page opened from the library, timed from the click.
 // Then proofreading speed on a long page (sample page 1's born-digital PDF: 280 lines): from
 // pressing Enter on a line just corrected until the next line has the focus and is painted, and
 // until the correction's save and the read-back of that line after it are done (the view reads
@@ -85,6 +86,57 @@ async function measure(browser: Browser, server: RunningServer, pageId: number) 
 }
 
 /**
+ * Opening a page from the library of the running app (its code loaded and the archive listed,
+ * as a reviewer does all day): ms from the click on the page's Open link to the first tile and
+ * to the complete first view; the reference, in another fresh tab at the same point, is loading
+ * the page's whole raster as one image into that library tab.
+ */
+async function measureInApp(browser: Browser, server: RunningServer, pageId: number) {
+  const firstTile: number[] = [];
+  const fullView: number[] = [];
+  const wholeRaster: number[] = [];
+  const openLibrary = async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const tab = await context.newPage();
+    await tab.goto(server.url);
+    await tab.waitForFunction(() => document.querySelector('.open-page') !== null, undefined, {
+      timeout: 60_000,
+    });
+    return { context, tab };
+  };
+  for (let i = 0; i < RUNS; i++) {
+    const { context, tab } = await openLibrary();
+    const link = tab.locator(`.open-page[href$="#/page/${pageId}"]`);
+    // The click's own time in the page, not the test driver's (its round trip is not the app's).
+    await tab.evaluate(
+      "addEventListener('click', (e) => { window.__clicked = e.timeStamp; }, { capture: true, once: true })",
+    );
+    await link.click();
+    const clicked = (await tab.evaluate('window.__clicked')) as number;
+    await tab.waitForFunction(() => document.querySelector('[data-full-view-ms]') !== null, undefined, {
+      timeout: 60_000,
+    });
+    const viewer = tab.getByTestId('viewer');
+    firstTile.push(Number(await viewer.getAttribute('data-first-tile-ms')) - clicked);
+    fullView.push(Number(await viewer.getAttribute('data-full-view-ms')) - clicked);
+    await context.close();
+
+    const plain = await openLibrary();
+    wholeRaster.push(
+      (await plain.tab.evaluate(`(async () => {
+        const t0 = performance.now();
+        const image = new Image();
+        image.src = '/pages/${pageId}/raster?token=${server.token}';
+        await image.decode();
+        return performance.now() - t0;
+      })()`)) as number,
+    );
+    await plain.context.close();
+  }
+  return { firstTile, fullView, wholeRaster };
+}
+
+/**
  * Set up in the page before a key is pressed: resolves with the ms from the Enter keydown to the
  * next line's field having the focus and a frame painted, and to the response of the read-back
  * of the saved line (pageLines) when a save follows; null when none came within 3 s.
@@ -140,6 +192,22 @@ try {
     ['600 dpi', pages[1]!],
   ] as const) {
     const r = await measure(browser, server, page.id);
+    const cell = (xs: number[]) =>
+      `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
+    console.log(
+      `| ${label}, ${page.width}×${page.height} | ${cell(r.firstTile)} | ${cell(r.fullView)} | ${cell(r.wholeRaster)} | ${(median(r.firstTile) / median(r.wholeRaster)).toFixed(2)} |`,
+    );
+  }
+  console.log(`\nopening a page from the library of the running app — ${RUNS} runs, ms since the click`);
+  console.log(
+    '| page | first tile drawn (median, min–max) | first view complete | reference: whole raster as one image | ratio first tile / reference |',
+  );
+  console.log('|---|---|---|---|---|');
+  for (const [label, page] of [
+    ['300 dpi', pages[0]!],
+    ['600 dpi', pages[1]!],
+  ] as const) {
+    const r = await measureInApp(browser, server, page.id);
     const cell = (xs: number[]) =>
       `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
     console.log(

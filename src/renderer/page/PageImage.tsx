@@ -10,7 +10,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Box, Point } from '../../shared/geometry.ts';
-import { parseDzi } from './dzi.ts';
+import { loadDzi } from './dzi.ts';
 
 // The options-object form of the constructor, which the type declarations do not describe.
 const DziSource = OpenSeadragon.DziTileSource as unknown as new (options: object) => OpenSeadragon.TileSource;
@@ -53,9 +53,7 @@ export function PageImage(props: Props) {
     const started = performance.now();
     void (async () => {
       try {
-        const response = await fetch(props.tilesUrl);
-        if (!response.ok) throw new Error(`The page tiles could not be loaded (${response.status}).`);
-        const dzi = parseDzi(await response.text(), props.tilesUrl);
+        const dzi = await loadDzi(props.tilesUrl);
         if (cancelled || !host.current) return;
         v = OpenSeadragon({
           element: host.current,

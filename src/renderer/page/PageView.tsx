@@ -14,6 +14,7 @@ import { ExportDialog } from '../export/ExportDialog.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { LineEditor } from './LineEditor.tsx';
 import { PageImage } from './PageImage.tsx';
+import { loadDzi } from './dzi.ts';
 import { PageOverlay } from './PageOverlay.tsx';
 import { RegionPanel } from './RegionPanel.tsx';
 import { PageStrip } from './PageStrip.tsx';
@@ -76,6 +77,8 @@ const isLineEditor = (e: KeyboardEvent) =>
 export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Props) {
   const { t } = useTranslation();
   const { data, error, setError } = usePageData(api, pageId);
+  // The image's descriptor, asked for beside the page's text rather than after it.
+  useEffect(() => void loadDzi(api.pageImageUrl(pageId, 'tiles')).catch(() => undefined), [api, pageId]);
   const onError = useCallback((m: string) => setError(m), [setError]);
   const corrections = useCorrections(api, archiveId, pageId, data?.lines, onError);
   // The line being edited, by id (a search hit's line to begin with), so it survives reloads.

@@ -29,3 +29,23 @@ export function parseDzi(xml: string, descriptorUrl: string): DziInfo {
     queryParams: query ? `?${query}` : '',
   };
 }
+
+const descriptors = new Map<string, Promise<DziInfo>>();
+
+/**
+ * The descriptor, fetched once per page and run of the app: the page view asks for it as it
+ * opens, beside the page's text, so the image does not wait for the text to start loading.
+ * A failed fetch is forgotten, to be tried again.
+ */
+export function loadDzi(url: string): Promise<DziInfo> {
+  let descriptor = descriptors.get(url);
+  if (!descriptor) {
+    descriptor = fetch(url).then(async (response) => {
+      if (!response.ok) throw new Error(`The page tiles could not be loaded (${response.status}).`);
+      return parseDzi(await response.text(), url);
+    });
+    descriptor.catch(() => descriptors.delete(url));
+    descriptors.set(url, descriptor);
+  }
+  return descriptor;
+}

@@ -13,6 +13,11 @@ import { unwrapReply } from '../../shared/api/api-error.ts';
 import { errorText } from '../i18n/error-text.ts';
 
 export function httpTransport(token: string): BackfileApi {
+  // One event stream for every view, opened with the first and kept: a stream each would hold
+  // one of the browser's six connections to the server apiece (the page's tiles queued behind
+  // them), and a view opening as another closes would miss what happened in between.
+  const listeners = new Set<(event: ApiEvent) => void>();
+  let events: EventSource | null = null;
   return {
     async call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
       const response = await fetch(`/api/${method}`, {
@@ -23,9 +28,15 @@ export function httpTransport(token: string): BackfileApi {
       return unwrapReply((await response.json()) as ApiReply<M>, errorText);
     },
     subscribe(listener: (event: ApiEvent) => void) {
-      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-      source.onmessage = (message) => listener(JSON.parse(message.data as string) as ApiEvent);
-      return () => source.close();
+      if (!events) {
+        events = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+        events.onmessage = (message) => {
+          const event = JSON.parse(message.data as string) as ApiEvent;
+          for (const l of [...listeners]) l(event);
+        };
+      }
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
     async importDropped(files, metadata) {
       // One file a request, so a failure is that file's alone and the rest go on.
