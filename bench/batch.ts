@@ -4,8 +4,9 @@
 //   page images' share (thumbnail and tiles, timed on their own on one page). Reference in the
 //   same run: poppler's `pdftoppm -r 300 -gray` of the same PDF, the least an import must do to
 //   have page images (native C++, one process).
-// - export: the imported pages as one issue to METS/ALTO, to the issue PDF (page images with
-//   their text under them), and to METS/ALTO as a ZIP: seconds, pages/min and the peak RSS
+// - export: the imported pages as one issue to METS/ALTO, to the issue PDF (the pages as
+//   printed, then, with a line corrected on each, as page images with their text under them),
+//   and to METS/ALTO as a ZIP: seconds, pages/min and the peak RSS
 //   above what the process held before, for that issue and for one of half as many pages. A
 //   streamed export holds about as much for all pages as for half; one that collects the issue
 //   in memory holds about twice as much. Reference: Info-ZIP `zip -r` of the METS folder.
@@ -21,6 +22,7 @@ import { openArchive, type Archive } from '../src/core/archive/archive.ts';
 import { exportCollection } from '../src/core/export/export-collection.ts';
 import { makeThumbnail, makeTiles } from '../src/core/import/derive.ts';
 import { importScans } from '../src/core/import/importer.ts';
+import { correctLine } from '../src/core/text/corrections.ts';
 import { samplePage } from '../test/fixtures/samples.ts';
 
 const arg = (name: string, fallback: number) => {
@@ -125,9 +127,25 @@ try {
     { issueId: issueOf(halfImport.files[0]!.pageIds[0]!), count: halfImport.files[0]!.pageIds.length },
     { issueId: issueOf(imported.result.files[0]!.pageIds[0]!), count: pages },
   ];
-  const runs: { label: string; format: 'mets' | 'pdf'; zip: boolean }[] = [
+  /** One line corrected on every page: the issue PDF then writes each as image and text layer. */
+  const correctEveryPage = () => {
+    const first = archive.db.prepare(
+      'SELECT id, text FROM lines WHERE page_id = ? ORDER BY position LIMIT 1',
+    );
+    for (const pageId of archive.db.prepare('SELECT id FROM pages').pluck().all() as number[]) {
+      const line = first.get(pageId) as { id: number; text: string } | undefined;
+      if (line) correctLine(archive.db, line.id, `${line.text}.`, 'bench');
+    }
+  };
+  const runs: { label: string; format: 'mets' | 'pdf'; zip: boolean; before?: () => void }[] = [
     { label: 'METS/ALTO folder', format: 'mets', zip: false },
-    { label: 'issue PDF', format: 'pdf', zip: false },
+    { label: 'issue PDF, pages as printed (copied by pdf-lib)', format: 'pdf', zip: false },
+    {
+      label: 'issue PDF, corrected pages (image and text layer, streamed)',
+      format: 'pdf',
+      zip: false,
+      before: correctEveryPage,
+    },
     { label: 'METS/ALTO as ZIP', format: 'mets', zip: true },
   ];
   console.log(`\nexport: one issue of ${pages} pages, and one of half as many`);
@@ -136,10 +154,11 @@ try {
   let metsFolder = '';
   let metsSeconds = 0;
   for (const run of runs) {
+    run.before?.();
     for (const { issueId, count } of issues) {
       const out = path.join(
         work,
-        `out-${run.format}-${run.zip ? 'zip' : 'dir'}-${count}${run.zip ? '.zip' : ''}`,
+        `out-${run.format}-${run.zip ? 'zip' : 'dir'}-${count}-${runs.indexOf(run)}${run.zip ? '.zip' : ''}`,
       );
       started = performance.now();
       const { peak, before } = await peakRss(() =>

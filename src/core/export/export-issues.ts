@@ -60,11 +60,6 @@ export async function exportIssues(
     ),
   ];
   const written: string[] = [];
-  const write = (name: string, content: string | Buffer) => {
-    const file = path.join(outDir, name);
-    writeFileSync(file, content);
-    written.push(file);
-  };
   for (const issueId of ids) {
     const issue = loadIssueExport(archive, issueId, (p) => path.extname(p.rasterPath).toLowerCase());
     const stem = issueStem(issue);
@@ -73,17 +68,18 @@ export async function exportIssues(
       const pages = issue.pages
         .filter((p) => !wanted || wanted.has(p.listing.id))
         .map((p): IssuePdfPage => {
-          const scan = async () => ({
-            jpeg: await sharp(archive.resolve(p.listing.rasterPath), { limitInputPixels: false })
-              .flatten({ background: '#ffffff' })
-              .toColourspace('srgb')
-              .jpeg({ quality: 85 })
-              .toBuffer(),
+          const scan = {
+            jpeg: () =>
+              sharp(archive.resolve(p.listing.rasterPath), { limitInputPixels: false })
+                .flatten({ background: '#ffffff' })
+                .toColourspace('srgb')
+                .jpeg({ quality: 85 })
+                .toBuffer(),
             widthPx: p.model.width,
             heightPx: p.model.height,
             dpi: p.model.dpi ?? 300,
             lines: p.model.regions.flatMap((r) => r.lines),
-          });
+          };
           // A born-digital page nobody corrected is kept as printed; a corrected one is written
           // as image and text layer, so that what searches find is the corrected text.
           const file = storedFile(archive.db, p.listing.sourceSha256);
@@ -99,13 +95,16 @@ export async function exportIssues(
             scan,
           };
         });
-      write(
-        `${stem}.pdf`,
-        await writeIssuePdf(pages, {
+      const file = path.join(outDir, `${stem}.pdf`);
+      written.push(file);
+      await writeIssuePdf(
+        pages,
+        {
           title: `${issue.title} ${issue.date}`.trim(),
           date: issue.date,
           language: mainLanguage(issue.pages[0]?.model.languages ?? null)?.bcp47 ?? null,
-        }),
+        },
+        file,
       );
       continue;
     }

@@ -4,12 +4,18 @@
 // title, date and language are set once for all pages.
 
 import { PDFDocument, PDFName } from 'pdf-lib';
-import { writeSearchablePdf, xmpPacket, type PdfMetadata, type PdfPage } from './searchable-pdf.ts';
+import { writeFileSync } from 'node:fs';
+import {
+  searchablePdfBuffer,
+  writeSearchablePdfFile,
+  xmpPacket,
+  type PdfMetadata,
+  type PdfPage,
+} from './searchable-pdf.ts';
 
 export type IssuePdfPage =
   /** A page of a born-digital PDF, kept as it is; `scan` is used when the original cannot be copied. */
-  | { original: { pdf: Buffer; index: number }; scan: () => Promise<PdfPage> }
-  | { original?: undefined; scan: () => Promise<PdfPage> };
+  { original: { pdf: Buffer; index: number }; scan: PdfPage } | { original?: undefined; scan: PdfPage };
 
 async function loadOriginal(pdf: Buffer): Promise<PDFDocument | null> {
   try {
@@ -20,7 +26,23 @@ async function loadOriginal(pdf: Buffer): Promise<PDFDocument | null> {
   }
 }
 
-export async function writeIssuePdf(pages: readonly IssuePdfPage[], meta: PdfMetadata): Promise<Buffer> {
+/**
+ * Writes the issue's PDF to `file`. An issue of scans only is streamed, a page at a time; one
+ * with pages kept as printed goes through pdf-lib, which holds the document whole.
+ */
+export async function writeIssuePdf(
+  pages: readonly IssuePdfPage[],
+  meta: PdfMetadata,
+  file: string,
+): Promise<void> {
+  if (pages.every((p) => !p.original)) {
+    await writeSearchablePdfFile(
+      pages.map((p) => p.scan),
+      meta,
+      file,
+    );
+    return;
+  }
   const originals = new Map<Buffer, Promise<PDFDocument | null>>();
   const sourceOf = async (page: IssuePdfPage) => {
     if (!page.original) return null;
@@ -29,12 +51,12 @@ export async function writeIssuePdf(pages: readonly IssuePdfPage[], meta: PdfMet
     return doc && page.original.index < doc.getPageCount() ? doc : null;
   };
   const sources = await Promise.all(pages.map(sourceOf));
-  const scans = await Promise.all(pages.map((p, i) => (sources[i] ? null : p.scan())));
-  const scanned = scans.filter((s): s is PdfPage => s !== null);
-  // Scans only: the text-layer writer makes the whole document.
-  if (scanned.length === pages.length) return writeSearchablePdf(scanned, meta);
+  const scanned = pages.filter((_, i) => !sources[i]).map((p) => p.scan);
+  // Scans only after all (no original could be copied): streamed like any issue of scans.
+  if (scanned.length === pages.length) return writeSearchablePdfFile(scanned, meta, file);
   const out = await PDFDocument.create({ updateMetadata: false });
-  const layered = scanned.length > 0 ? await PDFDocument.load(writeSearchablePdf(scanned, meta)) : null;
+  const layered =
+    scanned.length > 0 ? await PDFDocument.load(await searchablePdfBuffer(scanned, meta)) : null;
   let nextScan = 0;
   for (const [i, page] of pages.entries()) {
     const source = sources[i];
@@ -49,5 +71,5 @@ export async function writeIssuePdf(pages: readonly IssuePdfPage[], meta: PdfMet
   if (meta.date) out.setCreationDate(new Date(`${meta.date}T00:00:00Z`));
   const xmp = out.context.stream(xmpPacket(meta), { Type: 'Metadata', Subtype: 'XML' });
   out.catalog.set(PDFName.of('Metadata'), out.context.register(xmp));
-  return Buffer.from(await out.save());
+  writeFileSync(file, await out.save());
 }

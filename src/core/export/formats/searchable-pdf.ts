@@ -3,19 +3,36 @@
 // is set in Type 3 fonts with empty glyphs and a ToUnicode map, 256 characters a font: no CJK
 // font has to be embedded, and any character the archive holds can be written.
 
+import { closeSync, openSync, writeSync } from 'node:fs';
+
 export interface PdfPage {
-  /** JPEG bytes of the page image. */
-  jpeg: Buffer;
+  /** JPEG bytes of the page image, made when the page is written and let go after it. */
+  jpeg: () => Promise<Buffer>;
   widthPx: number;
   heightPx: number;
   dpi: number;
   lines: { text: string; box: { x0: number; y0: number; x1: number; y1: number } }[];
 }
 
+/**
+ * Writes numbered objects one after another to `out`, keeping only their offsets: the document
+ * is never held whole, only the object being written.
+ */
 class PdfBuilder {
-  private readonly chunks: Buffer[] = [Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n', 'latin1')];
-  private length = this.chunks[0]!.length;
+  private length = 0;
   private readonly offsets: number[] = [];
+
+  private readonly out: (chunk: Buffer) => void;
+
+  constructor(out: (chunk: Buffer) => void) {
+    this.out = out;
+    this.emit(Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n', 'latin1'));
+  }
+
+  private emit(chunk: Buffer): void {
+    this.out(chunk);
+    this.length += chunk.length;
+  }
 
   reserve(): number {
     this.offsets.push(0);
@@ -24,21 +41,21 @@ class PdfBuilder {
 
   write(id: number, body: string | Buffer, stream?: Buffer): void {
     this.offsets[id - 1] = this.length;
-    const head = Buffer.from(`${id} 0 obj\n`, 'latin1');
-    const parts = [head, typeof body === 'string' ? Buffer.from(body, 'latin1') : body];
-    if (stream) parts.push(Buffer.from('\nstream\n', 'latin1'), stream, Buffer.from('\nendstream', 'latin1'));
-    parts.push(Buffer.from('\nendobj\n', 'latin1'));
-    for (const p of parts) {
-      this.chunks.push(p);
-      this.length += p.length;
+    this.emit(Buffer.from(`${id} 0 obj\n`, 'latin1'));
+    this.emit(typeof body === 'string' ? Buffer.from(body, 'latin1') : body);
+    if (stream) {
+      this.emit(Buffer.from('\nstream\n', 'latin1'));
+      this.emit(stream);
+      this.emit(Buffer.from('\nendstream', 'latin1'));
     }
+    this.emit(Buffer.from('\nendobj\n', 'latin1'));
   }
 
-  finish(rootId: number, infoId: number): Buffer {
+  finish(rootId: number, infoId: number): void {
     const xref = this.length;
     const rows = this.offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
     const tail = `xref\n0 ${this.offsets.length + 1}\n0000000000 65535 f \n${rows}trailer\n<< /Size ${this.offsets.length + 1} /Root ${rootId} 0 R /Info ${infoId} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-    return Buffer.concat([...this.chunks, Buffer.from(tail, 'latin1')]);
+    this.emit(Buffer.from(tail, 'latin1'));
   }
 }
 
@@ -101,7 +118,15 @@ export function xmpPacket(meta: PdfMetadata): Buffer {
   );
 }
 
-export function writeSearchablePdf(pages: readonly PdfPage[], meta: PdfMetadata): Buffer {
+/**
+ * Writes the document to `out` page by page: the text of every page first (the fonts need all
+ * its characters), then each page's image, made, written and let go before the next.
+ */
+export async function writeSearchablePdf(
+  pages: readonly PdfPage[],
+  meta: PdfMetadata,
+  out: (chunk: Buffer) => void,
+): Promise<void> {
   // One code (font number, byte) per distinct character of the issue.
   const characters: string[] = [];
   const codeOf = new Map<string, { font: number; code: number }>();
@@ -114,7 +139,7 @@ export function writeSearchablePdf(pages: readonly PdfPage[], meta: PdfMetadata)
       }
     }
   }
-  const pdf = new PdfBuilder();
+  const pdf = new PdfBuilder(out);
   const catalog = pdf.reserve();
   const pagesId = pdf.reserve();
   const info = pdf.reserve();
@@ -146,10 +171,11 @@ export function writeSearchablePdf(pages: readonly PdfPage[], meta: PdfMetadata)
     const w = page.widthPx * scale;
     const h = page.heightPx * scale;
     const image = pdf.reserve();
+    const jpeg = await page.jpeg();
     pdf.write(
       image,
-      `<< /Type /XObject /Subtype /Image /Width ${page.widthPx} /Height ${page.heightPx} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${page.jpeg.length} >>`,
-      page.jpeg,
+      `<< /Type /XObject /Subtype /Image /Width ${page.widthPx} /Height ${page.heightPx} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>`,
+      jpeg,
     );
     let content = `q ${n(w)} 0 0 ${n(h)} 0 0 cm /Im0 Do Q\nBT 3 Tr\n`;
     for (const line of page.lines) {
@@ -199,5 +225,30 @@ export function writeSearchablePdf(pages: readonly PdfPage[], meta: PdfMetadata)
   pdf.write(catalog, `<< /Type /Catalog /Pages ${pagesId} 0 R /Metadata ${metadata} 0 R${lang} >>`);
   const created = meta.date ? ` /CreationDate (D:${meta.date.replace(/-/g, '')})` : '';
   pdf.write(info, `<< /Title ${pdfString(meta.title)} /Producer (Backfile)${created} >>`);
-  return pdf.finish(catalog, info);
+  pdf.finish(catalog, info);
+}
+
+/** The document written straight to a file, one object at a time. */
+export async function writeSearchablePdfFile(
+  pages: readonly PdfPage[],
+  meta: PdfMetadata,
+  file: string,
+): Promise<void> {
+  const fd = openSync(file, 'w');
+  try {
+    await writeSearchablePdf(pages, meta, (chunk) => writeAll(fd, chunk));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, chunk: Buffer): void {
+  for (let done = 0; done < chunk.length;) done += writeSync(fd, chunk, done);
+}
+
+/** The document in memory, for a writer that must load it whole (pdf-lib, in issue-pdf.ts). */
+export async function searchablePdfBuffer(pages: readonly PdfPage[], meta: PdfMetadata): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  await writeSearchablePdf(pages, meta, (chunk) => chunks.push(chunk));
+  return Buffer.concat(chunks);
 }
