@@ -44,7 +44,7 @@ describe('suggested articles in the app', () => {
       await expect.poll(() => page.locator('.articles-view .empty').textContent()).toContain('No articles');
 
       await page.goto(url);
-      const issue = page.locator('.issue-group', { hasText: '2018-10-19' });
+      const issue = page.locator('.issue-group', { hasText: '19 October 2018' });
       await issue.getByRole('button', { name: 'Suggest for this issue' }).click();
       const report = issue.locator('.suggest-report');
       await expect
@@ -57,17 +57,17 @@ describe('suggested articles in the app', () => {
       expect(await report.textContent()).toMatch(/stories continued on other pages were joined/);
 
       // The unread page: the report names it and says why.
-      const unread = page.locator('.issue-group', { hasText: '2020-01-01' });
+      const unread = page.locator('.issue-group', { hasText: '1 January 2020' });
       await unread.getByRole('button', { name: 'Suggest for this issue' }).click();
       await expect
         .poll(() => unread.locator('.suggest-report .error').textContent())
-        .toBe('Unread · 2020-01-01 · p. 1: it has no text yet. Read it with OCR first.');
+        .toBe('Unread · 1 January 2020 · p. 1: it has no text yet. Read it with OCR first.');
 
       await page.getByRole('link', { name: 'Articles', exact: true }).click();
       const rows = page.locator('.articles-table tbody tr');
       await expect.poll(() => rows.count()).toBe(made.length);
       expect(await page.locator('.articles-table .badge').count()).toBe(made.length);
-      expect(await rows.first().textContent()).toContain('文峪河报 · 2018-10-19');
+      expect(await rows.first().textContent()).toContain('文峪河报 · 19 October 2018');
       await page.screenshot({ path: path.join(SHOTS, 'articles-en.png') });
 
       // Filtered by status, in the URL. The article taken is a story printed on two pages.
@@ -124,7 +124,7 @@ describe('suggested articles in the app', () => {
     const archive = await issueArchive();
     await withApp(browser(), archive, 'zh-CN', async (page, url) => {
       await page.goto(url);
-      const issue = page.locator('.issue-group', { hasText: '2018-10-19' });
+      const issue = page.locator('.issue-group', { hasText: '2018年10月19日' });
       await issue.getByRole('button', { name: '为本期建议' }).click();
       await expect
         .poll(() => issue.locator('.suggest-report').textContent(), { timeout: 60_000 })

@@ -38,7 +38,7 @@ describe('the background work panel', () => {
       await expect.poll(() => rows.count()).toBe(1);
       expect(await rows.first().getAttribute('class')).toContain('job-failed');
       const row = (await rows.first().textContent())!;
-      expect(row).toContain('文峪河报 · 2018-10-19 · p. 3');
+      expect(row).toContain('文峪河报 · 19 October 2018 · p. 3');
       expect(row).not.toMatch(/page 2\b/);
       // Why, in words for the archivist; the archive's path only on hover.
       const reason = page.locator('.jobs .error');
@@ -48,7 +48,7 @@ describe('the background work panel', () => {
       expect(await reason.getAttribute('title')).toContain(raster);
       await page.getByLabel('Language').selectOption('zh');
       await expect.poll(() => reason.textContent()).toBe('档案中缺少本版的扫描件，请重新导入。');
-      expect(await rows.first().textContent()).toContain('文峪河报 · 2018-10-19 · 第3版');
+      expect(await rows.first().textContent()).toContain('文峪河报 · 2018年10月19日 · 第3版');
     });
   });
 });

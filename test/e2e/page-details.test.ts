@@ -41,7 +41,7 @@ describe('selecting pages and editing their details', () => {
       await expect.poll(() => form.getByLabel('Page number').count()).toBe(0); // one page only
       await form.getByRole('button', { name: 'Save' }).click();
       await expect.poll(() => page.locator('.title-group h2').allTextContents()).toEqual(['文峪河报']);
-      await expect.poll(() => page.locator('.issue-group h3').allTextContents()).toEqual(['2018-10-19']);
+      await expect.poll(() => page.locator('.issue-group h3').allTextContents()).toEqual(['19 October 2018']);
       for (const id of [1, 2, 3]) expect(filed(id)).toMatchObject({ title: '文峪河报', date: '2018-10-19' });
 
       await page.getByRole('button', { name: 'Clear selection' }).click();

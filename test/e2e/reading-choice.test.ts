@@ -59,7 +59,7 @@ describe('choosing how a title and an issue are read', () => {
 
       // The second issue chooses German: the dialog offers its title's choice as the default.
       await issueButton(1).click();
-      const issueDialog = page.getByRole('dialog', { name: 'How the issue of 1911-03-02 is read' });
+      const issueDialog = page.getByRole('dialog', { name: 'How the issue of 2 March 1911 is read' });
       const language = issueDialog.getByLabel('Read as');
       expect(await language.locator('option').first().textContent()).toBe('as the title: English');
       await language.selectOption('deu');

@@ -52,7 +52,7 @@ describe('reading pages again from the library', () => {
       await expect
         .poll(() => dialog.locator('li').textContent())
         .toBe(
-          '文峪河报 · 2018-10-19 · p. 1: 1 corrected line is kept; every other line is read again; the page goes back from “corrected” to “in correction”',
+          '文峪河报 · 19 October 2018 · p. 1: 1 corrected line is kept; every other line is read again; the page goes back from “corrected” to “in correction”',
         );
       expect(jobs()).toBe(before); // still nothing, until the answer
 

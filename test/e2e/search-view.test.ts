@@ -30,7 +30,10 @@ describe('search results', () => {
       const groups = page.locator('.hit-page');
       await expect.poll(() => groups.count(), { timeout: 30_000 }).toBe(2);
       const heads = await page.locator('.hit-page h3').allTextContents();
-      expect(heads.sort()).toEqual(['文峪河报 · 2018-10-19 · p. 1', '文峪河报 · 2018-10-19 · p. 2']);
+      expect(heads.sort()).toEqual([
+        '文峪河报 · 19 October 2018 · p. 1',
+        '文峪河报 · 19 October 2018 · p. 2',
+      ]);
       expect(await page.locator('.hit-page-head img').count()).toBe(2);
       // Every hit sits under its own page's heading: as many as that page has lines with the word.
       for (let g = 0; g < 2; g++) {

@@ -2,6 +2,7 @@
 // review status, whether it is still a suggestion, and its length; filtered by status (kept in
 // the URL). A headline opens the article's reading view.
 
+import { issueDate } from '../i18n/dates.ts';
 import { HTMLSelect } from '@blueprintjs/core';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -66,7 +67,7 @@ export function ArticlesView({ api, status }: Props) {
                   {a.suggested && <span className="badge">{t('suggest.suggested')}</span>}
                 </td>
                 <td>
-                  {a.title} · {a.date || t('undated')}
+                  {a.title} · {a.date ? issueDate(a.date) : t('undated')}
                 </td>
                 <td>
                   {a.pages.map((p) => (

@@ -16,6 +16,7 @@ import { ImportForm } from './ImportForm.tsx';
 import { JobsPanel } from './JobsPanel.tsx';
 import { PageDetailsForm } from './PageDetailsForm.tsx';
 import { pageLabel } from '../page-label.ts';
+import { issueDate } from '../i18n/dates.ts';
 import { SuggestLayout } from '../articles/SuggestLayout.tsx';
 import { ReReadOffer } from './ReReadOffer.tsx';
 import { ReadingChoice } from './ReadingChoice.tsx';
@@ -38,7 +39,7 @@ function groupPages(
     if (!title) titles.push((title = { title: page.title, issues: [] }));
     const key = String(page.issueId);
     let issue = title.issues.find((i) => i.key === key);
-    if (!issue) title.issues.push((issue = { key, label: page.date, pages: [] }));
+    if (!issue) title.issues.push((issue = { key, label: page.date ? issueDate(page.date) : '', pages: [] }));
     issue.pages.push(page);
   }
   return titles;
