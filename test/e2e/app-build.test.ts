@@ -1,7 +1,8 @@
 // The app as the browser gets it, in Chromium against `backfile serve`: React's production build
 // (the development one, which the test runner's NODE_ENV=test once gave it, runs every effect
 // twice and renders several times slower), and one event stream for every view, however many
-// views come and go (a stream each held one of the browser's six connections to the server).
+// views come and go (a stream each held one of the browser's six connections to the server); the
+// page image asked for as the page view opens, and its viewer made once.
 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,20 @@ const COUNT_STREAMS = `{
   const Real = window.EventSource;
   window.__streams = 0;
   window.EventSource = function (url, options) { window.__streams++; return new Real(url, options); };
+}`;
+
+/** Counts the OpenSeadragon viewers ever put in the page (each makes one container). */
+const COUNT_VIEWERS = `{
+  const seen = new WeakSet();
+  window.__viewers = 0;
+  new MutationObserver((changes) => {
+    for (const change of changes)
+      for (const node of change.addedNodes)
+        if (node.classList && node.classList.contains('openseadragon-container') && !seen.has(node)) {
+          seen.add(node); // OpenSeadragon moves its container once it is in: one viewer, one count
+          window.__viewers++;
+        }
+  }).observe(document, { childList: true, subtree: true });
 }`;
 
 describe('the app in the browser', () => {
@@ -41,6 +56,34 @@ describe('the app in the browser', () => {
       await expect.poll(() => page.locator('.pages li').count()).toBe(1);
       expect(await page.evaluate('window.__streams')).toBe(1);
       expect(messages.filter((m) => /React DevTools|development build/i.test(m))).toEqual([]);
+    });
+  });
+
+  it('starts the page image with the page’s text, and keeps its one viewer when the text comes', async () => {
+    const archive = tempArchive();
+    const scan = await writeTextScan(
+      path.join(tempDir(), 'p.png'),
+      [{ x: 60, y: 60, lines: LEFT_COLUMN }],
+      1300,
+      500,
+    );
+    await importScans(archive, [scan], { title: 'Gazette', date: '1911-03-01' });
+    await withApp(browser(), archive, 'en-GB', async (page, url) => {
+      await page.addInitScript(COUNT_VIEWERS);
+      await page.goto(url);
+      await expect.poll(() => page.locator('.pages li').count()).toBe(1);
+      await page.locator('.open-page').click();
+      await expect.poll(() => page.locator('[data-full-view-ms]').count(), { timeout: 30_000 }).toBe(1);
+      await expect.poll(() => page.locator('.page-toolbar h1').textContent()).toContain('Gazette');
+      expect(await page.evaluate('window.__viewers')).toBe(1);
+      // Asked for in the same moment as the page's text, not after it arrived.
+      const order = (await page.evaluate(`(() => {
+        const entries = performance.getEntriesByType('resource');
+        const descriptor = entries.find((e) => e.name.includes('/tiles?'));
+        const text = entries.find((e) => e.name.endsWith('/api/getPage'));
+        return { descriptorStart: descriptor.startTime, textArrived: text.responseEnd };
+      })()`)) as { descriptorStart: number; textArrived: number };
+      expect(order.descriptorStart).toBeLessThan(order.textArrived);
     });
   });
 });

@@ -18,9 +18,8 @@ const DziSource = OpenSeadragon.DziTileSource as unknown as new (options: object
 export type PointerKind = 'down' | 'move' | 'up' | 'dblclick';
 
 interface Props {
+  /** The page's Deep Zoom descriptor; the page's size is read from it. */
   tilesUrl: string;
-  width: number;
-  height: number;
   /** When set, panning and zooming by mouse stop and pointer events go to the tool. */
   drawing: boolean;
   onPointer(kind: PointerKind, at: Point): void;
@@ -41,6 +40,9 @@ export function PageImage(props: Props) {
   const host = useRef<HTMLDivElement>(null);
   const viewer = useRef<OpenSeadragon.Viewer | null>(null);
   const [overlay, setOverlay] = useState<HTMLDivElement | null>(null);
+  // The page's size in pixels, from its descriptor: the view starts before the page's text and
+  // record have come, and keeps its viewer when they do.
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const handlers = useRef(props);
   useEffect(() => {
@@ -55,6 +57,7 @@ export function PageImage(props: Props) {
       try {
         const dzi = await loadDzi(props.tilesUrl);
         if (cancelled || !host.current) return;
+        setSize({ width: dzi.width, height: dzi.height });
         v = OpenSeadragon({
           element: host.current,
           tileSources: new DziSource({
@@ -109,7 +112,7 @@ export function PageImage(props: Props) {
           element.className = 'page-overlay';
           v!.addOverlay({
             element,
-            location: new OpenSeadragon.Rect(0, 0, 1, props.height / props.width),
+            location: new OpenSeadragon.Rect(0, 0, 1, dzi.height / dzi.width),
           });
           setOverlay(element);
         });
@@ -123,7 +126,7 @@ export function PageImage(props: Props) {
       viewer.current = null;
       v?.destroy();
     };
-  }, [props.tilesUrl, props.width, props.height]);
+  }, [props.tilesUrl]);
 
   useEffect(() => {
     viewer.current?.setMouseNavEnabled(!props.drawing);
@@ -147,7 +150,7 @@ export function PageImage(props: Props) {
   // Pointer events for the drawing tools, in page pixels.
   useEffect(() => {
     const element = host.current;
-    if (!element || !overlay) return;
+    if (!element || !overlay || !size) return;
     const toPage = (e: MouseEvent): Point | null => {
       const v = viewer.current;
       if (!v) return null;
@@ -155,7 +158,7 @@ export function PageImage(props: Props) {
       const p = v.viewport.viewerElementToImageCoordinates(
         new OpenSeadragon.Point(e.clientX - rect.left, e.clientY - rect.top),
       );
-      return [Math.max(0, Math.min(props.width, p.x)), Math.max(0, Math.min(props.height, p.y))];
+      return [Math.max(0, Math.min(size.width, p.x)), Math.max(0, Math.min(size.height, p.y))];
     };
     const make = (kind: PointerKind) => (e: MouseEvent) => {
       if (!handlers.current.drawing) {
@@ -178,7 +181,7 @@ export function PageImage(props: Props) {
     return () => {
       for (const [name, fn] of listeners) element.removeEventListener(name, fn as EventListener, true);
     };
-  }, [overlay, props.width, props.height]);
+  }, [overlay, size]);
 
   // Opened at a search hit: the hit's line and a few lines around it fill the view, once.
   const zoomed = useRef<string | null>(null);
@@ -234,9 +237,10 @@ export function PageImage(props: Props) {
         </ToolButton>
       </ButtonGroup>
       {overlay &&
+        size &&
         createPortal(
           <svg
-            viewBox={`0 0 ${props.width} ${props.height}`}
+            viewBox={`0 0 ${size.width} ${size.height}`}
             preserveAspectRatio="none"
             className={props.drawing ? 'drawing' : ''}
           >

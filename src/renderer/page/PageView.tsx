@@ -14,7 +14,6 @@ import { ExportDialog } from '../export/ExportDialog.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { LineEditor } from './LineEditor.tsx';
 import { PageImage } from './PageImage.tsx';
-import { loadDzi } from './dzi.ts';
 import { PageOverlay } from './PageOverlay.tsx';
 import { RegionPanel } from './RegionPanel.tsx';
 import { PageStrip } from './PageStrip.tsx';
@@ -77,8 +76,6 @@ const isLineEditor = (e: KeyboardEvent) =>
 export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Props) {
   const { t } = useTranslation();
   const { data, error, setError } = usePageData(api, pageId);
-  // The image's descriptor, asked for beside the page's text rather than after it.
-  useEffect(() => void loadDzi(api.pageImageUrl(pageId, 'tiles')).catch(() => undefined), [api, pageId]);
   const onError = useCallback((m: string) => setError(m), [setError]);
   const corrections = useCorrections(api, archiveId, pageId, data?.lines, onError);
   // The line being edited, by id (a search hit's line to begin with), so it survives reloads.
@@ -170,10 +167,28 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
   }, [api, drawing, selected, undo, redo, onError, data, corrections]);
 
   const hits = useMemo(() => hitBoxes(lines, query), [lines, query]);
+  const columns = {
+    gridTemplateColumns: `minmax(0, ${split.share}fr) 6px minmax(320px, ${1 - split.share}fr)`,
+  };
   if (!data)
     return (
       <section className="page-view">
         {error ? <p className="error">{error}</p> : <p>{t('loading')}</p>}
+        {/* The image starts loading with the text, and keeps its viewer (the key) when the text comes. */}
+        {!error && (
+          <div key="workspace" className="side-by-side" style={columns}>
+            <PageImage
+              tilesUrl={api.pageImageUrl(pageId, 'tiles')}
+              drawing={false}
+              onPointer={() => undefined}
+              onClickAt={() => undefined}
+              onHoverAt={() => undefined}
+              focusBox={null}
+            >
+              {null}
+            </PageImage>
+          </div>
+        )}
       </section>
     );
   const active = lines[activeIndex] ?? null;
@@ -313,14 +328,9 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
       {corrections.restored > 0 && (
         <p className="notice">{t('editor.restored', { count: corrections.restored })}</p>
       )}
-      <div
-        className="side-by-side"
-        style={{ gridTemplateColumns: `minmax(0, ${split.share}fr) 6px minmax(320px, ${1 - split.share}fr)` }}
-      >
+      <div key="workspace" className="side-by-side" style={columns}>
         <PageImage
           tilesUrl={api.pageImageUrl(pageId, 'tiles')}
-          width={page.width}
-          height={page.height}
           drawing={drawing.tool !== 'pan'}
           onPointer={drawing.pointer}
           onClickAt={(at, additive) => {

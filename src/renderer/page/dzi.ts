@@ -33,9 +33,8 @@ export function parseDzi(xml: string, descriptorUrl: string): DziInfo {
 const descriptors = new Map<string, Promise<DziInfo>>();
 
 /**
- * The descriptor, fetched once per page and run of the app: the page view asks for it as it
- * opens, beside the page's text, so the image does not wait for the text to start loading.
- * A failed fetch is forgotten, to be tried again.
+ * The descriptor, fetched once per page and run of the app (a page opened again, by its
+ * previous/next buttons, has it at once). A failed fetch is forgotten, to be tried again.
  */
 export function loadDzi(url: string): Promise<DziInfo> {
   let descriptor = descriptors.get(url);
