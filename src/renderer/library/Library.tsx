@@ -247,6 +247,7 @@ export function Library({ api }: { api: BackfileApi }) {
                 api={api}
                 choices={readingChoices}
                 scope={{ titleId: title.issues[0]!.pages[0]!.titleId, name: title.title }}
+                onChosen={setReadingChoices}
                 onError={setError}
               />
             )}
@@ -264,6 +265,7 @@ export function Library({ api }: { api: BackfileApi }) {
                       issueId: issue.pages[0]!.issueId,
                       name: issue.label || t('undated'),
                     }}
+                    onChosen={setReadingChoices}
                     onError={setError}
                   />
                 )}

@@ -39,11 +39,14 @@ export function ReadingChoice({
   api,
   choices,
   scope,
+  onChosen,
   onError,
 }: {
   api: BackfileApi;
   choices: ReadingChoices;
   scope: ReadingScope;
+  /** The archive's choices after a save, as the core answers them. */
+  onChosen: (choices: ReadingChoices) => void;
   onError: (message: string) => void;
 }) {
   const { t } = useTranslation();
@@ -70,6 +73,7 @@ export function ReadingChoice({
           choices={choices}
           scope={scope}
           onClose={() => setOpen(false)}
+          onChosen={onChosen}
           onError={onError}
         />
       )}
@@ -82,12 +86,14 @@ function ReadingDialog({
   choices,
   scope,
   onClose,
+  onChosen,
   onError,
 }: {
   api: BackfileApi;
   choices: ReadingChoices;
   scope: ReadingScope;
   onClose: () => void;
+  onChosen: (choices: ReadingChoices) => void;
   onError: (message: string) => void;
 }) {
   const { t } = useTranslation();
@@ -116,10 +122,18 @@ function ReadingDialog({
           ? {}
           : { languages: (language || null) as LanguageChoice | null }),
       })
-      .then(onClose, (e: Error) => {
-        setBusy(false);
-        onError(e.message);
-      });
+      // The answer is shown at once: the change event may reach this window later, or (sent
+      // before its event stream was connected) not at all.
+      .then(
+        (saved) => {
+          onChosen(saved);
+          onClose();
+        },
+        (e: Error) => {
+          setBusy(false);
+          onError(e.message);
+        },
+      );
   };
   const heading = t(issue ? 'readingChoice.issueHeading' : 'readingChoice.titleHeading', {
     name: scope.name,
