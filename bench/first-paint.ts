@@ -181,39 +181,32 @@ async function measureEnter(browser: Browser, server: RunningServer, pageId: num
   return { count, corrected, unchanged };
 }
 
+/** One table of first-tile figures, the 300- and 600-dpi page each measured by `measureOne`. */
+async function firstTileTable(heading: string, measureOne: typeof measure): Promise<void> {
+  console.log(heading);
+  console.log(
+    '| page | first tile drawn (median, min–max) | first view complete | reference: whole raster as one image | ratio first tile / reference |',
+  );
+  console.log('|---|---|---|---|---|');
+  const cell = (xs: number[]) =>
+    `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
+  for (const [label, page] of [
+    ['300 dpi', pages[0]!],
+    ['600 dpi', pages[1]!],
+  ] as const) {
+    const r = await measureOne(browser, server, page.id);
+    console.log(
+      `| ${label}, ${page.width}×${page.height} | ${cell(r.firstTile)} | ${cell(r.fullView)} | ${cell(r.wholeRaster)} | ${(median(r.firstTile) / median(r.wholeRaster)).toFixed(2)} |`,
+    );
+  }
+}
+
 try {
-  console.log(`bench/first-paint — ${RUNS} cold runs per page, ms since navigation`);
-  console.log(
-    '| page | first tile drawn (median, min–max) | first view complete | reference: whole raster as one image | ratio first tile / reference |',
+  await firstTileTable(`bench/first-paint — ${RUNS} cold runs per page, ms since navigation`, measure);
+  await firstTileTable(
+    `\nopening a page from the library of the running app — ${RUNS} runs, ms since the click`,
+    measureInApp,
   );
-  console.log('|---|---|---|---|---|');
-  for (const [label, page] of [
-    ['300 dpi', pages[0]!],
-    ['600 dpi', pages[1]!],
-  ] as const) {
-    const r = await measure(browser, server, page.id);
-    const cell = (xs: number[]) =>
-      `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
-    console.log(
-      `| ${label}, ${page.width}×${page.height} | ${cell(r.firstTile)} | ${cell(r.fullView)} | ${cell(r.wholeRaster)} | ${(median(r.firstTile) / median(r.wholeRaster)).toFixed(2)} |`,
-    );
-  }
-  console.log(`\nopening a page from the library of the running app — ${RUNS} runs, ms since the click`);
-  console.log(
-    '| page | first tile drawn (median, min–max) | first view complete | reference: whole raster as one image | ratio first tile / reference |',
-  );
-  console.log('|---|---|---|---|---|');
-  for (const [label, page] of [
-    ['300 dpi', pages[0]!],
-    ['600 dpi', pages[1]!],
-  ] as const) {
-    const r = await measureInApp(browser, server, page.id);
-    const cell = (xs: number[]) =>
-      `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
-    console.log(
-      `| ${label}, ${page.width}×${page.height} | ${cell(r.firstTile)} | ${cell(r.fullView)} | ${cell(r.wholeRaster)} | ${(median(r.firstTile) / median(r.wholeRaster)).toFixed(2)} |`,
-    );
-  }
   const long = pages[2]!;
   const enter = await measureEnter(browser, server, long.id, 15);
   const focused = (xs: { focused: number }[]) => xs.map((x) => x.focused);

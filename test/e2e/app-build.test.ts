@@ -33,16 +33,22 @@ const COUNT_VIEWERS = `{
   }).observe(document, { childList: true, subtree: true });
 }`;
 
+/** An archive of one small printed page, not yet read. */
+async function onePageArchive() {
+  const archive = tempArchive();
+  const scan = await writeTextScan(
+    path.join(tempDir(), 'p.png'),
+    [{ x: 60, y: 60, lines: LEFT_COLUMN }],
+    1300,
+    500,
+  );
+  await importScans(archive, [scan], { title: 'Gazette', date: '1911-03-01' });
+  return archive;
+}
+
 describe('the app in the browser', () => {
   it('is React’s production build and keeps one event stream across views', async () => {
-    const archive = tempArchive();
-    const scan = await writeTextScan(
-      path.join(tempDir(), 'p.png'),
-      [{ x: 60, y: 60, lines: LEFT_COLUMN }],
-      1300,
-      500,
-    );
-    await importScans(archive, [scan], { title: 'Gazette', date: '1911-03-01' });
+    const archive = await onePageArchive();
     await withApp(browser(), archive, 'en-GB', async (page, url) => {
       const messages: string[] = [];
       page.on('console', (m) => messages.push(m.text()));
@@ -60,14 +66,7 @@ describe('the app in the browser', () => {
   });
 
   it('starts the page image with the page’s text, and keeps its one viewer when the text comes', async () => {
-    const archive = tempArchive();
-    const scan = await writeTextScan(
-      path.join(tempDir(), 'p.png'),
-      [{ x: 60, y: 60, lines: LEFT_COLUMN }],
-      1300,
-      500,
-    );
-    await importScans(archive, [scan], { title: 'Gazette', date: '1911-03-01' });
+    const archive = await onePageArchive();
     await withApp(browser(), archive, 'en-GB', async (page, url) => {
       await page.addInitScript(COUNT_VIEWERS);
       await page.goto(url);
