@@ -3,6 +3,8 @@
 // against the naive way, measured in the same run: navigating to the page's full master raster
 // as one image (load event, image decoded). For the sample 300-dpi page and the same page at
 // 600 dpi (a broadsheet's size), with a cold cache every run (a new browser context).
+// The floor, in the same runs: OpenSeadragon alone (bench/bare-viewer), set up as the app sets it
+// up, on the same tiles from a second server on the same archive: what no app could beat.
 // Then the same from inside the running app: a page opened from the library, timed from the click.
 // Then proofreading speed on a long page (sample page 1's born-digital PDF: 280 lines): from
 // pressing Enter on a line just corrected until the next line has the focus and is painted, and
@@ -11,7 +13,8 @@
 // left as it was (no save).
 // Run: node bench/first-paint.ts [--runs N] (default 5). Needs `npm run build` and /usr/bin/chromium.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -49,6 +52,21 @@ const pages = archive.db.prepare('SELECT id, width, height FROM pages ORDER BY i
   height: number;
 }[];
 const server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
+const bareDir = path.join(dir, 'bare-viewer');
+mkdirSync(bareDir);
+const bareSource = path.resolve(import.meta.dirname, 'bare-viewer');
+await build({
+  entryPoints: [path.join(bareSource, 'viewer.ts')],
+  outfile: path.join(bareDir, 'viewer.js'),
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  logLevel: 'warning',
+});
+for (const file of ['index.html', 'viewer.css'])
+  copyFileSync(path.join(bareSource, file), path.join(bareDir, file));
+const bareServer = await startServer(archive, { rendererDir: bareDir, workers: 1 });
 const browser = await startChromium();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -57,7 +75,17 @@ async function measure(browser: Browser, server: RunningServer, pageId: number) 
   const firstTile: number[] = [];
   const fullView: number[] = [];
   const wholeRaster: number[] = [];
+  const bare: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    const alone = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const floor = await alone.newPage();
+    await floor.goto(`${bareServer.url}#/page/${pageId}`);
+    await floor.waitForFunction(() => document.querySelector('[data-first-tile-ms]') !== null, undefined, {
+      timeout: 60_000,
+    });
+    bare.push(Number(await floor.getByTestId('viewer').getAttribute('data-first-tile-ms')));
+    await alone.close();
+
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const tab = await context.newPage();
     await tab.goto(`${server.url}#/page/${pageId}`);
@@ -82,7 +110,7 @@ async function measure(browser: Browser, server: RunningServer, pageId: number) 
     );
     await plain.close();
   }
-  return { firstTile, fullView, wholeRaster };
+  return { firstTile, fullView, wholeRaster, bare };
 }
 
 /**
@@ -133,7 +161,7 @@ async function measureInApp(browser: Browser, server: RunningServer, pageId: num
     );
     await plain.context.close();
   }
-  return { firstTile, fullView, wholeRaster };
+  return { firstTile, fullView, wholeRaster, bare: null };
 }
 
 /**
@@ -182,12 +210,15 @@ async function measureEnter(browser: Browser, server: RunningServer, pageId: num
 }
 
 /** One table of first-tile figures, the 300- and 600-dpi page each measured by `measureOne`. */
-async function firstTileTable(heading: string, measureOne: typeof measure): Promise<void> {
+async function firstTileTable(
+  heading: string,
+  measureOne: typeof measure | typeof measureInApp,
+): Promise<void> {
   console.log(heading);
   console.log(
-    '| page | first tile drawn (median, min–max) | first view complete | reference: whole raster as one image | ratio first tile / reference |',
+    '| page | first tile drawn (median, min–max) | first view complete | reference: whole raster as one image | ratio first tile / reference | floor: OpenSeadragon alone, first tile | ratio first tile / floor |',
   );
-  console.log('|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|');
   const cell = (xs: number[]) =>
     `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
   for (const [label, page] of [
@@ -196,7 +227,7 @@ async function firstTileTable(heading: string, measureOne: typeof measure): Prom
   ] as const) {
     const r = await measureOne(browser, server, page.id);
     console.log(
-      `| ${label}, ${page.width}×${page.height} | ${cell(r.firstTile)} | ${cell(r.fullView)} | ${cell(r.wholeRaster)} | ${(median(r.firstTile) / median(r.wholeRaster)).toFixed(2)} |`,
+      `| ${label}, ${page.width}×${page.height} | ${cell(r.firstTile)} | ${cell(r.fullView)} | ${cell(r.wholeRaster)} | ${(median(r.firstTile) / median(r.wholeRaster)).toFixed(2)} | ${r.bare ? cell(r.bare) : '–'} | ${r.bare ? (median(r.firstTile) / median(r.bare)).toFixed(2) : '–'} |`,
     );
   }
 }
@@ -225,6 +256,7 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await bareServer.close();
   archive.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -13,12 +13,22 @@ function dateLocale(): string {
   return browser.find((l) => l.split('-')[0] === base) ?? language;
 }
 
+// One formatter per locale: making one costs far more than formatting, and a library lists a
+// date on every issue and page.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 export function issueDate(date: string): string {
   if (!isRealIsoDate(date)) return date;
-  return new Intl.DateTimeFormat(dateLocale(), {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
+  const locale = dateLocale();
+  let format = formats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
+    formats.set(locale, format);
+  }
+  return format.format(new Date(`${date}T00:00:00Z`));
 }

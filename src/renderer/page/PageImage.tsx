@@ -11,9 +11,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Box, Point } from '../../shared/geometry.ts';
 import { loadDzi } from './dzi.ts';
-
-// The options-object form of the constructor, which the type declarations do not describe.
-const DziSource = OpenSeadragon.DziTileSource as unknown as new (options: object) => OpenSeadragon.TileSource;
+import { viewerOptions } from './viewer-options.ts';
 
 export type PointerKind = 'down' | 'move' | 'up' | 'dblclick';
 
@@ -58,26 +56,7 @@ export function PageImage(props: Props) {
         const dzi = await loadDzi(props.tilesUrl);
         if (cancelled || !host.current) return;
         setSize({ width: dzi.width, height: dzi.height });
-        v = OpenSeadragon({
-          element: host.current,
-          tileSources: new DziSource({
-            width: dzi.width,
-            height: dzi.height,
-            tileSize: dzi.tileSize,
-            tileOverlap: dzi.tileOverlap,
-            tilesUrl: dzi.tilesUrl,
-            fileFormat: dzi.format,
-            queryParams: dzi.queryParams,
-          }),
-          // The 2D canvas drawer: WebGL is not there on every archivist's machine (or in CI's
-          // headless Chromium), and it is the drawer that reports drawn tiles.
-          drawer: 'canvas',
-          showNavigationControl: false,
-          gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: false },
-          visibilityRatio: 0.3,
-          animationTime: 0.3,
-          maxZoomPixelRatio: 4,
-        } as OpenSeadragon.Options);
+        v = OpenSeadragon(viewerOptions(host.current, dzi));
         viewer.current = v;
         // The zoom the view is going to (after its animation), for the zoom buttons' tests.
         v.addHandler('zoom', () =>

@@ -371,9 +371,12 @@ export function PageView({ api, archiveId, pageId, lineId, query, onBack }: Prop
           onKeyDown={split.onKeyDown}
         />
         <div className="side-panel">
+          {/* Not animated: the sliding indicator measures the tab list's layout as the page opens,
+              forcing a layout while the page image is starting. */}
           <Tabs
             id="side-panel"
             className="tabs"
+            animate={false}
             selectedTabId={tab}
             onChange={(name) => setTab(name as SideTab)}
           >

@@ -7,7 +7,9 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import { isCjk } from './script.ts';
 
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+// Built on first use: building the converter's tables takes tens of milliseconds, which the app
+// would otherwise spend before it shows anything.
+let toSimplified: ((text: string) => string) | null = null;
 const folded = new Map<string, string>();
 
 /** One character's simplified form, or the character itself when it has none (or not one). */
@@ -15,7 +17,8 @@ function simplifiedForm(ch: string): string {
   if (!isCjk(ch)) return ch;
   const known = folded.get(ch);
   if (known !== undefined) return known;
-  const converted = toSimplified(ch);
+  const convert = (toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' }));
+  const converted = convert(ch);
   const form = [...converted].length === 1 ? converted : ch;
   folded.set(ch, form);
   return form;
