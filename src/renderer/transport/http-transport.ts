@@ -34,6 +34,12 @@ export function httpTransport(token: string): BackfileApi {
           const event = JSON.parse(message.data as string) as ApiEvent;
           for (const l of [...listeners]) l(event);
         };
+        // What changed while the stream was connecting, or away (the server busy or restarted,
+        // the machine asleep), was sent to nobody: the views that were listening then read again.
+        // A view that subscribes once the stream is open reads after it, and misses nothing.
+        events.onopen = () => {
+          for (const l of [...listeners]) l({ type: 'archive-changed' });
+        };
       }
       listeners.add(listener);
       return () => void listeners.delete(listener);
