@@ -14,6 +14,10 @@ export type EngineChoice = (typeof ENGINE_CHOICES)[number];
 export const LANGUAGE_CHOICES = ['auto', 'chi_sim+eng', 'chi_tra+eng', 'frk', 'deu', 'eng'] as const;
 export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 
+/** One of the offered languages (not one set otherwise, by the command line). */
+export const isLanguageChoice = (value: string): value is LanguageChoice =>
+  (LANGUAGE_CHOICES as readonly string[]).includes(value);
+
 /** How the app and reports name each engine. */
 export const ENGINE_LABELS: Record<EngineName, string> = { tesseract: 'tesseract', ppocr: 'PP-OCRv4' };
 

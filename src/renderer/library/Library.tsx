@@ -20,14 +20,8 @@ import { issueDate } from '../i18n/dates.ts';
 import { SuggestLayout } from '../articles/SuggestLayout.tsx';
 import { ReReadOffer } from './ReReadOffer.tsx';
 import { ReadingChoice } from './ReadingChoice.tsx';
-import {
-  ENGINE_LABELS,
-  ENGINE_NAMES,
-  LANGUAGE_CHOICES,
-  type EngineChoice,
-  type LanguageChoice,
-  type ReadingChoices,
-} from '../../shared/ocr.ts';
+import { EngineOptions, LanguageOptions } from './ReadingOptions.tsx';
+import { type EngineChoice, type LanguageChoice, type ReadingChoices } from '../../shared/ocr.ts';
 
 /** Pages grouped by title, then by issue (date and edition), in archive order. */
 function groupPages(
@@ -140,25 +134,14 @@ export function Library({ api }: { api: BackfileApi }) {
           value={engine}
           onChange={(e) => setEngine(e.target.value as typeof engine)}
         >
-          <option value="">{t('engine.remembered')}</option>
-          <option value="auto">{t('engine.auto')}</option>
-          {ENGINE_NAMES.map((name) => (
-            <option key={name} value={name}>
-              {ENGINE_LABELS[name]}
-            </option>
-          ))}
+          <EngineOptions unset={t('engine.remembered')} />
         </HTMLSelect>
         <HTMLSelect
           aria-label={t('ocrLanguage.label')}
           value={language}
           onChange={(e) => setLanguage(e.target.value as typeof language)}
         >
-          <option value="">{t('ocrLanguage.remembered')}</option>
-          {LANGUAGE_CHOICES.map((choice) => (
-            <option key={choice} value={choice}>
-              {t(`ocrLanguage.${choice}`)}
-            </option>
-          ))}
+          <LanguageOptions unset={t('ocrLanguage.remembered')} />
         </HTMLSelect>
         <span className="selection" aria-live="polite">
           {t('selection.count', { count: selected.size })}

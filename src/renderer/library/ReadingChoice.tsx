@@ -11,21 +11,18 @@ import type { TFunction } from 'i18next';
 import type { BackfileApi } from '../../shared/api/contract.ts';
 import {
   ENGINE_LABELS,
-  ENGINE_NAMES,
-  LANGUAGE_CHOICES,
   effectiveReading,
+  isLanguageChoice,
   type EngineChoice,
   type LanguageChoice,
   type ReadingChoices,
 } from '../../shared/ocr.ts';
 import { ToolButton } from '../theme/ToolButton.tsx';
 import { ReadingIcon } from '../theme/icons.ts';
+import { EngineOptions, LanguageOptions } from './ReadingOptions.tsx';
 
 export type ReadingScope =
   { titleId: number; name: string } | { titleId: number; issueId: number; name: string };
-
-const isLanguageChoice = (value: string): value is LanguageChoice =>
-  (LANGUAGE_CHOICES as readonly string[]).includes(value);
 
 /** A language as the reader knows it; a list set on the command line, as it is. */
 const languageName = (value: string, t: TFunction) =>
@@ -148,24 +145,12 @@ function ReadingDialog({
             value={language}
             onChange={(e) => setLanguage(e.target.value)}
           >
-            <option value="">{inherit('language')}</option>
-            {LANGUAGE_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {t(`ocrLanguage.${choice}`)}
-              </option>
-            ))}
-            {language && !isLanguageChoice(language) && <option value={language}>{language}</option>}
+            <LanguageOptions unset={inherit('language')} current={language} />
           </HTMLSelect>
         </FormGroup>
         <FormGroup label={t('engine.label')} labelFor="reading-engine">
           <HTMLSelect id="reading-engine" fill value={engine} onChange={(e) => setEngine(e.target.value)}>
-            <option value="">{inherit('engine')}</option>
-            <option value="auto">{t('engine.auto')}</option>
-            {ENGINE_NAMES.map((name) => (
-              <option key={name} value={name}>
-                {ENGINE_LABELS[name]}
-              </option>
-            ))}
+            <EngineOptions unset={inherit('engine')} />
           </HTMLSelect>
         </FormGroup>
         <p>{t('readingChoice.note')}</p>
