@@ -85,4 +85,42 @@ describe('the app in the browser', () => {
       expect(order.descriptorStart).toBeLessThan(order.textArrived);
     });
   });
+
+  it('opened on a page, draws the page image before the app has loaded, and the page view keeps that viewer', async () => {
+    const archive = await onePageArchive();
+    await withApp(browser(), archive, 'en-GB', async (page, url) => {
+      await page.addInitScript(COUNT_VIEWERS);
+      await page.goto(url + '#/page/1');
+      await expect.poll(() => page.locator('[data-full-view-ms]').count(), { timeout: 30_000 }).toBe(1);
+      await expect.poll(() => page.locator('.page-toolbar h1').textContent()).toContain('Gazette');
+      const viewer = page.getByTestId('viewer');
+      const firstTile = Number(await viewer.getAttribute('data-first-tile-ms'));
+      // When the app's own code (main.tsx's chunk) was asked for.
+      const appLoaded = (await page.evaluate(
+        "performance.getEntriesByType('resource').find((e) => /[/]assets[/]main-[^/]*[.]js/.test(e.name)).startTime",
+      )) as number;
+      // The first tile was drawn before the app's code was even asked for.
+      expect(firstTile).toBeGreaterThan(0);
+      expect(appLoaded).toBeGreaterThan(firstTile);
+      // One viewer in all: the early one, now inside the page view, with nothing left outside it.
+      expect(await page.evaluate('window.__viewers')).toBe(1);
+      expect(await page.locator('.early-page-image').count()).toBe(0);
+      expect(await viewer.locator('.openseadragon-container').count()).toBe(1);
+      // And it works as the page view's own: its zoom buttons zoom it.
+      const before = Number((await viewer.getAttribute('data-zoom')) ?? '0');
+      await page.locator('.zoom-buttons').getByRole('button', { name: 'Fit width' }).click();
+      await expect.poll(async () => Number(await viewer.getAttribute('data-zoom'))).toBeGreaterThan(before);
+    });
+  });
+
+  it('lets the early page image go when the reader leaves the page before the app takes it', async () => {
+    const archive = await onePageArchive();
+    await withApp(browser(), archive, 'en-GB', async (page, url) => {
+      await page.goto(url + '#/page/1');
+      await page.evaluate("window.location.hash = '#/'");
+      await expect.poll(() => page.locator('.pages li').count()).toBe(1);
+      expect(await page.locator('.early-page-image').count()).toBe(0);
+      expect(await page.locator('.openseadragon-container').count()).toBe(0);
+    });
+  });
 });

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { Box, Point } from '../../shared/geometry.ts';
 import { loadDzi } from './dzi.ts';
 import { viewerOptions } from './viewer-options.ts';
+import { adoptEarlyImage } from './early-image.ts';
 
 export type PointerKind = 'down' | 'move' | 'up' | 'dblclick';
 
@@ -50,41 +51,44 @@ export function PageImage(props: Props) {
   useEffect(() => {
     let cancelled = false;
     let v: OpenSeadragon.Viewer | null = null;
+    let frame: HTMLDivElement | null = null;
     const started = performance.now();
     void (async () => {
       try {
         const dzi = await loadDzi(props.tilesUrl);
         if (cancelled || !host.current) return;
         setSize({ width: dzi.width, height: dzi.height });
-        v = OpenSeadragon(viewerOptions(host.current, dzi));
+        // The viewer the app started with when it opened on this page, moved in; else a new one.
+        const early = adoptEarlyImage(props.tilesUrl);
+        if (early) frame = early.element;
+        else {
+          frame = document.createElement('div');
+          frame.className = 'viewer-frame';
+        }
+        host.current.appendChild(frame);
+        v = early?.viewer ?? OpenSeadragon(viewerOptions(frame, dzi));
         viewer.current = v;
         // The zoom the view is going to (after its animation), for the zoom buttons' tests.
         v.addHandler('zoom', () =>
           host.current?.setAttribute('data-zoom', String(v!.viewport.getZoom(false))),
         );
         // For bench/first-paint: when the first tile and the whole first view were drawn, in ms
-        // since navigation (performance.now()), and since this view started loading.
-        v.addOnceHandler('tile-drawn', () => {
-          host.current?.setAttribute('data-first-tile-ms', performance.now().toFixed(1));
-          host.current?.setAttribute(
-            'data-first-tile-since-open-ms',
-            (performance.now() - started).toFixed(1),
-          );
-        });
+        // since navigation (performance.now()), and since this view started loading (the early
+        // viewer started with the app).
+        const markFirstTile = (at: number, since: number) => {
+          host.current?.setAttribute('data-first-tile-ms', at.toFixed(1));
+          host.current?.setAttribute('data-first-tile-since-open-ms', (at - since).toFixed(1));
+        };
+        if (early?.firstTileMs != null) markFirstTile(early.firstTileMs, 0);
+        else v.addOnceHandler('tile-drawn', () => markFirstTile(performance.now(), early ? 0 : started));
 
-        v.addHandler('fully-loaded-change', (e) => {
-          const el = host.current;
-          if (
-            (e as unknown as { fullyLoaded: boolean }).fullyLoaded &&
-            el &&
-            !el.hasAttribute('data-full-view-ms')
-          )
-            el.setAttribute('data-full-view-ms', performance.now().toFixed(1));
-        });
-        v.addHandler('open', () => {
+        const opened = () => {
           const item = v!.world.getItemAt(0);
-          const markFull = () =>
-            host.current?.setAttribute('data-full-view-ms', performance.now().toFixed(1));
+          const markFull = () => {
+            const el = host.current;
+            if (el && !el.hasAttribute('data-full-view-ms'))
+              el.setAttribute('data-full-view-ms', performance.now().toFixed(1));
+          };
           if (item?.getFullyLoaded()) markFull();
           else item?.addOnceHandler('fully-loaded-change', markFull);
           const element = document.createElement('div');
@@ -94,7 +98,9 @@ export function PageImage(props: Props) {
             location: new OpenSeadragon.Rect(0, 0, 1, dzi.height / dzi.width),
           });
           setOverlay(element);
-        });
+        };
+        if (v.world.getItemCount() > 0) opened();
+        else v.addOnceHandler('open', opened);
       } catch (e) {
         if (!cancelled) setError((e as Error).message);
       }
@@ -104,6 +110,7 @@ export function PageImage(props: Props) {
       setOverlay(null);
       viewer.current = null;
       v?.destroy();
+      frame?.remove();
     };
   }, [props.tilesUrl]);
 

@@ -4,22 +4,14 @@
 // fifths of the width.
 
 import { useCallback, useState, type KeyboardEvent, type PointerEvent } from 'react';
-
-const KEY = 'backfile.split';
-const DEFAULT = 0.6;
-const clamp = (share: number) => Math.min(0.8, Math.max(0.2, share));
-
-function stored(): number {
-  const value = Number(window.localStorage.getItem(KEY));
-  return Number.isFinite(value) && value > 0 ? clamp(value) : DEFAULT;
-}
+import { clampShare, keepShare, storedShare } from './split-share.ts';
 
 export function useSplit() {
-  const [share, setShare] = useState(stored);
+  const [share, setShare] = useState(storedShare);
   const keep = useCallback((next: number) => {
-    const value = clamp(next);
+    const value = clampShare(next);
     setShare(value);
-    window.localStorage.setItem(KEY, String(value));
+    keepShare(value);
   }, []);
   const onPointerDown = useCallback(
     (e: PointerEvent<HTMLDivElement>) => {

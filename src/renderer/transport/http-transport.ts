@@ -11,6 +11,7 @@ import type {
 } from '../../shared/api/contract.ts';
 import { unwrapReply } from '../../shared/api/api-error.ts';
 import { errorText } from '../i18n/error-text.ts';
+import { httpPageImageUrl } from './page-image-url.ts';
 
 export function httpTransport(token: string): BackfileApi {
   // One event stream for every view, opened with the first and kept: a stream each would hold
@@ -72,9 +73,7 @@ export function httpTransport(token: string): BackfileApi {
     lineImageUrl(lineId) {
       return `/lines/${lineId}/image?token=${encodeURIComponent(token)}`;
     },
-    pageImageUrl(pageId, kind) {
-      return `/pages/${pageId}/${kind}?token=${encodeURIComponent(token)}`;
-    },
+    pageImageUrl: (pageId, kind) => httpPageImageUrl(token, pageId, kind),
     downloadUrl(name) {
       return `/downloads/${encodeURIComponent(name)}?token=${encodeURIComponent(token)}`;
     },

@@ -3,6 +3,7 @@
 import type { BackfileApi, BackfileBridge } from '../../shared/api/contract.ts';
 import { httpTransport } from './http-transport.ts';
 import { ipcTransport } from './ipc-transport.ts';
+import { browserToken } from './page-image-url.ts';
 
 declare global {
   interface Window {
@@ -12,6 +13,5 @@ declare global {
 
 export function pickTransport(): BackfileApi {
   if (window.backfile) return ipcTransport(window.backfile);
-  const token = new URLSearchParams(window.location.search).get('token') ?? '';
-  return httpTransport(token);
+  return httpTransport(browserToken());
 }
