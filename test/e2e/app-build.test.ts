@@ -8,6 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importScans } from '../../src/core/import/importer.ts';
 import { sharedBrowser, withApp } from './browser.ts';
+import { startServer } from '../../src/cli/server/server.ts';
+import { RENDERER_DIR } from '../../src/cli/commands/serve.ts';
 import { LEFT_COLUMN, writeTextScan } from '../fixtures/text-scan.ts';
 import { tempArchive, tempDir } from '../fixtures/temp.ts';
 
@@ -122,5 +124,25 @@ describe('the app in the browser', () => {
       expect(await page.locator('.early-page-image').count()).toBe(0);
       expect(await page.locator('.openseadragon-container').count()).toBe(0);
     });
+  });
+
+  it('leaves nothing over the app when the page asked for has no image', async () => {
+    const archive = await onePageArchive();
+    const server = await startServer(archive, { rendererDir: RENDERER_DIR, workers: 1 });
+    const page = await browser().newPage({ locale: 'en-GB' });
+    try {
+      await page.goto(server.url + '#/page/999');
+      await expect
+        .poll(() => page.locator('.page-view .error').count(), { timeout: 30_000 })
+        .toBeGreaterThan(0);
+      expect(await page.locator('.early-page-image').count()).toBe(0);
+      // The library is there to be used again, under nothing.
+      await page.getByRole('link', { name: 'Library' }).click();
+      await page.locator('.open-page').click({ timeout: 5_000 });
+      await expect.poll(() => page.locator('[data-full-view-ms]').count(), { timeout: 30_000 }).toBe(1);
+    } finally {
+      await page.close();
+      await server.close();
+    }
   });
 });

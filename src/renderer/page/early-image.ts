@@ -55,16 +55,23 @@ export function startEarlyImage(patience: number): Promise<void> {
       clearTimeout(timer);
       resolve();
     };
-    loadDzi(tilesUrl).then((dzi) => {
-      if (!frame) return done();
-      const viewer = OpenSeadragon(viewerOptions(element, dzi));
-      const started: EarlyImage = { tilesUrl, element, viewer, firstTileMs: null };
-      early = started;
-      viewer.addOnceHandler('tile-drawn', () => {
-        started.firstTileMs = performance.now();
+    loadDzi(tilesUrl).then(
+      (dzi) => {
+        if (!frame) return done();
+        const viewer = OpenSeadragon(viewerOptions(element, dzi));
+        const started: EarlyImage = { tilesUrl, element, viewer, firstTileMs: null };
+        early = started;
+        viewer.addOnceHandler('tile-drawn', () => {
+          started.firstTileMs = performance.now();
+          done();
+        });
+      },
+      () => {
+        // No such page, or its tiles are missing: the page view will say so, over nothing.
+        drop();
         done();
-      });
-    }, done);
+      },
+    );
   });
 }
 
