@@ -4,14 +4,11 @@
 // views come and go (a stream each held one of the browser's six connections to the server); the
 // page image asked for as the page view opens, and its viewer made once.
 
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importScans } from '../../src/core/import/importer.ts';
 import { sharedBrowser, withApp } from './browser.ts';
 import { startServer } from '../../src/cli/server/server.ts';
 import { RENDERER_DIR } from '../../src/cli/commands/serve.ts';
-import { LEFT_COLUMN, writeTextScan } from '../fixtures/text-scan.ts';
-import { tempArchive, tempDir } from '../fixtures/temp.ts';
+import { onePageArchive } from '../fixtures/one-page-archive.ts';
 
 const browser = sharedBrowser();
 
@@ -34,19 +31,6 @@ const COUNT_VIEWERS = `{
         }
   }).observe(document, { childList: true, subtree: true });
 }`;
-
-/** An archive of one small printed page, not yet read. */
-async function onePageArchive() {
-  const archive = tempArchive();
-  const scan = await writeTextScan(
-    path.join(tempDir(), 'p.png'),
-    [{ x: 60, y: 60, lines: LEFT_COLUMN }],
-    1300,
-    500,
-  );
-  await importScans(archive, [scan], { title: 'Gazette', date: '1911-03-01' });
-  return archive;
-}
 
 describe('the app in the browser', () => {
   it('is React’s production build and keeps one event stream across views', async () => {

@@ -2,25 +2,15 @@
 // stream is still connecting reaches the views once it is open (the server sent its event to
 // nobody), instead of leaving them showing what was there before.
 
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importScans } from '../../src/core/import/importer.ts';
 import { sharedBrowser, withApp } from './browser.ts';
-import { LEFT_COLUMN, writeTextScan } from '../fixtures/text-scan.ts';
-import { tempArchive, tempDir } from '../fixtures/temp.ts';
+import { onePageArchive } from '../fixtures/one-page-archive.ts';
 
 const browser = sharedBrowser();
 
 describe('the event stream', () => {
   it('brings the views up to date with what changed while it was connecting', async () => {
-    const archive = tempArchive();
-    const scan = await writeTextScan(
-      path.join(tempDir(), 'p.png'),
-      [{ x: 60, y: 60, lines: LEFT_COLUMN }],
-      900,
-      400,
-    );
-    await importScans(archive, [scan], { title: 'Gazette', date: '1911-03-01' });
+    const archive = await onePageArchive();
     await withApp(browser(), archive, 'en-GB', async (page, url) => {
       // The stream's request is held until the change below has been made and answered.
       let release!: () => void;

@@ -11,7 +11,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Box, Point } from '../../shared/geometry.ts';
 import { loadDzi } from './dzi.ts';
-import { viewerOptions } from './viewer-options.ts';
+import { viewerFrame, viewerOptions } from './viewer-options.ts';
 import { adoptEarlyImage } from './early-image.ts';
 
 export type PointerKind = 'down' | 'move' | 'up' | 'dblclick';
@@ -60,11 +60,7 @@ export function PageImage(props: Props) {
         setSize({ width: dzi.width, height: dzi.height });
         // The viewer the app started with when it opened on this page, moved in; else a new one.
         const early = adoptEarlyImage(props.tilesUrl);
-        if (early) frame = early.element;
-        else {
-          frame = document.createElement('div');
-          frame.className = 'viewer-frame';
-        }
+        frame = early?.element ?? viewerFrame();
         host.current.appendChild(frame);
         v = early?.viewer ?? OpenSeadragon(viewerOptions(frame, dzi));
         viewer.current = v;

@@ -9,7 +9,7 @@ import OpenSeadragon from 'openseadragon';
 import { parseRoute } from '../routing.ts';
 import { pageImageUrl } from '../transport/page-image-url.ts';
 import { loadDzi } from './dzi.ts';
-import { viewerOptions } from './viewer-options.ts';
+import { viewerFrame, viewerOptions } from './viewer-options.ts';
 import { storedShare } from './split-share.ts';
 
 export interface EarlyImage {
@@ -43,8 +43,7 @@ export function startEarlyImage(patience: number): Promise<void> {
   frame = document.createElement('div');
   frame.className = 'early-page-image';
   frame.style.setProperty('--image-share', String(storedShare()));
-  const element = document.createElement('div');
-  element.className = 'viewer-frame';
+  const element = viewerFrame();
   frame.appendChild(element);
   document.body.appendChild(frame);
   // Leaving the page before the app has taken the image over: it is not wanted any more.

@@ -8,6 +8,13 @@ import type { DziInfo } from './dzi.ts';
 // The options-object form of the constructor, which the type declarations do not describe.
 const DziSource = OpenSeadragon.DziTileSource as unknown as new (options: object) => OpenSeadragon.TileSource;
 
+/** The element a page image's viewer is made in; it fills the frame it is put in. */
+export function viewerFrame(): HTMLDivElement {
+  const frame = document.createElement('div');
+  frame.className = 'viewer-frame';
+  return frame;
+}
+
 export function viewerOptions(element: HTMLElement, dzi: DziInfo): OpenSeadragon.Options {
   return {
     element,

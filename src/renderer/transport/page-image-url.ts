@@ -4,7 +4,7 @@
 
 import type { BackfileBridge } from '../../shared/api/contract.ts';
 
-export type PageImageKind = 'thumbnail' | 'tiles' | 'raster';
+export type PageImageKind = Parameters<BackfileBridge['pageImageUrl']>[1];
 
 /** The per-run token the local server gave the browser in the app's address. */
 export function browserToken(): string {
@@ -17,6 +17,7 @@ export function httpPageImageUrl(token: string, pageId: number, kind: PageImageK
 
 /** The URL the running app's transport gives for this image. */
 export function pageImageUrl(pageId: number, kind: PageImageKind): string {
-  const bridge = (window as { backfile?: BackfileBridge }).backfile;
-  return bridge ? bridge.pageImageUrl(pageId, kind) : httpPageImageUrl(browserToken(), pageId, kind);
+  return window.backfile
+    ? window.backfile.pageImageUrl(pageId, kind)
+    : httpPageImageUrl(browserToken(), pageId, kind);
 }
