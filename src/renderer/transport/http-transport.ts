@@ -35,10 +35,17 @@ export function httpTransport(token: string): BackfileApi {
           const event = JSON.parse(message.data as string) as ApiEvent;
           for (const l of [...listeners]) l(event);
         };
-        // What changed while the stream was connecting, or away (the server busy or restarted,
-        // the machine asleep), was sent to nobody: the views that were listening then read again.
-        // A view that subscribes once the stream is open reads after it, and misses nothing.
+        // What changed while the stream was away (it failed to connect or dropped: the server
+        // busy or restarted, the machine asleep) was sent to nobody: when it opens again, the
+        // views listening read again. Not on its first opening: every view has just read, and
+        // reading it all again would be the full reload precise events exist to avoid.
+        let away = false;
+        events.onerror = () => {
+          away = true;
+        };
         events.onopen = () => {
+          if (!away) return;
+          away = false;
           for (const l of [...listeners]) l({ type: 'archive-changed' });
         };
       }
