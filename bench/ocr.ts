@@ -10,6 +10,7 @@
 // both workers; src/core/ocr/stage-times.ts). --full-width reads PP-OCR's crops at the width the
 // model was trained at, not narrowed (recognise.ts), to measure what narrowing gains and costs.
 // Run: node bench/ocr.ts [--jobs N] [--copies N] [--languages L] [--full-width]
+//   [--engines tesseract,ppocr] [--kinds clean,degraded,dense]
 
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -40,6 +41,14 @@ const COPIES = copiesArg > 0 ? Number(process.argv[copiesArg + 1]) : 3;
 const languagesArg = process.argv.indexOf('--languages');
 const LANGUAGES = languagesArg > 0 ? process.argv[languagesArg + 1]! : 'chi_sim+eng';
 const FULL_WIDTH = process.argv.includes('--full-width');
+// --engines tesseract,ppocr and --kinds clean,degraded,dense: a part of the run (native tesseract,
+// the reference, always runs).
+const listArg = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1]!.split(',') : null;
+};
+const ENGINES = (listArg('--engines') ?? ['tesseract', 'ppocr']) as ('tesseract' | 'ppocr')[];
+const KIND_NAMES = listArg('--kinds');
 /** The sample kinds: clean 300-dpi scans, degraded 200-dpi scans, and dense low-resolution
  * pages (the clean scan at 100 dpi, JPEG quality 60: body characters about 13 px high). */
 const KINDS = [
@@ -184,16 +193,18 @@ console.log(
 );
 console.log('| pages | engine | pages/min | peak memory | CER (ordered) | char F1 (order-free) |');
 console.log('|---|---|---|---|---|---|');
-for (const kind of KINDS) {
+for (const kind of KINDS.filter((k) => !KIND_NAMES || KIND_NAMES.some((n) => k.name.startsWith(n)))) {
   await makeFiles(kind);
-  const ours = await backfile(kind, 'tesseract');
-  const pp = await backfile(kind, 'ppocr');
+  const ours = ENGINES.includes('tesseract') ? await backfile(kind, 'tesseract') : null;
+  const pp = ENGINES.includes('ppocr') ? await backfile(kind, 'ppocr') : null;
   const ref = await native(kind);
-  for (const [name, r] of [
+  const rows = [
     ['Backfile tesseract.js', ours],
     ['Backfile PP-OCRv4', pp],
     ['native tesseract 5 (reference)', ref],
-  ] as const) {
+  ] as const;
+  for (const [name, r] of rows) {
+    if (!r) continue;
     const s = scores(r);
     console.log(
       `| ${kind.name} | ${name} | ${((files(kind).length / r.seconds) * 60).toFixed(1)} | ${r.peakMb.toFixed(0)} MB | ${pct(s.cer)} | ${pct(s.f1)} |`,
@@ -203,6 +214,7 @@ for (const kind of KINDS) {
     ['tesseract.js', ours],
     ['PP-OCRv4', pp],
   ] as const) {
+    if (!r) continue;
     const stages = r.times!.totals();
     const total = stages.reduce((a, t) => a + t.ms, 0);
     console.log(
@@ -214,8 +226,9 @@ for (const kind of KINDS) {
         .join(', ')} | | | |`,
     );
   }
+  const ratio = (r: Result | null) => (r ? (ref.seconds / r.seconds).toFixed(2) : '–');
   console.log(
-    `| ${kind.name} | throughput ratio tesseract.js / native, PP-OCR / native | ${(ref.seconds / ours.seconds).toFixed(2)}, ${(ref.seconds / pp.seconds).toFixed(2)} | | | |`,
+    `| ${kind.name} | throughput ratio tesseract.js / native, PP-OCR / native | ${ratio(ours)}, ${ratio(pp)} | | | |`,
   );
 }
 rmSync(WORK, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import * as ort from 'onnxruntime-node';
 import type { Box } from '../../../shared/geometry.ts';
 import { resizeGrey, type GreyImage } from './grey-image.ts';
 import { timed, timedSync, type StageTimes } from '../stage-times.ts';
+import { ppOcrSessionOptions } from './session-options.ts';
 
 export const LINE_HEIGHT = 48;
 /** The widest crop read at once (model pixels); longer lines are read in pieces. */
@@ -85,12 +86,7 @@ export class TextRecogniser {
     /** False to read every crop at full width (bench/ocr.ts --full-width). */
     narrowAllowed = true,
   ): Promise<TextRecogniser> {
-    const session = await ort.InferenceSession.create(modelPath, {
-      intraOpNumThreads: threads,
-      interOpNumThreads: 1,
-      graphOptimizationLevel: 'all',
-      enableCpuMemArena: false,
-    });
+    const session = await ort.InferenceSession.create(modelPath, ppOcrSessionOptions(threads));
     return new TextRecogniser(session, characters, narrowAllowed);
   }
 
