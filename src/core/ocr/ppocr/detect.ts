@@ -24,7 +24,7 @@ export interface DetectedBox {
  */
 export const TILE_WIDTH = 2560;
 export const TILE_HEIGHT = 640;
-const OVERLAP = 96;
+export const OVERLAP = 96;
 const THRESHOLD = 0.3;
 const BOX_THRESHOLD = 0.55;
 const UNCLIP = 1.6;
