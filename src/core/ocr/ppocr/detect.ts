@@ -17,8 +17,8 @@ export interface DetectedBox {
 /**
  * Tiles in model pixels (multiples of 32): as wide as a page usually is at detection scale, so no
  * line is cut by a vertical seam (a seam through a line makes two half lines), and short, so
- * memory stays bounded: the session's arena keeps the largest tile's activations (about 270 MB
- * at 2560×640, 510 MB at 2560×960; session-options.ts). A line up to OVERLAP high that crosses
+ * memory stays bounded: the session's arena keeps the largest tile's activations (about 290 MB
+ * at 2560×640, 540 MB at 2560×960; session-options.ts). A line up to OVERLAP high that crosses
  * a horizontal seam lies whole in one of the two tiles. The overlap read twice costs 640/544
  * of the page's pixels, against 960/864 with taller tiles: measured, the same time a page.
  */

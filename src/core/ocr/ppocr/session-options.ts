@@ -5,11 +5,10 @@ import type { InferenceSession } from 'onnxruntime-node';
 /**
  * The CPU memory arena is on and memory-pattern planning off. Without the arena every inference
  * asks the system for its activations afresh, and the page faults of zeroing them cost more
- * than the arithmetic: a 2560×640 detection tile took 580 ns a pixel, against 230 with the
- * arena (scratch measurement in docs/decisions/007-speed.md). The arena keeps the largest
- * inference's memory for the life of the session, so what bounds it is the tile size
- * (detect.ts). Pattern planning, on top of the arena, kept another 170 MB a detection session
- * for no measured gain in speed.
+ * than the arithmetic: a 2560×640 detection tile took 559 ns a pixel, against 202 with the
+ * arena (bench/ppocr-sessions.ts). The arena keeps the largest inference's memory for the life
+ * of the session, so what bounds it is the tile size (detect.ts). Pattern planning, on top of
+ * the arena, kept another 225 MB a detection session for no gain in speed.
  */
 export function ppOcrSessionOptions(threads: number): InferenceSession.SessionOptions {
   return {
