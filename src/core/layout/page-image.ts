@@ -3,7 +3,7 @@
 // by −skew about its centre, the frame the layout analysis works in). The one place in layout
 // that reads pixels.
 
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { Box } from '../../shared/geometry.ts';
 import { estimateSkew } from '../ocr/deskew.ts';
 import { findPhotos } from './photos.ts';
@@ -55,67 +55,99 @@ export function uprightFrame(width: number, height: number, skew: number) {
   };
 }
 
+/** The page's ink, read once from its image, for every layout of the page (the image alone). */
+export interface PageInk {
+  /** Degrees, clockwise positive; 0 for a straight page. */
+  skew: number;
+  /** The upright page's ink, text included. */
+  grid: InkGrid;
+}
+
+/** A page image as a file, its bytes, or its ink already read. */
+export type PageImage = string | Buffer | PageInk;
+
+export const isPageInk = (image: PageImage): image is PageInk =>
+  typeof image === 'object' && !Buffer.isBuffer(image);
+
 /**
- * Reads the page image: skew, then ink on the upright page in cells of about 1/100 inch
- * (a 1-pixel rule at 300 dpi still marks its cell), text lines blanked, then rules and photos.
- * `lines` are the text lines' boxes in page coordinates; `bodyHeight` a body line's height.
+ * Reads the page's ink: skew (unless measured already), then ink on the upright page in cells of
+ * about 1/100 inch (a 1-pixel rule at 300 dpi still marks its cell).
  */
-export async function readPageImage(
+export async function readPageInk(
   raster: string | Buffer,
-  lines: readonly Box[],
-  bodyHeight: number,
   dpi: number | null,
   maxPixels: number,
   /** The skew already measured for this page (by the OCR preparation), so both agree. */
   knownSkew?: number,
-): Promise<PageImageFeatures> {
-  const image = sharp(raster, { limitInputPixels: maxPixels }).greyscale();
-  const meta = await image.metadata();
+): Promise<PageInk> {
+  const open = () => sharp(raster, { limitInputPixels: maxPixels }).greyscale();
+  const meta = await open().metadata();
   const width = meta.width ?? 0;
   const height = meta.height ?? 0;
-  const { data: sample, info: sampleInfo } = await sharp(raster, { limitInputPixels: maxPixels })
-    .greyscale()
-    .resize({ width: Math.min(SKEW_SAMPLE_WIDTH, width) })
-    .toColourspace('b-w')
-    .extractChannel(0)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
   const measured =
-    knownSkew ?? estimateSkew({ width: sampleInfo.width, height: sampleInfo.height, data: sample });
+    knownSkew ?? estimateSkew(await pixels(open().resize({ width: Math.min(SKEW_SAMPLE_WIDTH, width) })));
   const skew = Math.abs(measured) >= MIN_SKEW ? measured : 0;
-  let pipeline = sharp(raster, { limitInputPixels: maxPixels }).greyscale();
-  if (skew !== 0) {
-    const turned = await pipeline
-      .rotate(-skew, { background: '#ffffff' })
-      .toColourspace('b-w')
-      .png({ compressionLevel: 0 })
-      .toBuffer({ resolveWithObject: true });
-    pipeline = sharp(turned.data).extract({
-      left: Math.floor((turned.info.width - width) / 2),
-      top: Math.floor((turned.info.height - height) / 2),
-      width,
-      height,
-    });
-  }
-  const { data } = await pipeline
+  const upright = await pixels(skew !== 0 ? open().rotate(-skew, { background: '#ffffff' }) : open());
+  return inkOfUpright(upright, width, height, dpi, skew);
+}
+
+async function pixels(image: Sharp): Promise<GreyPixels> {
+  const { data, info } = await image
     .toColourspace('b-w')
     .extractChannel(0)
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const paper = paperLevel(data);
+  return { data, width: info.width, height: info.height };
+}
+
+interface GreyPixels {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * The ink of a page of `width`×`height` from its grey pixels turned upright by −skew about its
+ * centre (and grown to fit the turn, as the OCR preparation turns it): the page is their centre.
+ */
+export function inkOfUpright(
+  upright: GreyPixels,
+  width: number,
+  height: number,
+  dpi: number | null,
+  skew: number,
+): PageInk {
+  const left = Math.floor((upright.width - width) / 2);
+  const top = Math.floor((upright.height - height) / 2);
+  const paper = paperLevel(upright, left, top, width, height);
   const cell = Math.max(1, Math.round((dpi ?? 300) / 100));
   const gw = Math.ceil(width / cell);
   const gh = Math.ceil(height / cell);
   const ink = new Uint8Array(gw * gh);
   // Ink: clearly darker than the paper (yellowed or shadowed paper stays paper).
   const threshold = paper - Math.max(40, paper * 0.3);
+  const data = upright.data;
   for (let y = 0; y < height; y++) {
-    const row = y * width;
+    const row = (y + top) * upright.width + left;
     const grow = Math.floor(y / cell) * gw;
     for (let x = 0; x < width; x++) if (data[row + x]! < threshold) ink[grow + Math.floor(x / cell)] = 1;
   }
-  const frame = uprightFrame(width, height, skew);
-  const grid: InkGrid = { width: gw, height: gh, ink, cell };
+  return { skew, grid: { width: gw, height: gh, ink, cell } };
+}
+
+/**
+ * The page image's features: its ink with the text lines blanked, then rules and photos.
+ * `lines` are the text lines' boxes in page coordinates; `bodyHeight` a body line's height.
+ */
+export function pageImageFeatures(
+  page: PageInk,
+  size: { width: number; height: number },
+  lines: readonly Box[],
+  bodyHeight: number,
+): PageImageFeatures {
+  const { skew, grid } = page;
+  const cell = grid.cell;
+  const frame = uprightFrame(size.width, size.height, skew);
   const textOnly = lines.map(frame.toUpright);
   // Photos first, with all text blanked (a little around each line, for descenders and
   // accents); then rules, with the photos blanked too (a photo is full of long dark runs).
@@ -142,14 +174,18 @@ function alongPhotoEdge(rule: Rule, photos: readonly Box[], bodyHeight: number):
   });
 }
 
-function paperLevel(data: Uint8Array): number {
+/** The page's paper: of the pixels in the page's own rectangle of the upright image. */
+function paperLevel(upright: GreyPixels, left: number, top: number, width: number, height: number): number {
   const counts = new Uint32Array(256);
-  for (const v of data) counts[v]!++;
+  for (let y = 0; y < height; y++) {
+    const row = (y + top) * upright.width + left;
+    for (let x = 0; x < width; x++) counts[upright.data[row + x]!]!++;
+  }
   // The bright end of the page: ink lies well below it, even on yellowed scans.
   let seen = 0;
   for (let v = 0; v < 256; v++) {
     seen += counts[v]!;
-    if (seen >= data.length * 0.9) return v;
+    if (seen >= width * height * 0.9) return v;
   }
   return 255;
 }

@@ -5,7 +5,14 @@
 import type { Box } from '../../shared/geometry.ts';
 import type { Block, Line, PageText } from '../../shared/model.ts';
 import { analysePage, union, type PageLayout } from './analyse.ts';
-import { readPageImage, uprightFrame, type PageImageFeatures } from './page-image.ts';
+import {
+  isPageInk,
+  pageImageFeatures,
+  readPageInk,
+  uprightFrame,
+  type PageImage,
+  type PageImageFeatures,
+} from './page-image.ts';
 import { typeSizes } from './type-sizes.ts';
 import { splitAtGutters, splitAtRules } from './split-lines.ts';
 import { quarterTurn } from './quarter-turn.ts';
@@ -26,8 +33,12 @@ export interface LaidOutPage {
   features: PageImageFeatures;
 }
 
+/**
+ * `image` is the page's scan, or its ink already read (readPageInk: a page laid out twice, as the
+ * OCR's column re-reading does, reads its image once).
+ */
 export async function layOutPage(
-  raster: string | Buffer,
+  image: PageImage,
   page: PageGeometry,
   pageLines: readonly Line[],
   maxPixels: number,
@@ -42,8 +53,9 @@ export async function layOutPage(
   const sizes = typeSizes(pageLines.map((l) => ({ box: view(l.box), text: l.text })));
   // Ink under words is text; a rule may run between the words of a line an engine ran on
   // across it, so the words' boxes are blanked, not the line's.
-  const ink = pageLines.flatMap((l) => (l.words.length > 0 ? l.words.map((w) => w.box) : [l.box]));
-  const features = await readPageImage(raster, ink, sizes.body, page.dpi, maxPixels, knownSkew);
+  const text = pageLines.flatMap((l) => (l.words.length > 0 ? l.words.map((w) => w.box) : [l.box]));
+  const ink = isPageInk(image) ? image : await readPageInk(image, page.dpi, maxPixels, knownSkew);
+  const features = pageImageFeatures(ink, page, text, sizes.body);
   const frame = uprightFrame(page.width, page.height, features.skew);
   const toView = (b: Box): Box => view(frame.toUpright(b));
   const rules = turn ? features.rules.map(turn.rule) : features.rules;
@@ -86,7 +98,7 @@ export function arrangeByLayout(text: PageText, laidOut: LaidOutPage): PageText 
 
 /** Lays out a page's freshly read text and puts it in reading order. */
 export async function arrangePageText(
-  raster: string | Buffer,
+  image: PageImage,
   page: PageGeometry,
   text: PageText,
   maxPixels: number,
@@ -94,5 +106,5 @@ export async function arrangePageText(
 ): Promise<PageText> {
   const lines = text.blocks.flatMap((b) => b.lines);
   if (lines.length === 0) return text;
-  return arrangeByLayout(text, await layOutPage(raster, page, lines, maxPixels, knownSkew));
+  return arrangeByLayout(text, await layOutPage(image, page, lines, maxPixels, knownSkew));
 }

@@ -13,7 +13,8 @@ import type { Block, Line, Page, PageText } from '../../shared/model.ts';
 import type { OcrEngine, RecogniseRequest, Segmentation } from './engine.ts';
 import { pageRegions } from '../archive/region-rows.ts';
 import { isTextRole } from '../../shared/model.ts';
-import { blocksToPage, cropPrepared, prepareForOcr, type PreparedImage } from './preprocess.ts';
+import { blocksToPage, cropPrepared, fromPgm, prepareForOcr, type PreparedImage } from './preprocess.ts';
+import { inkOfUpright, readPageInk, type PageInk } from '../layout/page-image.ts';
 import { arrangeByLayout, arrangePageText, layOutPage } from '../layout/page-layout.ts';
 import { columnStrips } from '../layout/reading-units.ts';
 import { unionBoxes } from '../../shared/geometry.ts';
@@ -106,8 +107,8 @@ export async function readPageWithOcr(
     const text = { source: engine.source(options.languages), blocks: blocksToPage(found, prepared.toPage) };
     // A vertical page was read column by column already.
     if (vertical)
-      return timed(options.times, 'layout', () =>
-        arrangePageText(raster, page, text, options.maxPixels, prepared.skew),
+      return timed(options.times, 'layout', async () =>
+        arrangePageText(await pageInk(raster, page, options, prepared), page, text, options.maxPixels),
       );
     return readByColumns(raster, page, engine, options, prepared, text);
   } else {
@@ -146,9 +147,8 @@ async function readByColumns(
   const lines = first.blocks.flatMap((b) => b.lines);
   if (lines.length === 0 || !engine.followsPageLayout) return first;
   const times = options.times;
-  const laidOut = await timed(times, 'layout', () =>
-    layOutPage(raster, page, lines, options.maxPixels, prepared.skew),
-  );
+  const ink = await timed(times, 'layout', () => pageInk(raster, page, options, prepared));
+  const laidOut = await timed(times, 'layout', () => layOutPage(ink, page, lines, options.maxPixels));
   const plan = columnStrips(laidOut);
   if (plan.strips.length === 0) return arrangeByLayout(first, laidOut);
   // Upright page coordinates to the prepared image's, which grew by the turn and was enlarged.
@@ -179,8 +179,24 @@ async function readByColumns(
   times?.add('column re-read', performance.now() - started);
   if (read.length === 0) return arrangeByLayout(first, laidOut);
   const second = { source: first.source, blocks: [{ box: unionBoxes(read.map((l) => l.box)), lines: read }] };
-  return timed(times, 'layout', () =>
-    arrangePageText(raster, page, second, options.maxPixels, prepared.skew),
+  return timed(times, 'layout', () => arrangePageText(ink, page, second, options.maxPixels));
+}
+
+/**
+ * The page's ink for its layout, read once for both layouts of a column re-read. The pixels
+ * prepared for the engine are the page's grey turned upright, unless they were enlarged or
+ * thresholded: then the scan is read again.
+ */
+function pageInk(
+  raster: string,
+  page: { width: number; height: number; dpi: number | null },
+  options: PageOcrOptions,
+  prepared: PreparedImage,
+): Promise<PageInk> {
+  if (prepared.enlarge !== 1 || options.binarise)
+    return readPageInk(raster, page.dpi, options.maxPixels, prepared.skew);
+  return Promise.resolve(
+    inkOfUpright(fromPgm(prepared.image), page.width, page.height, page.dpi, prepared.skew),
   );
 }
 
