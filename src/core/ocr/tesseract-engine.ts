@@ -98,15 +98,24 @@ export function tesseractFactory(langPath: string): OcrEngineFactory {
       const sink: { current?: (share: number) => void } = {};
       // A page set vertically is read column by column, each set across (vertical-reading.ts),
       // so its engine holds the horizontal models.
-      const worker = await createWorker(acrossLanguages(languages), 1, {
-        langPath,
-        gzip: true,
-        cacheMethod: 'none',
-        logger: (m: { status: string; progress: number }) => {
-          if (m.status === 'recognizing text') sink.current?.(m.progress);
+      const worker = await createWorker(
+        acrossLanguages(languages),
+        1,
+        {
+          langPath,
+          gzip: true,
+          cacheMethod: 'none',
+          logger: (m: { status: string; progress: number }) => {
+            if (m.status === 'recognizing text') sink.current?.(m.progress);
+          },
+          errorHandler: () => {},
         },
-        errorHandler: () => {},
-      });
+        // The Chinese models name their vertical model as a sub-language to load; tesseract.js
+        // 7, loading it, garbles the name of the language after (`chi_sim+eng` loaded chi_sim
+        // alone, decision 006). Pages are read set across, so the vertical sub-model is never
+        // wanted: not loading it loads every language given.
+        { tessedit_load_sublangs: '' } as never,
+      );
       // Inverted-text retries find nothing on newspaper pages and cost about 5 % of the time
       // (measured on the sample pages, same text with and without).
       await worker.setParameters({ preserve_interword_spaces: '1', tessedit_do_invert: '0' } as never);
