@@ -270,7 +270,7 @@ async function runNative(kind: Kind, pages: TruthPage[]): Promise<RunScore> {
     const texts = await nativeTesseractTexts(
       pages.length,
       (i) => kind.make(pages[i]!, path.join(dir, `p${i}`)),
-      ['-l', 'chi_sim+eng', '--psm', '3', '-c', 'preserve_interword_spaces=1'],
+      ['-l', 'chi_sim', '--psm', '3', '-c', 'preserve_interword_spaces=1'],
     );
     const seconds = (performance.now() - started) / 1000;
     return {

@@ -61,7 +61,7 @@ try {
   const archive = openArchive(path.join(work, 'archive'));
   const imported = await importScans(archive, files, { title: 'Bench', date: '2018-10-19' });
   const pages = imported.files.reduce((n, f) => n + f.pageIds.length, 0);
-  queueOcr(archive, { scope: { all: true }, engine: ENGINE, languages: 'chi_sim+eng' });
+  queueOcr(archive, { scope: { all: true }, engine: ENGINE, languages: 'chi_sim' });
 
   const samples: { seconds: number; done: number; rssMb: number }[] = [];
   let done = 0;
@@ -85,7 +85,7 @@ try {
   // Native tesseract on one page, its own peak (GNU time's maximum resident set).
   const { stderr } = await promisify(execFile)(
     '/usr/bin/time',
-    ['-f', 'MAXRSS %M', 'tesseract', files[0]!, '-', '-l', 'chi_sim+eng'],
+    ['-f', 'MAXRSS %M', 'tesseract', files[0]!, '-', '-l', 'chi_sim'],
     { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, maxBuffer: 64 * MB },
   );
   const nativeMb = Number(/MAXRSS (\d+)/.exec(stderr)?.[1] ?? 0) / 1024;

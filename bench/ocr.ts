@@ -39,7 +39,7 @@ const COPIES = copiesArg > 0 ? Number(process.argv[copiesArg + 1]) : 3;
 // The languages the pages are read with: those native tesseract is given, so both do the same
 // work; `--languages auto` measures the default, which first finds each page's script.
 const languagesArg = process.argv.indexOf('--languages');
-const LANGUAGES = languagesArg > 0 ? process.argv[languagesArg + 1]! : 'chi_sim+eng';
+const LANGUAGES = languagesArg > 0 ? process.argv[languagesArg + 1]! : 'chi_sim';
 const FULL_WIDTH = process.argv.includes('--full-width');
 // --engines tesseract,ppocr and --kinds clean,degraded,dense: a part of the run (native tesseract,
 // the reference, always runs).
@@ -151,7 +151,7 @@ async function native(kind: Kind): Promise<Result> {
             file,
             'stdout',
             '-l',
-            'chi_sim+eng',
+            LANGUAGES,
             '--psm',
             '3',
             '-c',

@@ -11,7 +11,7 @@ export type EngineChoice = (typeof ENGINE_CHOICES)[number];
  * The OCR languages the app offers (tesseract lists of the packaged models; the CLI takes any
  * list of installed ones): `auto` finds each page's script from the page.
  */
-export const LANGUAGE_CHOICES = ['auto', 'chi_sim+eng', 'chi_tra+eng', 'frk', 'deu', 'eng'] as const;
+export const LANGUAGE_CHOICES = ['auto', 'chi_sim', 'chi_tra', 'frk', 'deu', 'eng'] as const;
 export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 
 /** One of the offered languages (not one set otherwise, by the command line). */

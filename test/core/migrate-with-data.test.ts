@@ -84,4 +84,42 @@ describe('upgrading an archive', () => {
       archive.close();
     }
   });
+
+  it('reads what was chosen as Chinese from the old menu with the Chinese model alone (version 10)', () => {
+    const dir = path.join(tempDir(), 'archive');
+    openArchive(dir).close();
+    for (const f of ['archive.sqlite', 'archive.sqlite-wal', 'archive.sqlite-shm'])
+      rmSync(path.join(dir, f), { force: true });
+    const db = asWritable(new Database(path.join(dir, 'archive.sqlite')));
+    migrate(db, loadMigrations().slice(0, 1));
+    const now = '2020-01-01T00:00:00.000Z';
+    db.exec(`INSERT INTO settings (key, value) VALUES ('ocr.language', 'chi_tra+eng')
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+      INSERT INTO titles (id, name, language, created_at) VALUES (1, 'Shen Bao', 'chi_sim+eng', '${now}'),
+        (2, 'Typed', 'chi_sim+eng+chi_tra', '${now}');
+      INSERT INTO jobs (id, kind, status, payload, created_at) VALUES
+        (1, 'ocr', 'todo', '{"languages":"chi_sim+eng","deskew":true}', '${now}'),
+        (2, 'ocr', 'done', '{"languages":"chi_sim+eng"}', '${now}'),
+        (3, 'ocr', 'todo', '{"languages":"eng"}', '${now}');`);
+    db.close();
+    const archive = openArchive(dir, { create: false });
+    const db2 = archive.db;
+    expect(db2.prepare("SELECT value FROM settings WHERE key = 'ocr.language'").pluck().get()).toBe(
+      'chi_tra',
+    );
+    // A list typed otherwise stays as typed.
+    expect(db2.prepare('SELECT language FROM titles ORDER BY id').pluck().all()).toEqual([
+      'chi_sim',
+      'chi_sim+eng+chi_tra',
+    ]);
+    // Readings still to do take the new languages, the rest of their payload kept; a reading
+    // done keeps the record of what it was read with.
+    const payloads = db2.prepare('SELECT payload FROM jobs ORDER BY id').pluck().all() as string[];
+    expect(payloads.map((p) => JSON.parse(p))).toEqual([
+      { languages: 'chi_sim', deskew: true },
+      { languages: 'chi_sim+eng' },
+      { languages: 'eng' },
+    ]);
+    archive.close();
+  });
 });

@@ -76,7 +76,7 @@ describe('OCR jobs', () => {
     expect(source).toMatchObject({
       kind: 'ocr',
       engine: 'tesseract.js',
-      model: 'chi_sim+eng 4.0.0_best_int',
+      model: 'chi_sim 4.0.0_best_int',
     });
     expect(archive.db.prepare('SELECT DISTINCT status FROM pages').pluck().all()).toEqual(['ocr']);
     // Running again queues nothing: every page already has text.

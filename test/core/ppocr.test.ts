@@ -48,21 +48,21 @@ async function lowResolutionScan(page: number): Promise<string> {
 
 describe('PP-OCR engine', () => {
   it('is the default for simplified Chinese and dense traditional pages, tesseract otherwise, and a choice remembered per scope wins', async () => {
-    expect(chooseEngine('chi_sim+eng', { dpi: 100, width: 1167 })).toBe('ppocr');
-    expect(chooseEngine('chi_sim+eng', { dpi: 300, width: 3500 })).toBe('ppocr');
+    expect(chooseEngine('chi_sim', { dpi: 100, width: 1167 })).toBe('ppocr');
+    expect(chooseEngine('chi_sim', { dpi: 300, width: 3500 })).toBe('ppocr');
     expect(chooseEngine('chi_tra', { dpi: null, width: 992 })).toBe('ppocr');
-    expect(chooseEngine('chi_tra+eng', { dpi: 300, width: 3500 })).toBe('tesseract');
+    expect(chooseEngine('chi_tra', { dpi: 300, width: 3500 })).toBe('tesseract');
     // A claimed 72 dpi is no information: a 3500-px page is about 290 dpi.
     expect(chooseEngine('chi_tra', { dpi: 72, width: 3500 })).toBe('tesseract');
     expect(chooseEngine('eng', { dpi: 100, width: 1167 })).toBe('tesseract');
     expect(chooseEngine('frk', { dpi: 300, width: 3500 })).toBe('tesseract');
     const archive = tempArchive();
     await importScans(archive, [await lowResolutionScan(3)], { title: '文峪河报', dpi: 100 });
-    expect(engineForPage(archive.db, 1, 'chi_sim+eng')).toBe('ppocr');
+    expect(engineForPage(archive.db, 1, 'chi_sim')).toBe('ppocr');
     archive.db.prepare("UPDATE titles SET ocr_engine = 'tesseract'").run();
-    expect(engineForPage(archive.db, 1, 'chi_sim+eng')).toBe('tesseract');
+    expect(engineForPage(archive.db, 1, 'chi_sim')).toBe('tesseract');
     archive.db.prepare("UPDATE pages SET ocr_engine = 'ppocr'").run();
-    expect(engineForPage(archive.db, 1, 'chi_sim+eng')).toBe('ppocr');
+    expect(engineForPage(archive.db, 1, 'chi_sim')).toBe('ppocr');
   });
 
   it('reads a dense 100-dpi page in column order through the job queue, and recovers its characters', async () => {

@@ -56,10 +56,10 @@ describe('choosing the script', () => {
   const text = readFileSync(samplePage(1, 'page.txt'), 'utf8');
 
   it('finds Chinese where most letters read are Chinese characters, in the script of their forms', () => {
-    expect(chineseScript([block(text, 0.9)])).toMatchObject({ script: 'hans', languages: 'chi_sim+eng' });
+    expect(chineseScript([block(text, 0.9)])).toMatchObject({ script: 'hans', languages: 'chi_sim' });
     expect(chineseScript([block(toTraditional(text), 0.9)])).toMatchObject({
       script: 'hant',
-      languages: 'chi_tra+eng',
+      languages: 'chi_tra',
     });
     // A misread character or two of the other script does not turn the page.
     const misread = toTraditional(text.slice(0, 400)).slice(0, 8) + text.slice(0, 400);
@@ -134,13 +134,13 @@ describe('reading with auto', () => {
     // in the language found.
     const read = summary.files.map((f) => mainTextSource(archive.db, f.pageIds[0]!)!);
     expect(read.map((s) => s.engine)).toEqual(['ppocr', 'tesseract.js', 'tesseract.js', 'tesseract.js']);
-    expect(read.slice(1).map((s) => s.model.split(' ')[0])).toEqual(['chi_tra+eng', 'eng', 'deu']);
+    expect(read.slice(1).map((s) => s.model.split(' ')[0])).toEqual(['chi_tra', 'eng', 'deu']);
     // `backfile pages` shows the setting and what auto chose.
     const listed = JSON.parse(runCli(['pages', '--archive', archive.dir, '--json']).stdout) as {
       language: string;
       readWith: string;
     }[];
     expect(listed.map((p) => p.language)).toEqual(['auto', 'auto', 'auto', 'auto']);
-    expect(listed[1]!.readWith).toMatch(/^tesseract\.js chi_tra\+eng /);
+    expect(listed[1]!.readWith).toMatch(/^tesseract\.js chi_tra /);
   });
 });

@@ -26,7 +26,7 @@ describe('reading pages again from the library', () => {
       crops.map((c) => c.file),
       { title: '文峪河报', date: '2018-10-19' },
     );
-    queueOcr(archive, { scope: { all: true }, languages: 'chi_sim+eng', engine: 'tesseract' });
+    queueOcr(archive, { scope: { all: true }, languages: 'chi_sim', engine: 'tesseract' });
     await new OcrRunner(archive, await engineFactory(archive), { workers: 1 }).run();
     const line = archive.db.prepare('SELECT id, text FROM lines ORDER BY position LIMIT 1').get() as {
       id: number;

@@ -19,8 +19,13 @@ export type PageScript = 'hans' | 'hant' | 'fraktur' | 'latin';
 /** The reading that decides first whether a page is Chinese, and in which script. */
 export const CHARACTER_PROBE = 'ppocr';
 
-/** The languages a Chinese page is read with, by script. */
-export const CHINESE_LANGUAGES = { hans: 'chi_sim+eng', hant: 'chi_tra+eng' } as const;
+/**
+ * The languages a Chinese page is read with, by script: its script's model alone. The Chinese
+ * models read the Latin words of a Chinese page themselves; with English loaded too, tesseract
+ * tries English on every word its Chinese model doubts and takes Latin letters for Chinese
+ * characters (clean sample pages: character F1 0.982 → 0.954, 70 % slower; decision 006).
+ */
+export const CHINESE_LANGUAGES = { hans: 'chi_sim', hant: 'chi_tra' } as const;
 
 /**
  * The languages a page set in vertical columns is read with, by script: its columns are set
