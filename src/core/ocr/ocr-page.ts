@@ -18,7 +18,7 @@ import { inkOfUpright, readPageInk, type PageInk } from '../layout/page-image.ts
 import { arrangeByLayout, arrangePageText, layOutPage } from '../layout/page-layout.ts';
 import { columnStrips } from '../layout/reading-units.ts';
 import { unionBoxes } from '../../shared/geometry.ts';
-import { engineDpi, pageEnlargement } from './print-size.ts';
+import { BY_PRINT_SIZE, engineDpi, pageEnlargement } from './print-size.ts';
 import { timed, type StageTimes } from './stage-times.ts';
 import { readVerticalPage } from './vertical-reading.ts';
 import { setVertically } from '../../shared/language.ts';
@@ -73,10 +73,9 @@ export async function readPageWithOcr(
 ): Promise<PageText> {
   const { page, raster } = requireScan(archive, pageId);
   const regions = textRegions(archive.db, pageId);
-  // Small print (a microfilm or 72-dpi scan) is read enlarged, measured from the page's ink.
-  const enlarge = engine.readsEnlargedSmallPrint
-    ? (options.enlarge ?? (await pageEnlargement(raster, options.maxPixels)))
-    : 1;
+  // Small print (a microfilm or 72-dpi scan) is read enlarged, measured from the page's ink
+  // (print-size.ts): for a whole page, from the pixels decoded to prepare it.
+  const enlarge = engine.readsEnlargedSmallPrint ? (options.enlarge ?? BY_PRINT_SIZE) : 1;
   // A page set in vertical columns is read column by column, each set across (vertical-reading.ts);
   // its skew is measured along its columns.
   const vertical = setVertically(options.languages);
@@ -84,22 +83,25 @@ export async function readPageWithOcr(
     deskew: options.deskew,
     binarise: options.binarise,
     maxPixels: options.maxPixels,
-    enlarge,
     columns: vertical,
   };
-  const dpi = engineDpi(page.dpi, enlarge);
   const read = (
-    image: Buffer,
+    prepared: PreparedImage,
     segmentation: Segmentation,
     extra: Pick<RecogniseRequest, 'onProgress' | 'times'>,
-  ) =>
-    vertical
+  ) => {
+    const dpi = engineDpi(page.dpi, prepared.enlarge);
+    const image = prepared.image;
+    return vertical
       ? readVerticalPage(engine, image, options.languages, dpi, extra)
       : engine.recognise({ image, languages: options.languages, segmentation, dpi, ...extra });
+  };
   const blocks: Block[] = [];
   if (regions.length === 0) {
-    const prepared = await timed(options.times, 'prepare image', () => prepareForOcr(raster, prepare));
-    const found = await read(prepared.image, 'page', {
+    const prepared = await timed(options.times, 'prepare image', () =>
+      prepareForOcr(raster, { ...prepare, enlarge }),
+    );
+    const found = await read(prepared, 'page', {
       // A horizontal page is read a second time, column by column: its first reading is half.
       onProgress: (share) => options.onProgress?.(vertical ? share : share / 2),
       times: options.times,
@@ -112,19 +114,25 @@ export async function readPageWithOcr(
       );
     return readByColumns(raster, page, engine, options, prepared, text);
   } else {
+    // Measured on the whole page: a region alone may be too few lines to tell.
+    const measured = enlarge === BY_PRINT_SIZE ? await pageEnlargement(raster, options.maxPixels) : enlarge;
     for (const [i, region] of regions.entries()) {
       const crop = clampBox(region.box, page.width, page.height);
       if (!crop) continue;
-      const prepared = await prepareForOcr(raster, { ...prepare, crop });
-      const found = await read(prepared.image, segmentationFor(region.role), {
+      const prepared = await prepareForOcr(raster, { ...prepare, enlarge: measured, crop });
+      const found = await read(prepared, segmentationFor(region.role), {
         onProgress: (share) => options.onProgress?.((i + share) / regions.length),
       });
       // A region is one block in reading order, whatever the engine split it into.
       const lines = blocksToPage(found, prepared.toPage).flatMap((b) => b.lines);
       if (lines.length > 0) blocks.push({ box: crop, lines });
     }
-    const rest = await prepareForOcr(raster, { ...prepare, blank: regions.map((r) => r.box) });
-    const found = await read(rest.image, 'page', {});
+    const rest = await prepareForOcr(raster, {
+      ...prepare,
+      enlarge: measured,
+      blank: regions.map((r) => r.box),
+    });
+    const found = await read(rest, 'page', {});
     blocks.push(...blocksToPage(found, rest.toPage).filter((b) => b.lines.length > 0));
   }
   return { source: engine.source(options.languages), blocks };

@@ -5,6 +5,7 @@ import sharp, { type Sharp } from 'sharp';
 import { unionBoxes, type Box } from '../../shared/geometry.ts';
 import type { Block } from '../../shared/model.ts';
 import { estimateSkew } from './deskew.ts';
+import { BY_PRINT_SIZE, enlargementFor, lineInkHeight } from './print-size.ts';
 
 export interface PrepareOptions {
   deskew: boolean;
@@ -14,8 +15,11 @@ export interface PrepareOptions {
   /** Areas (master-raster pixels) painted white before reading: parts read separately. */
   blank?: readonly Box[];
   maxPixels: number;
-  /** Enlarge this many times for the engine (small print, print-size.ts); boxes map back. */
-  enlarge?: number;
+  /**
+   * Enlarge this many times for the engine (small print, print-size.ts), or as many as the
+   * image's print size asks (measured on the pixels decoded here); boxes map back.
+   */
+  enlarge?: number | typeof BY_PRINT_SIZE;
   /**
    * The page is set in vertical columns: its skew is measured along the columns (a page's rows
    * of characters set on a grid line up across its columns too, but less truly than a column).
@@ -103,7 +107,10 @@ export async function prepareForOcr(
     skew = options.columns ? -estimateSkew(transposed(sample)) : estimateSkew(sample);
   }
   const rotate = Math.abs(skew) >= MIN_SKEW;
-  const enlarge = Math.max(1, options.enlarge ?? 1);
+  const enlarge =
+    options.enlarge === BY_PRINT_SIZE
+      ? enlargementFor(lineInkHeight(grey))
+      : Math.max(1, options.enlarge ?? 1);
   let out = grey;
   if (rotate || options.binarise || enlarge > 1) {
     let pipeline = sharp(grey.data, raw);

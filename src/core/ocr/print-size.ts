@@ -67,6 +67,9 @@ export function enlargementFor(lineHeight: number | null): number {
   return Math.min(MAX_ENLARGE, Math.round((READABLE_PX / lineHeight) * 2) / 2);
 }
 
+/** Asks for a page's enlargement to be measured from its ink (prepareForOcr), not given. */
+export const BY_PRINT_SIZE = 'by print size';
+
 /** The enlargement a page's raster needs, measured from its ink. */
 export async function pageEnlargement(raster: string, maxPixels: number): Promise<number> {
   const { data, info } = await sharp(raster, { limitInputPixels: maxPixels })
