@@ -31,13 +31,15 @@ export function changeEdits(db: WritableDB, changeId: number): Edit[] {
 
 /**
  * SQL true when change `c` touched page @page: the page itself (status, metadata, a re-read), a
- * line or a region on it (a deleted region by its snapshot), a photo on it, or an article with a
+ * line, a word or a region on it (a deleted region by its snapshot), a photo on it, or an article with a
  * part on it (or whose parts, before or after, included a region on it). What the reviewer looking
  * at a page expects Ctrl+Z to undo; the History view keeps the archive-wide list.
  */
 const CHANGE_ON_PAGE = `EXISTS (SELECT 1 FROM edits e WHERE e.change_id = c.id AND (
     (e.entity = 'page' AND e.entity_id = @page)
     OR (e.entity = 'line' AND e.entity_id IN (SELECT id FROM lines WHERE page_id = @page))
+    OR (e.entity = 'word' AND e.entity_id IN
+        (SELECT w.id FROM words w JOIN lines l ON l.id = w.line_id WHERE l.page_id = @page))
     OR (e.entity = 'region' AND (e.entity_id IN (SELECT id FROM regions WHERE page_id = @page)
         OR (json_valid(e.before) AND json_extract(e.before, '$.page_id') = @page)
         OR (json_valid(e.after) AND json_extract(e.after, '$.page_id') = @page)))
