@@ -1,6 +1,7 @@
 // What is read again after a page's first reading: only the columns on either side of a gutter
-// a line of the first reading ran across. The rest of the frame keeps its first reading, no text
-// is both kept and read again, and none is dropped without a strip to read it again.
+// a line of the first reading ran across, and only as far down as those lines. The rest of the
+// frame keeps its first reading, no text is both kept and read again, and none is dropped
+// without a strip to read it again.
 
 import { describe, expect, it } from 'vitest';
 import type { Box } from '../../src/shared/geometry.ts';
@@ -49,6 +50,7 @@ function page(body: { role?: LayoutBlock['role']; box: Box }[]): LaidOutPage {
     },
     lines: [],
     boxes: blocks.map((b) => b.box),
+    upright: blocks.map((b) => b.box),
     features: { skew: 0, rules: [], photos: [], ink: ink() },
   } as unknown as LaidOutPage;
 }
@@ -63,13 +65,13 @@ describe('the columns read again', () => {
     expect(plan.keep.sort()).toEqual([0, 1, 2, 3, 4]);
   });
 
-  it('are the two beside a crossed gutter, the other columns keeping their first reading', () => {
+  it('are the two beside a crossed gutter, as far down as the crossing, the rest kept', () => {
     // The first reading ran the lines of columns 2 and 3 together (block 2).
     const laidOut = page([
       { box: column(0) },
       { box: { x0: COLUMNS[1]![0], y0: 300, x1: COLUMNS[2]![1], y1: 1200 } },
-      { box: column(1, 1250) },
-      { box: column(2, 1250) },
+      { box: column(1, 1215) },
+      { box: column(2, 1215) },
       { box: column(3) },
     ]);
     const plan = columnStrips(laidOut);
@@ -77,12 +79,23 @@ describe('the columns read again', () => {
       plan.strips.some((s) => s.box.x0 <= COLUMNS[k]![0] && s.box.x1 >= COLUMNS[k]![1]);
     expect([0, 1, 2, 3].map(read)).toEqual([false, true, true, false]);
     expect(plan.strips).toHaveLength(2);
-    // The headline and the untouched columns keep their first reading; the strips never reach
-    // into a column not read again, nor across a gutter.
-    expect(plan.keep.sort()).toEqual([0, 1, 5]);
+    // The headline, the untouched columns and the lines below the crossing keep their first
+    // reading; the strips never reach into a column not read again, nor across a gutter, and
+    // end within a line of the crossing.
+    expect(plan.keep.sort()).toEqual([0, 1, 3, 4, 5]);
+    for (const s of plan.strips) expect(s.box.y1).toBeLessThan(1200 + BODY);
     for (const s of plan.strips) {
       expect(s.box.x1 - s.box.x0).toBeLessThan(800 + BODY);
       expect(s.blank.some((b) => inside(laidOut.layout.blocks[0]!.box, b))).toBe(true);
+    }
+    // The kept lines a strip reaches over are painted out of it.
+    for (const k of [3, 4]) {
+      const kept = laidOut.layout.blocks[k]!.box;
+      const reaching = plan.strips.filter(
+        (s) => s.box.x0 < kept.x1 && s.box.x1 > kept.x0 && s.box.y1 > kept.y0,
+      );
+      expect(reaching).toHaveLength(1);
+      for (const s of reaching) expect(s.blank).toContainEqual(kept);
     }
     // Every line not kept lies in the strips (with the gutters between them), so it is read
     // again; no kept body line does.
@@ -93,7 +106,7 @@ describe('the columns read again', () => {
       y1: Math.max(...plan.strips.map((s) => s.box.y1)),
     };
     const dropped = laidOut.layout.blocks.filter((b) => !plan.keep.includes(b.lines[0]!));
-    expect(dropped).toHaveLength(3);
+    expect(dropped).toHaveLength(1);
     for (const b of dropped) expect(inside(b.box, strips)).toBe(true);
     const keptBody = laidOut.layout.blocks.filter(
       (b) => b.role === 'body' && plan.keep.includes(b.lines[0]!),

@@ -30,6 +30,8 @@ export interface LaidOutPage {
   lines: Line[];
   /** Block boxes in page coordinates (the layout's are upright). */
   boxes: Box[];
+  /** The lines' boxes as the layout saw them: upright (and turned, for a vertical page). */
+  upright: Box[];
   features: PageImageFeatures;
 }
 
@@ -66,10 +68,11 @@ export async function layOutPage(
     words: l.words.map((w) => ({ ...w, box: toView(w.box) })),
   });
   const lines = splitAtGutters(splitAtRules(pageLines, rules, upright), sizes.body, upright);
+  const uprightBoxes = lines.map((l) => toView(l.box));
   const layout = analysePage({
     width: turn ? turn.width : page.width,
     height: turn ? turn.height : page.height,
-    lines: lines.map((l) => ({ box: toView(l.box), text: l.text })),
+    lines: lines.map((l, i) => ({ box: uprightBoxes[i]!, text: l.text })),
     rules,
     photos,
     pageTop: turn ? 'left' : 'top',
@@ -79,7 +82,7 @@ export async function layOutPage(
       ? union(b.lines.map((i) => lines[i]!.box))
       : frame.toPage(turn ? turn.back(b.box) : b.box),
   );
-  return { layout, lines, boxes, features };
+  return { layout, lines, boxes, upright: uprightBoxes, features };
 }
 
 /** The page text re-blocked by its layout: one block per layout block, in reading order. */

@@ -2,9 +2,10 @@
 // given a whole newspaper page runs lines on across narrow gutters and mixes columns; given
 // one column at a time it cannot. Pure. For each article frame with more than one column (its
 // gutters found in the image, gutters.ts) where a line of the first reading crosses a gutter,
-// the columns on either side of that gutter are strips to read on their own, with
-// the frame's headlines, photos and captions (which span columns, and were read whole the
-// first time) painted out. Everything else keeps its first reading.
+// the columns on either side of that gutter, as far down as the lines that crossed it, are
+// strips to read on their own, with the frame's headlines, photos and captions (which span
+// columns, and were read whole the first time) and the lines kept painted out. Everything else
+// keeps its first reading.
 
 import type { Box } from '../../shared/geometry.ts';
 import type { LaidOutPage } from './page-layout.ts';
@@ -41,32 +42,41 @@ export function columnStrips(laidOut: LaidOutPage): ReadingPlan {
           body,
         );
     // Only the columns on either side of a gutter the first reading ran a line across are read
-    // again: elsewhere a whole-page reading has more context than a strip (measured: re-reading
-    // every frame lost characters on degraded scans, bench/accuracy.ts).
+    // again, and only down as far as the blocks that ran across it: elsewhere a whole-page
+    // reading has more context than a strip (measured: re-reading every frame lost characters on
+    // degraded scans, bench/accuracy.ts).
     const overlaps = (box: Box, [x0, x1]: [number, number]) =>
       box.x0 < x1 - 0.5 * body && box.x1 > x0 + 0.5 * body;
-    const reread = new Set<number>();
+    const spans = new Map<number, [number, number][]>();
     for (const { role, box } of blocks) {
       if (SPANNING.has(role)) continue;
       for (let k = 0; k + 1 < columns.length; k++)
-        if (overlaps(box, columns[k]!) && overlaps(box, columns[k + 1]!)) reread.add(k).add(k + 1);
+        if (overlaps(box, columns[k]!) && overlaps(box, columns[k + 1]!))
+          for (const c of [k, k + 1]) spans.set(c, [...(spans.get(c) ?? []), [box.y0, box.y1]]);
     }
-    if (reread.size === 0) {
-      keep.push(...blocks.flatMap((b) => b.lines));
-      continue;
-    }
-    const strips = columns.filter((_, k) => reread.has(k));
-    // A block in a column read again is read again with it (one in the column's gutter too).
-    const within = (box: Box, c: [number, number]) =>
-      overlaps(box, c) || ((box.x0 + box.x1) / 2 >= c[0] && (box.x0 + box.x1) / 2 <= c[1]);
-    keep.push(
-      ...blocks
-        .filter(({ role, box }) => SPANNING.has(role) || !strips.some((c) => within(box, c)))
-        .flatMap((b) => b.lines),
+    // A strip reaches past its span by most of a line, so that a line whose middle is in the
+    // span is read whole; spans closer than that are one strip, so no strip reads another's text.
+    const reach = 0.6 * body;
+    const strips = [...spans].flatMap(([k, list]) =>
+      joinSpans(list, 2 * reach).map(([y0, y1]) => ({ column: columns[k]!, y0, y1 })),
     );
+    const reread = (i: number) => {
+      const b = laidOut.upright[i]!;
+      const middle = (b.y0 + b.y1) / 2;
+      const centre = (b.x0 + b.x1) / 2;
+      return strips.some(
+        (s) =>
+          middle >= s.y0 &&
+          middle <= s.y1 &&
+          (overlaps(b, s.column) || (centre >= s.column[0] && centre <= s.column[1])),
+      );
+    };
+    const kept = blocks.flatMap((b) => (SPANNING.has(b.role) ? b.lines : b.lines.filter((i) => !reread(i))));
+    keep.push(...kept);
+    if (strips.length === 0) continue;
     // Below the frame's top heads, or beside them where a column starts at the frame's top.
     const pad = 0.3 * body;
-    const blank = spanning.map((b) => ({
+    const heads = spanning.map((b) => ({
       x0: b.box.x0 - pad,
       y0: b.box.y0 - pad,
       x1: b.box.x1 + pad,
@@ -74,11 +84,30 @@ export function columnStrips(laidOut: LaidOutPage): ReadingPlan {
     }));
     // Into the gutter by a little, never across it (a gutter is a third of a line or more).
     const side = 0.15 * body;
-    for (const [x0, x1] of strips)
-      plan.push({
-        box: { x0: x0 - side, y0: frame.box.y0 - pad, x1: x1 + side, y1: frame.box.y1 + pad },
-        blank,
-      });
+    for (const { column, y0, y1 } of strips) {
+      const box = {
+        x0: column[0] - side,
+        y0: Math.max(frame.box.y0 - pad, y0 - reach),
+        x1: column[1] + side,
+        y1: Math.min(frame.box.y1 + pad, y1 + reach),
+      };
+      // What is kept from the first reading is painted out where the strip reaches over it.
+      const keptHere = kept
+        .map((i) => laidOut.upright[i]!)
+        .filter((b) => b.x0 < box.x1 && b.x1 > box.x0 && b.y0 < box.y1 && b.y1 > box.y0);
+      plan.push({ box, blank: [...heads, ...keptHere] });
+    }
   }
   return { strips: plan, keep };
+}
+
+/** Spans down a column, those less than `gap` apart joined into one. */
+function joinSpans(spans: readonly [number, number][], gap: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [y0, y1] of [...spans].sort((a, b) => a[0] - b[0])) {
+    const last = out[out.length - 1];
+    if (last && y0 <= last[1] + gap) last[1] = Math.max(last[1], y1);
+    else out.push([y0, y1]);
+  }
+  return out;
 }
