@@ -3,9 +3,10 @@
 // by −skew about its centre, the frame the layout analysis works in). The one place in layout
 // that reads pixels.
 
-import sharp, { type Sharp } from 'sharp';
+import sharp from 'sharp';
 import type { Box } from '../../shared/geometry.ts';
-import { estimateSkew } from '../ocr/deskew.ts';
+import { estimateSkew, type GreyImage } from '../ocr/deskew.ts';
+import { greyPixels } from '../ocr/preprocess.ts';
 import { findPhotos } from './photos.ts';
 import { findRules, type InkGrid, type Rule } from './separators.ts';
 
@@ -85,25 +86,10 @@ export async function readPageInk(
   const width = meta.width ?? 0;
   const height = meta.height ?? 0;
   const measured =
-    knownSkew ?? estimateSkew(await pixels(open().resize({ width: Math.min(SKEW_SAMPLE_WIDTH, width) })));
+    knownSkew ?? estimateSkew(await greyPixels(open().resize({ width: Math.min(SKEW_SAMPLE_WIDTH, width) })));
   const skew = Math.abs(measured) >= MIN_SKEW ? measured : 0;
-  const upright = await pixels(skew !== 0 ? open().rotate(-skew, { background: '#ffffff' }) : open());
+  const upright = await greyPixels(skew !== 0 ? open().rotate(-skew, { background: '#ffffff' }) : open());
   return inkOfUpright(upright, width, height, dpi, skew);
-}
-
-async function pixels(image: Sharp): Promise<GreyPixels> {
-  const { data, info } = await image
-    .toColourspace('b-w')
-    .extractChannel(0)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
-}
-
-interface GreyPixels {
-  data: Uint8Array;
-  width: number;
-  height: number;
 }
 
 /**
@@ -111,7 +97,7 @@ interface GreyPixels {
  * centre (and grown to fit the turn, as the OCR preparation turns it): the page is their centre.
  */
 export function inkOfUpright(
-  upright: GreyPixels,
+  upright: GreyImage,
   width: number,
   height: number,
   dpi: number | null,
@@ -175,7 +161,7 @@ function alongPhotoEdge(rule: Rule, photos: readonly Box[], bodyHeight: number):
 }
 
 /** The page's paper: of the pixels in the page's own rectangle of the upright image. */
-function paperLevel(upright: GreyPixels, left: number, top: number, width: number, height: number): number {
+function paperLevel(upright: GreyImage, left: number, top: number, width: number, height: number): number {
   const counts = new Uint32Array(256);
   for (let y = 0; y < height; y++) {
     const row = (y + top) * upright.width + left;

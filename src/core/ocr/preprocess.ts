@@ -60,7 +60,8 @@ export function fromPgm(pgm: Buffer): { width: number; height: number; data: Buf
   return { width: Number(m[1]), height: Number(m[2]), data: pgm.subarray(m[0].length) };
 }
 
-async function greyPixels(image: Sharp): Promise<{ data: Buffer; width: number; height: number }> {
+/** An image's pixels as 8-bit grey, one byte each. */
+export async function greyPixels(image: Sharp): Promise<{ data: Buffer; width: number; height: number }> {
   const { data, info } = await image
     .toColourspace('b-w')
     .extractChannel(0)
