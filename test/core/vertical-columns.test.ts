@@ -38,6 +38,50 @@ describe('a vertical column set across', () => {
     cells.forEach((c, i) => i > 0 && expect(c.y0).toBeGreaterThanOrEqual(cells[i - 1]!.y1));
   });
 
+  it('keeps a glyph whole when a mark stands in the cell before it (the top of 交 or 六 is apart)', async () => {
+    // A pause mark sits in the corner of its cell: the white below it is its own cell's, so the
+    // detached top of the next glyph belongs to that glyph, not to the mark.
+    const glyphs = '走村︑交城︑六〇〇︑三個︑嶺底︑貧困︒';
+    const image = await column(glyphs);
+    const cells = columnCells(image, box(image));
+    expect(cells).toHaveLength([...glyphs].length);
+    [...glyphs].forEach((g, i) => {
+      const tall = cells[i]!.y1 - cells[i]!.y0;
+      if ('交六三嶺'.includes(g)) expect(tall, g).toBeGreaterThan(0.7 * SIZE);
+      if (g === '︑') expect(tall, g).toBeLessThan(0.45 * SIZE);
+    });
+  });
+
+  it('cuts on the type grid: a bracket before 交, 三 or 六 keeps to its own body', async () => {
+    // Cutting at white rows and joining pieces within an em took ﹁ and the top of 交 for one
+    // glyph (read 二, then 父 for 交).
+    const glyphs = '展示了﹁交城山﹂農產品﹁三基建設﹂和﹁六〇〇﹂';
+    const image = await column(glyphs);
+    const cells = columnCells(image, box(image));
+    expect(cells).toHaveLength([...glyphs].length);
+    [...glyphs].forEach((g, i) => {
+      const tall = cells[i]!.y1 - cells[i]!.y0;
+      if ('交三六'.includes(g)) expect(tall, g).toBeGreaterThan(0.7 * SIZE);
+      if ('﹁﹂'.includes(g)) expect(tall, g).toBeLessThan(0.45 * SIZE);
+    });
+  });
+
+  it('sets a mark at the left of its cell on the line, as a comma is set across', async () => {
+    const image = await column('本會︑開會');
+    const across = setAcross(image, box(image));
+    const mark = across.cells[2]!;
+    let left = 0;
+    let right = 0;
+    for (let y = 0; y < across.image.height; y++)
+      for (let x = mark.x0; x < mark.x1; x++)
+        if (across.image.data[y * across.image.width + x]! < 140) {
+          if (x < (mark.x0 + mark.x1) / 2) left++;
+          else right++;
+        }
+    expect(left).toBeGreaterThan(0);
+    expect(right).toBe(0);
+  });
+
   it('sets the cells side by side, in order, on one line as tall as a cell', async () => {
     const image = await column('救濟難民﹁協會﹂開會');
     const across = setAcross(image, box(image));

@@ -18,7 +18,7 @@ import { joinPieces, TextDetector } from './ppocr/detect.ts';
 import { toGrey, type GreyImage } from './ppocr/grey-image.ts';
 import { ppOcrModels } from './ppocr/models.ts';
 import { detectionScale } from './ppocr/ppocr-engine.ts';
-import { cutAtRules, setAcross, type ColumnCell } from './ppocr/vertical-columns.ts';
+import { cutAtRules, ruleBetween, setAcross, type ColumnCell } from './ppocr/vertical-columns.ts';
 import type { StageTimes } from './stage-times.ts';
 
 interface Piece {
@@ -82,6 +82,32 @@ function besideRows(column: Box, rows: readonly Box[]): Box[] {
   return pieces;
 }
 
+/**
+ * The square pieces that are a headline's last line: a line set across may hold one or two
+ * characters, centred under the lines before it. Such a piece is as tall as a line of the
+ * headline (within a fifth), stands under or over one at the headline's own line spacing, and
+ * within its breadth. A column's piece is of the body's type, smaller than a headline's.
+ */
+export function headlineEnds(lines: readonly Box[], squares: readonly Box[]): Set<Box> {
+  const ends = new Set<Box>();
+  for (const s of squares) {
+    const tall = s.y1 - s.y0;
+    const line = lines.find((l) => {
+      const h = l.y1 - l.y0;
+      const gap = Math.max(s.y0 - l.y1, l.y0 - s.y1);
+      return (
+        Math.abs(tall - h) <= 0.2 * h &&
+        gap >= 0 &&
+        gap <= 0.5 * h &&
+        s.x0 >= l.x0 - 0.1 * h &&
+        s.x1 <= l.x1 + 0.1 * h
+      );
+    });
+    if (line) ends.add(s);
+  }
+  return ends;
+}
+
 /** The pieces placed on sheets, one under another, each followed by white as tall as itself. */
 function sheetsOf(pieces: Omit<Piece, 'x' | 'y'>[]): { pieces: Piece[]; width: number; height: number }[] {
   const sheets: { pieces: Piece[]; width: number; height: number }[] = [];
@@ -140,7 +166,11 @@ function wordsOnPage(word: Word, piece: Piece): Word[] {
             Math.abs(centre(c) - (x0 + x1) / 2) < Math.abs(centre(a) - (x0 + x1) / 2) ? c : a,
           ),
         ];
-  const tokens = lineTokens(word.text);
+  // Set in a column, every character stands in a cell of its own, figures and letters too
+  // (六〇〇 read as 六00): a run that covers as many cells as it has characters is theirs.
+  const read = lineTokens(word.text);
+  const chars = [...read.join('')];
+  const tokens = read.length !== cells.length && chars.length === cells.length ? chars : read;
   const boxes =
     tokens.length === cells.length
       ? cells.map((c) => c.box)
@@ -187,8 +217,13 @@ export async function readVerticalPage(
   ).detect(grey, detectionScale(grey, dpi), undefined, times, 'vertical');
   options.onProgress?.(0.3);
   // A line set across is clearly wider than tall; a square box is a piece of a column (one
-  // character, or a mark DB parted from its column).
-  const across = (b: Box) => b.x1 - b.x0 > 1.5 * (b.y1 - b.y0);
+  // character, or a mark DB parted from its column), or the last line of a headline set across.
+  const wide = (b: Box) => b.x1 - b.x0 > 1.5 * (b.y1 - b.y0);
+  const lastLines = headlineEnds(
+    found.filter((d) => wide(d.box)).map((d) => d.box),
+    found.filter((d) => !wide(d.box)).map((d) => d.box),
+  );
+  const across = (b: Box) => wide(b) || lastLines.has(b);
   const rows = joinPieces(
     found.filter((d) => across(d.box)),
     'across',
@@ -196,6 +231,7 @@ export async function readVerticalPage(
   const columns = joinPieces(
     found.flatMap((d) => (across(d.box) ? [] : besideRows(d.box, rows).map((box) => ({ ...d, box })))),
     'down',
+    (upper, lower) => ruleBetween(grey, upper, lower),
   );
   const pieces = [...rows, ...columns.map((c) => c.box)]
     .flatMap((b) => cutAtRules(grey, b))

@@ -91,11 +91,16 @@ function components(map: Float32Array, width: number, height: number): Component
  * The pieces of each column (or line) joined: DB parts a column where a punctuation mark leaves
  * its cell nearly white (two marks in a row leave a gap of an em and more), a headline set across
  * where its halves stand apart, and two turned tiles each see a column in their overlap. Pieces
- * that share most of their breadth and stand less than a line's breadth apart along it are one.
- * Where that joins the columns of two tiers, the rule between them cuts the line again (layout/
- * split-lines.ts). `along`: which way the pieces' lines run.
+ * that share most of their breadth and stand less than a line's breadth apart along it are one,
+ * unless `apart` says something drawn lies between them (the rule between two tiers: joined, the
+ * columns of two tiers that do not stand in line would make one too broad). `along`: which way
+ * the pieces' lines run.
  */
-export function joinPieces(found: readonly DetectedBox[], along: 'down' | 'across'): DetectedBox[] {
+export function joinPieces(
+  found: readonly DetectedBox[],
+  along: 'down' | 'across',
+  apart: (upper: Box, lower: Box) => boolean = () => false,
+): DetectedBox[] {
   // Lines across are joined as columns are, in the page mirrored about its diagonal.
   const flip = (b: Box): Box => (along === 'down' ? b : { x0: b.y0, y0: b.x0, x1: b.y1, y1: b.x1 });
   const out: DetectedBox[] = [];
@@ -112,7 +117,8 @@ export function joinPieces(found: readonly DetectedBox[], along: 'down' | 'acros
         shared >= 0.5 * narrower &&
         joined <= 1.25 * wider &&
         b.y0 <= o.box.y1 + narrower &&
-        b.y1 >= o.box.y0 - narrower
+        b.y1 >= o.box.y0 - narrower &&
+        !apart(flip(o.box), flip(b))
       );
     });
     if (!column) {

@@ -9,6 +9,7 @@
 // recogniser knows a comma or a stop. Each character read maps back to its cell's place.
 
 import type { Box } from '../../../shared/geometry.ts';
+import { cellsOnGrid, typePitch } from './column-grid.ts';
 import type { GreyImage } from './grey-image.ts';
 
 export interface ColumnCell {
@@ -48,6 +49,16 @@ function ruleRow(image: GreyImage, y: number, x0: number, x1: number): boolean {
   return inked >= 0.9 * (to - from);
 }
 
+/** Whether a rule crosses the white between two pieces of a column, one above the other. */
+export function ruleBetween(image: GreyImage, upper: Box, lower: Box): boolean {
+  const x0 = Math.max(0, Math.floor(Math.min(upper.x0, lower.x0)));
+  const x1 = Math.min(image.width, Math.ceil(Math.max(upper.x1, lower.x1)));
+  const from = Math.max(0, Math.floor(upper.y1));
+  const to = Math.min(image.height, Math.ceil(lower.y0));
+  for (let y = from; y < to; y++) if (ruleRow(image, y, x0, x1)) return true;
+  return false;
+}
+
 /**
  * The ink's extent in the column box: [x0, x1) across it, and which rows hold ink.
  * - A row inked from edge to edge of the box (DB's, grown beyond the glyphs) and on beyond it is
@@ -57,7 +68,7 @@ function ruleRow(image: GreyImage, y: number, x0: number, x1: number): boolean {
  *   the column's cells and its width are the glyphs' own.
  * - A speck in the gutter, inked in a row or two of the whole column, does not widen it.
  */
-function inkOf(image: GreyImage, box: Box): { x0: number; x1: number; rows: boolean[] } {
+function inkOf(image: GreyImage, box: Box): { x0: number; x1: number; rows: number[] } {
   const x0 = Math.max(0, Math.floor(box.x0));
   const x1 = Math.min(image.width, Math.ceil(box.x1));
   const y0 = Math.max(0, Math.floor(box.y0));
@@ -68,13 +79,14 @@ function inkOf(image: GreyImage, box: Box): { x0: number; x1: number; rows: bool
   const tall = y1 - y0 >= 3 * (x1 - x0);
   const ruled = down.map((n) => tall && n >= 0.9 * (y1 - y0));
   const columns = new Array<number>(Math.max(0, x1 - x0)).fill(0);
-  const rows: boolean[] = [];
+  // The share of each row that is inked (0: a white row).
+  const rows: number[] = [];
   for (let y = y0; y < y1; y++) {
     const row = y * image.width;
     let inked = 0;
     for (let x = x0; x < x1; x++) if (!ruled[x - x0] && image.data[row + x]! < INK) inked++;
     const rule = inked >= 0.9 * (x1 - x0) && ruleRow(image, y, x0, x1);
-    rows.push(inked > 0 && !rule);
+    rows.push(rule ? 0 : inked / Math.max(1, x1 - x0));
     if (inked === 0 || rule) continue;
     for (let x = x0; x < x1; x++) if (!ruled[x - x0] && image.data[row + x]! < INK) columns[x - x0]!++;
   }
@@ -127,9 +139,9 @@ export function columnCells(image: GreyImage, box: Box): Box[] {
   const em = ink.x1 - ink.x0;
   const top = Math.max(0, Math.floor(box.y0));
   const pieces: { y0: number; y1: number }[] = [];
-  ink.rows.forEach((on, i) => {
+  ink.rows.forEach((share, i) => {
     const last = pieces.at(-1);
-    if (!on) return;
+    if (share === 0) return;
     if (last && last.y1 === top + i) last.y1++;
     else pieces.push({ y0: top + i, y1: top + i + 1 });
   });
@@ -140,6 +152,15 @@ export function columnCells(image: GreyImage, box: Box): Box[] {
     if (last && p.y1 - last.y0 <= 1.12 * em) last.y1 = p.y1;
     else cells.push({ ...p });
   }
+  // Where the column's glyphs show its pitch, it is cut on that grid (column-grid.ts).
+  const pitch = typePitch(cells, em);
+  if (pitch !== null)
+    return cellsOnGrid(ink.rows, pitch).map((c) => ({
+      x0: ink.x0,
+      y0: top + c.y0,
+      x1: ink.x1,
+      y1: top + c.y1,
+    }));
   // Type set solid with glyphs that fill their em (large headline type) leaves no white row
   // between characters: a run taller than an em is cut into as many cells as ems it holds, each
   // as tall as the column's own cells, where it has any.
@@ -147,9 +168,9 @@ export function columnCells(image: GreyImage, box: Box): Box[] {
     .map((c) => c.y1 - c.y0)
     .filter((h) => h >= 0.7 * em && h <= 1.12 * em)
     .sort((a, b) => a - b);
-  const pitch = single.length >= 3 ? single[Math.floor(single.length / 2)]! + 0.05 * em : 1.05 * em;
+  const solid = single.length >= 3 ? single[Math.floor(single.length / 2)]! + 0.05 * em : 1.05 * em;
   return cells.flatMap((c) => {
-    const n = c.y1 - c.y0 > 1.3 * em ? Math.max(1, Math.round((c.y1 - c.y0) / pitch)) : 1;
+    const n = c.y1 - c.y0 > 1.3 * em ? Math.max(1, Math.round((c.y1 - c.y0) / solid)) : 1;
     const step = (c.y1 - c.y0) / n;
     return Array.from({ length: n }, (_, k) => ({
       x0: ink.x0,
@@ -194,9 +215,12 @@ export function setAcross(image: GreyImage, box: Box): ColumnAcross {
     // foot of the line; a glyph, 一 as well, sits on the line's middle.
     const small = h < 0.45 * em && inkWide < 0.6 * em;
     const top = small ? pad + line - h : pad + Math.round((line - h) / 2);
+    // Set vertically, the mark stands at the right of its cell; set across, at the left, the
+    // rest of its em white after it (、 then the next glyph), as the recogniser learnt it.
+    const [from, to] = small ? [ink.left, ink.right] : [cell.x0, cell.x1];
     for (let dy = 0; dy < h && top + dy < height; dy++) {
-      const src = (cell.y0 + dy) * image.width + cell.x0;
-      data.set(image.data.subarray(src, src + w), (top + dy) * width + x);
+      const src = (cell.y0 + dy) * image.width + from;
+      data.set(image.data.subarray(src, src + to - from), (top + dy) * width + x);
     }
     placed.push({ box: cell, x0: x, x1: x + w });
     x += w + gap;
