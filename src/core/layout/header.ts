@@ -3,10 +3,15 @@
 
 import type { Box } from '../../shared/geometry.ts';
 import { readingOrder } from './reading-order.ts';
-import type { TypeSizes } from './type-sizes.ts';
+import { relativeSize, type TypeSizes } from './type-sizes.ts';
 
-export function headerOrder(lines: readonly { index: number; box: Box }[], sizes: TypeSizes): number[][] {
-  const masthead = lines.filter((l) => l.box.y1 - l.box.y0 >= 2 * sizes.body);
+export function headerOrder(
+  lines: readonly { index: number; box: Box; text: string }[],
+  sizes: TypeSizes,
+): number[][] {
+  // Measured along the line: on a vertical page, seen turned a quarter (quarter-turn.ts), the
+  // date line set across runs down the frame as the masthead does, as long but in small type.
+  const masthead = lines.filter((l) => relativeSize(l, sizes) >= 2);
   const rest = lines.filter((l) => !masthead.includes(l));
   return [
     ...(masthead.length ? [masthead.map((l) => l.index)] : []),
