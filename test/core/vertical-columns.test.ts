@@ -13,7 +13,7 @@ const PITCH = 42;
  * One column of `glyphs` at x = 100, from y = 60; optionally a rule across the image at y = `rule`,
  * and a rule down it beside the column at x = `columnRule` (as older papers set between columns).
  */
-async function column(glyphs: string, rule?: number, columnRule?: number): Promise<GreyImage> {
+async function column(glyphs: string, rule?: number, columnRule?: number, blur?: number): Promise<GreyImage> {
   const text = [...glyphs]
     .map(
       (g, i) =>
@@ -24,7 +24,8 @@ async function column(glyphs: string, rule?: number, columnRule?: number): Promi
     (rule === undefined ? '' : `<rect x="0" y="${rule}" width="200" height="3" fill="black"/>`) +
     (columnRule === undefined ? '' : `<rect x="${columnRule}" y="0" width="3" height="2000" fill="black"/>`);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="${120 + glyphs.length * PITCH}"><rect width="100%" height="100%" fill="white"/>${line}${text}</svg>`;
-  return toGrey(await sharp(Buffer.from(svg)).greyscale().png().toBuffer());
+  const drawn = sharp(Buffer.from(svg)).greyscale();
+  return toGrey(await (blur ? drawn.blur(blur).linear(0.82, 30) : drawn).png().toBuffer());
 }
 
 const box = (image: GreyImage) => ({ x0: 70, y0: 50, x1: 130, y1: image.height - 50 });
@@ -80,6 +81,17 @@ describe('a vertical column set across', () => {
         }
     expect(left).toBeGreaterThan(0);
     expect(right).toBe(0);
+  });
+
+  it('tells a corner bracket from the stroke of 一 by its shape, sharp or blurred', async () => {
+    // 一 is as short as a bracket; in Ming type its bar ends in a serif rising at the right,
+    // where ﹁ hangs a stroke down from its right end and ﹂ raises one at its left.
+    const glyphs = '本報訊以﹁一站式﹂服務一流為主題';
+    for (const blur of [undefined, 1.2]) {
+      const image = await column(glyphs, undefined, undefined, blur);
+      const across = setAcross(image, box(image));
+      expect(across.cells.map((c) => c.bracket ?? '·').join(''), `blur ${blur}`).toBe('····「···」·······');
+    }
   });
 
   it('sets the cells side by side, in order, on one line as tall as a cell', async () => {

@@ -200,6 +200,28 @@ function columnMarks(words: Word[]): Word[] {
 }
 
 /**
+ * A column's corner brackets as their shape told them (vertical-columns.ts): the recogniser reads
+ * a bracket turned back as 一, 1 or !, or not at all, beside glyphs it reads well. The word read
+ * in a bracket's cell becomes the bracket, and a bracket no word covers is added in its place.
+ */
+function withBrackets(words: Word[], cells: readonly ColumnCell[]): Word[] {
+  const same = (a: Box, b: Box) => a.x0 === b.x0 && a.y0 === b.y0 && a.x1 === b.x1 && a.y1 === b.y1;
+  const out = words.map((w) => {
+    const cell = cells.find((c) => c.bracket && same(c.box, w.box));
+    return cell ? { ...w, text: cell.bracket! } : w;
+  });
+  for (const cell of cells) {
+    if (!cell.bracket) continue;
+    const middle = (cell.box.y0 + cell.box.y1) / 2;
+    if (out.some((w) => w.box.y0 <= middle && w.box.y1 >= middle)) continue;
+    // In the order read, before the first word below it (the words' boxes may overlap).
+    const below = out.findIndex((w) => (w.box.y0 + w.box.y1) / 2 > middle);
+    out.splice(below < 0 ? out.length : below, 0, { text: cell.bracket, confidence: null, box: cell.box });
+  }
+  return out;
+}
+
+/**
  * The page's text, its columns (and lines set across) as lines, in page pixels of `image`.
  * `languages` are the page's ('chi_tra_vert'); the engine reads with their horizontal models.
  */
@@ -266,7 +288,7 @@ export async function readVerticalPage(
       const placed = (words.get(piece) ?? [])
         .sort((a, b) => a.box.x0 - b.box.x0)
         .flatMap((w) => wordsOnPage(w, piece));
-      const read = piece.cells ? columnMarks(placed) : placed;
+      const read = piece.cells ? withBrackets(columnMarks(placed), piece.cells) : placed;
       if (read.length === 0) continue;
       const text = lineTextFromWords(read);
       const known = read.filter((w) => w.confidence !== null);

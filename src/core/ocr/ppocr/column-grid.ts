@@ -34,9 +34,11 @@ export function typePitch(cells: readonly CellRows[], em: number): number | null
 /**
  * The column cut into bodies one pitch tall, each cell the ink of one body. `ink[i]` is the share
  * of row i that is inked (0 for a white row). A cut costs nothing on a white row, and the share
- * of ink it goes through elsewhere (type set solid leaves no white row between bodies). A body
- * with ink costs the square of how far its height is from the pitch, in pitches; white between
- * paragraphs or after a column's last character costs nothing, however long.
+ * of ink it goes through elsewhere (type set solid leaves no white row between bodies). Every
+ * body costs the square of how far its height is from the pitch, in pitches, a white one too (a
+ * space in the column is a body of white), so that two short marks never share one body. The
+ * white before the column's first ink and after its last costs nothing, and the first and last
+ * bodies may be short: the column's box starts and ends at ink, not at a body's edge.
  */
 export function cellsOnGrid(ink: readonly number[], pitch: number): CellRows[] {
   const rows = ink.length;
@@ -47,22 +49,23 @@ export function cellsOnGrid(ink: readonly number[], pitch: number): CellRows[] {
   const cost = new Float64Array(rows + 1).fill(Infinity);
   const from = new Int32Array(rows + 1).fill(-1);
   cost[0] = 0;
-  for (let j = 1; j <= rows; j++) {
-    // A white row on its own: white between bodies, of any length, one row at a time.
-    if (ink[j - 1] === 0 && cost[j - 1]! < cost[j]!) {
-      cost[j] = cost[j - 1]!;
-      from[j] = j - 1;
+  const consider = (a: number, j: number, c: number) => {
+    if (c < cost[j]!) {
+      cost[j] = c;
+      from[j] = a;
     }
+  };
+  for (let j = 1; j <= rows; j++) {
+    if (inkedBefore[j] === 0) consider(j - 1, j, 0);
     for (let a = Math.max(0, j - longest); a < j; a++) {
-      if (inkedBefore[j] === inkedBefore[a]) continue;
-      const off = (j - a - pitch) / pitch;
-      const c = cost[a]! + off * off + cut(j);
-      if (c < cost[j]!) {
-        cost[j] = c;
-        from[j] = a;
-      }
+      const length = j - a;
+      const edge = (a === 0 || j === rows) && length < pitch;
+      const off = edge ? 0 : (length - pitch) / pitch;
+      consider(a, j, cost[a]! + off * off + cut(j));
     }
   }
+  // The white after the last ink, however long.
+  for (let a = rows - 1; a > 0 && inkedBefore[a] === inkedBefore[rows]; a--) consider(a, rows, cost[a]!);
   const cells: CellRows[] = [];
   for (let j = rows; j > 0; j = from[j]!) {
     const a = from[j]!;

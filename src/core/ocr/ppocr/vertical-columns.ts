@@ -18,6 +18,8 @@ export interface ColumnCell {
   /** Where the cell stands in the line set across: from x0 to x1. */
   x0: number;
   x1: number;
+  /** A corner bracket, told by its shape, which the recogniser may misread turned back. */
+  bracket?: '「' | '」';
 }
 
 export interface ColumnAcross {
@@ -120,19 +122,6 @@ export function cutAtRules(image: GreyImage, box: Box): Box[] {
   return pieces;
 }
 
-/** Where the ink of a cell lies across the column (a stroke of 一 spans it, a stop does not). */
-function inkAcross(image: GreyImage, cell: Box): { left: number; right: number } {
-  let left = cell.x1;
-  let right = cell.x0;
-  for (let y = cell.y0; y < cell.y1; y++)
-    for (let x = cell.x0; x < cell.x1; x++)
-      if (image.data[y * image.width + x]! < INK) {
-        left = Math.min(left, x);
-        right = Math.max(right, x + 1);
-      }
-  return { left, right: Math.max(left, right) };
-}
-
 /** The column's cells, top to bottom, in page pixels. */
 export function columnCells(image: GreyImage, box: Box): Box[] {
   const ink = inkOf(image, box);
@@ -181,6 +170,79 @@ export function columnCells(image: GreyImage, box: Box): Box[] {
   });
 }
 
+/** What a cell shorter than half an em holds, and where its ink lies. */
+interface ShortCell {
+  kind: 'opening' | 'closing' | 'stroke' | 'mark';
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * A short cell told by the shape of its ink, at a threshold between its darkest and its paper
+ * (a thin stroke blurred on a scan is faint). Three things are short in a column:
+ * - a mark (、，。), smaller than an em both ways, in a corner of its body;
+ * - the stroke of 一, a bar across the column. In Ming type the bar ends in a serif that rises
+ *   at its right end, so the bar lies at the foot of its ink;
+ * - a corner bracket set vertically, the horizontal one turned a quarter clockwise: ﹁ is a bar
+ *   with a stroke hanging from its right end (the bar on top), ﹂ a bar with a stroke rising
+ *   from its left end (the bar at the foot).
+ */
+function shortCell(image: GreyImage, cell: Box, em: number): ShortCell {
+  let darkest = 255;
+  let paper = 0;
+  for (let y = cell.y0; y < cell.y1; y++)
+    for (let x = cell.x0; x < cell.x1; x++) {
+      const v = image.data[y * image.width + x]!;
+      darkest = Math.min(darkest, v);
+      paper = Math.max(paper, v);
+    }
+  const threshold = darkest + 0.6 * (paper - darkest);
+  const inkAt = (x: number, y: number) => image.data[y * image.width + x]! < threshold;
+  let [left, right, top, bottom] = [cell.x1, cell.x0, cell.y1, cell.y0];
+  for (let y = cell.y0; y < cell.y1; y++)
+    for (let x = cell.x0; x < cell.x1; x++)
+      if (inkAt(x, y)) {
+        left = Math.min(left, x);
+        right = Math.max(right, x + 1);
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y + 1);
+      }
+  const wide = right - left;
+  const high = bottom - top;
+  if (wide <= 0 || high <= 0)
+    return { kind: 'mark', left: cell.x0, right: cell.x1, top: cell.y0, bottom: cell.y1 };
+  if (wide < 0.6 * em) return { kind: 'mark', left, right, top, bottom };
+  // How far down each end reaches, and the row the bar runs along.
+  const reach = (x0: number, x1: number) => {
+    let most = 0;
+    for (let x = x0; x < x1; x++) {
+      let n = 0;
+      for (let y = top; y < bottom; y++) if (inkAt(x, y)) n++;
+      most = Math.max(most, n);
+    }
+    return most;
+  };
+  const end = Math.max(1, Math.round(0.2 * wide));
+  const middle = reach(left + end, right - end);
+  const atLeft = reach(left, left + end);
+  const atRight = reach(right - end, right);
+  let barRow = top;
+  let barInk = -1;
+  for (let y = top; y < bottom; y++) {
+    let n = 0;
+    for (let x = left; x < right; x++) if (inkAt(x, y)) n++;
+    if (n > barInk) [barRow, barInk] = [y, n];
+  }
+  const barOnTop = barRow - top < bottom - barRow;
+  // The bracket's hanging stroke is a quarter of an em and more, twice the bar's thickness.
+  const hangs = (side: number) => side >= 0.18 * em && side >= 2 * middle;
+  if (hangs(atRight) && barOnTop) return { kind: 'opening', left, right, top, bottom };
+  if (hangs(atLeft) && !barOnTop) return { kind: 'closing', left, right, top, bottom };
+  return { kind: 'stroke', left, right, top, bottom };
+}
+
 /** The column set across: its cells side by side, at their own size, on white. */
 export function setAcross(image: GreyImage, box: Box): ColumnAcross {
   const cells = columnCells(image, box);
@@ -195,29 +257,40 @@ export function setAcross(image: GreyImage, box: Box): ColumnAcross {
   const data = new Uint8Array(width * height).fill(255);
   const placed: ColumnCell[] = [];
   let x = pad;
-  for (const cell of cells) {
+  for (const [i, cell] of cells.entries()) {
     const w = cell.x1 - cell.x0;
     const h = cell.y1 - cell.y0;
-    const ink = inkAcross(image, cell);
-    const inkWide = ink.right - ink.left;
-    // A bracket set vertically (﹁ ﹂) is the horizontal one turned a quarter clockwise: a short
-    // wide mark, taller than the single stroke of 一. Turned back, it reads as 「 」.
-    if (h >= 0.2 * em && h < 0.45 * em && inkWide >= 0.6 * em) {
-      const top = pad + Math.max(0, Math.round((line - inkWide) / 2));
-      for (let dx = 0; dx < inkWide && top + dx < height; dx++)
-        for (let dy = 0; dy < h; dy++)
-          data[(top + dx) * width + x + dy] = image.data[(cell.y0 + dy) * image.width + ink.right - 1 - dx]!;
-      placed.push({ box: cell, x0: x, x1: x + h });
-      x += h + gap;
+    // A short cell is looked at in the white of its body around it, up to its neighbours: a
+    // bracket's hanging stroke, thin and blurred on a scan, may be too faint to count as ink.
+    const apart = 0.1 * em;
+    const body = {
+      ...cell,
+      y0: Math.round(Math.max((cells[i - 1]?.y1 ?? box.y0) + apart, cell.y0 - 0.4 * em, 0)),
+      y1: Math.round(Math.min((cells[i + 1]?.y0 ?? box.y1) - apart, cell.y1 + 0.4 * em, image.height)),
+    };
+    const tight = h < 0.45 * em ? shortCell(image, cell, em) : null;
+    const short =
+      tight?.kind === 'mark' || body.y1 - body.y0 < h ? tight : tight && shortCell(image, body, em);
+    // A bracket set vertically is turned back a quarter: it reads as 「 」.
+    if (short?.kind === 'opening' || short?.kind === 'closing') {
+      const long = short.right - short.left;
+      const thick = short.bottom - short.top;
+      const top = pad + Math.max(0, Math.round((line - long) / 2));
+      for (let dx = 0; dx < long && top + dx < height; dx++)
+        for (let dy = 0; dy < thick; dy++)
+          data[(top + dx) * width + x + dy] =
+            image.data[(short.top + dy) * image.width + short.right - 1 - dx]!;
+      placed.push({ box: cell, x0: x, x1: x + thick, bracket: short.kind === 'opening' ? '「' : '」' });
+      x += thick + gap;
       continue;
     }
     // A mark much smaller than an em both ways (a comma, a stop, a pause mark) sits at the
     // foot of the line; a glyph, 一 as well, sits on the line's middle.
-    const small = h < 0.45 * em && inkWide < 0.6 * em;
+    const small = short?.kind === 'mark';
     const top = small ? pad + line - h : pad + Math.round((line - h) / 2);
     // Set vertically, the mark stands at the right of its cell; set across, at the left, the
     // rest of its em white after it (、 then the next glyph), as the recogniser learnt it.
-    const [from, to] = small ? [ink.left, ink.right] : [cell.x0, cell.x1];
+    const [from, to] = small ? [short.left, short.right] : [cell.x0, cell.x1];
     for (let dy = 0; dy < h && top + dy < height; dy++) {
       const src = (cell.y0 + dy) * image.width + from;
       data.set(image.data.subarray(src, src + to - from), (top + dy) * width + x);
