@@ -34,7 +34,9 @@ describe('the pieces of a vertical page', () => {
     // A column of body type starting under the headline, and its first character parted at a comma.
     const column = { x0: 1398, y0: 652, x1: 1453, y1: 1796 };
     const first = { x0: 1515, y0: 560, x1: 1566, y1: 610 };
-    const ends = headlineEnds(lines, [last, column, first]);
+    // A column's first two characters, parted from it, as tall as a headline line but narrower.
+    const two = { x0: 1113, y0: 545, x1: 1158, y1: 615 };
+    const ends = headlineEnds(lines, [last, column, first, two]);
     expect([...ends]).toEqual([last]);
   });
 });

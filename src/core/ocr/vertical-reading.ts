@@ -85,8 +85,9 @@ function besideRows(column: Box, rows: readonly Box[]): Box[] {
 /**
  * The square pieces that are a headline's last line: a line set across may hold one or two
  * characters, centred under the lines before it. Such a piece is as tall as a line of the
- * headline (within a fifth), stands under or over one at the headline's own line spacing, and
- * within its breadth. A column's piece is of the body's type, smaller than a headline's.
+ * headline (within a fifth) and at least as broad as one of its characters, stands under or over
+ * one at the headline's own line spacing, and within its breadth. A column's piece is of the
+ * body's type, narrower than a headline's character.
  */
 export function headlineEnds(lines: readonly Box[], squares: readonly Box[]): Set<Box> {
   const ends = new Set<Box>();
@@ -97,6 +98,7 @@ export function headlineEnds(lines: readonly Box[], squares: readonly Box[]): Se
       const gap = Math.max(s.y0 - l.y1, l.y0 - s.y1);
       return (
         Math.abs(tall - h) <= 0.2 * h &&
+        s.x1 - s.x0 >= 0.8 * h &&
         gap >= 0 &&
         gap <= 0.5 * h &&
         s.x0 >= l.x0 - 0.1 * h &&
