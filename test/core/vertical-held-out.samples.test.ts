@@ -1,7 +1,9 @@
 // Vertical pages the vertical reading was not tuned on (bench/vertical.ts's held-out seeds), made
 // from the sample articles: each page reads in order. Page 104 read out of order (ordered CER
-// 16 %, 6.9 % now) while the detector's turned tiles were 640 wide, cutting its columns where
-// tiles meet side by side (ppocr/detect.ts, VERTICAL_TILE_WIDTH).
+// 16 %) while the detector's turned tiles were 640 wide, cutting its columns where tiles meet
+// side by side (ppocr/detect.ts, VERTICAL_TILE_WIDTH); 6.9 % before its columns were cut on
+// their type grid and a column's first characters stopped passing for a headline's last line,
+// 3.5 % since (decision 010). Under 6 %: a column lost or run into another costs 2 % a page.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -32,7 +34,7 @@ describe('vertical pages held out of tuning', () => {
     set.pages.forEach((page, i) => {
       const lines = loadPageBlocks(archive.db, summary.files[i]!.pageIds[0]!).flatMap((b) => b.lines);
       const read = bareText(lines.map((l) => l.text).join(''));
-      expect(characterErrorRate(read, page.truth), page.name).toBeLessThan(0.1);
+      expect(characterErrorRate(read, page.truth), page.name).toBeLessThan(0.06);
     });
   }, 300_000);
 });
