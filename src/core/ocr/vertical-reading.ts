@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { unionBoxes, type Box } from '../../shared/geometry.ts';
 import type { Block, Line, Word } from '../../shared/model.ts';
 import { acrossLanguages } from '../../shared/language.ts';
-import type { OcrEngine } from './engine.ts';
+import type { OcrEngine, RecogniseRequest, Segmentation } from './engine.ts';
 import { lineTextFromWords } from './line-text.ts';
 import { lineTokens, splitBox } from '../text/line-words.ts';
 import { joinPieces, TextDetector } from './ppocr/detect.ts';
@@ -201,6 +201,40 @@ function columnMarks(words: Word[]): Word[] {
   return out;
 }
 
+type Sheet = ReturnType<typeof sheetsOf>[number];
+
+/** The words read on a sheet, by the piece each stands on. */
+async function readSheet(
+  engine: OcrEngine,
+  sheet: Sheet,
+  request: Omit<RecogniseRequest, 'image'>,
+): Promise<Map<Piece, Word[]>> {
+  const blocks = await engine.recognise({ ...request, image: await sheetImage(sheet) });
+  const words = new Map<Piece, Word[]>();
+  for (const word of blocks.flatMap((b) => b.lines.flatMap((l) => l.words))) {
+    const middle = (word.box.y0 + word.box.y1) / 2;
+    const piece = sheet.pieces.find(
+      (p) => middle >= p.y - 0.5 * p.image.height && middle < p.y + 1.5 * p.image.height,
+    );
+    if (!piece || !word.text.trim()) continue;
+    words.set(piece, [...(words.get(piece) ?? []), word]);
+  }
+  return words;
+}
+
+/** A piece's words as one line of the page: a column's box is its cells'. */
+function columnLine(piece: Piece, words: Word[]): Line {
+  const text = lineTextFromWords(words);
+  const known = words.filter((w) => w.confidence !== null);
+  return {
+    box: piece.cells ? unionBoxes(piece.cells.map((c) => c.box)) : unionBoxes(words.map((w) => w.box)),
+    rawText: text,
+    text,
+    confidence: known.length ? known.reduce((a, w) => a + w.confidence!, 0) / known.length : null,
+    words,
+  };
+}
+
 /**
  * A column's corner brackets as their shape told them (vertical-columns.ts): the recogniser reads
  * a bracket turned back as 一, 1 or !, or not at all, beside glyphs it reads well. The word read
@@ -268,39 +302,27 @@ export async function readVerticalPage(
     .filter((p) => p.cells === null || p.cells.length > 0);
   const lines: Line[] = [];
   const sheets = sheetsOf(pieces);
+  const read = (sheet: Sheet, segmentation: Segmentation, onProgress?: (share: number) => void) =>
+    readSheet(engine, sheet, { languages: acrossLanguages(languages), segmentation, dpi, times, onProgress });
   for (const [k, sheet] of sheets.entries()) {
-    const blocks = await engine.recognise({
-      image: await sheetImage(sheet),
-      languages: acrossLanguages(languages),
-      segmentation: 'column',
-      dpi,
-      times,
-      onProgress: (share) => options.onProgress?.(0.3 + (0.7 * (k + share)) / sheets.length),
-    });
-    const words = new Map<Piece, Word[]>();
-    for (const word of blocks.flatMap((b) => b.lines.flatMap((l) => l.words))) {
-      const middle = (word.box.y0 + word.box.y1) / 2;
-      const piece = sheet.pieces.find(
-        (p) => middle >= p.y - 0.5 * p.image.height && middle < p.y + 1.5 * p.image.height,
-      );
-      if (!piece || !word.text.trim()) continue;
-      words.set(piece, [...(words.get(piece) ?? []), word]);
-    }
+    const words = await read(sheet, 'column', (share) =>
+      options.onProgress?.(0.3 + (0.7 * (k + share)) / sheets.length),
+    );
     for (const piece of sheet.pieces) {
-      const placed = (words.get(piece) ?? [])
-        .sort((a, b) => a.box.x0 - b.box.x0)
-        .flatMap((w) => wordsOnPage(w, piece));
-      const read = piece.cells ? withBrackets(columnMarks(placed), piece.cells) : placed;
-      if (read.length === 0) continue;
-      const text = lineTextFromWords(read);
-      const known = read.filter((w) => w.confidence !== null);
-      lines.push({
-        box: piece.cells ? unionBoxes(piece.cells.map((c) => c.box)) : unionBoxes(read.map((w) => w.box)),
-        rawText: text,
-        text,
-        confidence: known.length ? known.reduce((a, w) => a + w.confidence!, 0) / known.length : null,
-        words: read,
-      });
+      let found = words.get(piece) ?? [];
+      let at = piece;
+      // The recogniser, reading a sheet as one column, may pass over a whole line of it (a
+      // column of 38 characters on a held-out page): a column it read nothing of is read again
+      // on its own, as one line.
+      if (found.length === 0 && piece.cells) {
+        const alone = sheetsOf([piece])[0]!;
+        at = alone.pieces[0]!;
+        found = (await read(alone, 'line')).get(at) ?? [];
+      }
+      const placed = found.sort((a, b) => a.box.x0 - b.box.x0).flatMap((w) => wordsOnPage(w, at));
+      const text = piece.cells ? withBrackets(columnMarks(placed), piece.cells) : placed;
+      if (text.length === 0) continue;
+      lines.push(columnLine(piece, text));
     }
   }
   return lines.length === 0 ? [] : [{ box: unionBoxes(lines.map((l) => l.box)), lines }];
