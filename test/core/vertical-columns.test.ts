@@ -30,6 +30,18 @@ async function column(glyphs: string, rule?: number, columnRule?: number, blur?:
 
 const box = (image: GreyImage) => ({ x0: 70, y0: 50, x1: 130, y1: image.height - 50 });
 
+/** A cell per glyph: `whole` glyphs keep their whole height, `short` ones (marks) stay short. */
+async function expectCells(glyphs: string, whole: string, short: string): Promise<void> {
+  const image = await column(glyphs);
+  const cells = columnCells(image, box(image));
+  expect(cells).toHaveLength([...glyphs].length);
+  [...glyphs].forEach((g, i) => {
+    const tall = cells[i]!.y1 - cells[i]!.y0;
+    if (whole.includes(g)) expect(tall, g).toBeGreaterThan(0.7 * SIZE);
+    if (short.includes(g)) expect(tall, g).toBeLessThan(0.45 * SIZE);
+  });
+}
+
 describe('a vertical column set across', () => {
   it('finds one cell per character: strokes apart (二, 三) stay one, marks get their own', async () => {
     const glyphs = '二十三日上午九時︑本會開會︒';
@@ -42,29 +54,13 @@ describe('a vertical column set across', () => {
   it('keeps a glyph whole when a mark stands in the cell before it (the top of 交 or 六 is apart)', async () => {
     // A pause mark sits in the corner of its cell: the white below it is its own cell's, so the
     // detached top of the next glyph belongs to that glyph, not to the mark.
-    const glyphs = '走村︑交城︑六〇〇︑三個︑嶺底︑貧困︒';
-    const image = await column(glyphs);
-    const cells = columnCells(image, box(image));
-    expect(cells).toHaveLength([...glyphs].length);
-    [...glyphs].forEach((g, i) => {
-      const tall = cells[i]!.y1 - cells[i]!.y0;
-      if ('交六三嶺'.includes(g)) expect(tall, g).toBeGreaterThan(0.7 * SIZE);
-      if (g === '︑') expect(tall, g).toBeLessThan(0.45 * SIZE);
-    });
+    await expectCells('走村︑交城︑六〇〇︑三個︑嶺底︑貧困︒', '交六三嶺', '︑');
   });
 
   it('cuts on the type grid: a bracket before 交, 三 or 六 keeps to its own body', async () => {
     // Cutting at white rows and joining pieces within an em took ﹁ and the top of 交 for one
     // glyph (read 二, then 父 for 交).
-    const glyphs = '展示了﹁交城山﹂農產品﹁三基建設﹂和﹁六〇〇﹂';
-    const image = await column(glyphs);
-    const cells = columnCells(image, box(image));
-    expect(cells).toHaveLength([...glyphs].length);
-    [...glyphs].forEach((g, i) => {
-      const tall = cells[i]!.y1 - cells[i]!.y0;
-      if ('交三六'.includes(g)) expect(tall, g).toBeGreaterThan(0.7 * SIZE);
-      if ('﹁﹂'.includes(g)) expect(tall, g).toBeLessThan(0.45 * SIZE);
-    });
+    await expectCells('展示了﹁交城山﹂農產品﹁三基建設﹂和﹁六〇〇﹂', '交三六', '﹁﹂');
   });
 
   it('sets a mark at the left of its cell on the line, as a comma is set across', async () => {
